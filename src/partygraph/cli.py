@@ -1,0 +1,90 @@
+"""The `partygraph` command: a thin layer over the library.
+
+Every command has help text with an example; problems are printed as one
+line (`partygraph: <file>: <problem>`), never as a traceback, unless
+`--debug` is given.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+
+import click
+
+from partygraph.errors import PartygraphError
+
+
+class _Group(click.Group):
+    """Turn library errors into one line and an exit code."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except PartygraphError as exc:
+            if ctx.obj and ctx.obj.get("debug"):
+                traceback.print_exc()
+            click.echo(f"partygraph: {exc}", err=True)
+            sys.exit(2)
+        except KeyboardInterrupt:
+            click.echo("partygraph: interrupted", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=_Group)
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.version_option(package_name="partygraph")
+@click.pass_context
+def cli(ctx, debug):
+    """Turn Vietnamese party news into an RDF knowledge graph.
+
+    \b
+    Example:
+      partygraph build data/seeds --output out/seeds.ttl
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False),
+              help="Graph file to write; the extension names the format (.ttl, .nt, .jsonld).")
+@click.option("--province", help="Province the articles are about, when the text does not say.")
+@click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: when many inputs on a terminal).")
+@click.pass_context
+def build(ctx, inputs, output, province, progress):
+    """Build one graph from article files or folders of them.
+
+    Reads .txt, .html, .jsonl and .jsonl.gz; a file that cannot be read is
+    reported on one line and the others are still built (exit code 1).
+
+    \b
+    Example:
+      partygraph build data/seeds --output out/seeds.ttl
+    """
+    from partygraph.build import build_files
+
+    summary = build_files(inputs, output, province=province, progress=progress,
+                          debug=ctx.obj.get("debug", False))
+    click.echo(summary.line(), err=True)
+    sys.exit(1 if summary.failed else 0)
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(exists=True, dir_okay=False))
+def validate(graph):
+    """Check a graph file against the SHACL shapes in ontology/.
+
+    \b
+    Example:
+      partygraph validate out/seeds.ttl
+    """
+    from partygraph.validate import validate_file
+
+    conforms, report = validate_file(graph)
+    click.echo(report)
+    sys.exit(0 if conforms else 1)
+
+
+# Commands of later stages live in their own modules and register here.
