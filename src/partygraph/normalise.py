@@ -1,0 +1,106 @@
+"""Normalise Vietnamese news text without losing the way back to the original.
+
+`normalise(raw)` returns the cleaned text and, for every character of it,
+the offset of the character in `raw` it came from, so evidence spans found
+in the clean text can be cited in the text as published.
+
+What changes:
+- Unicode NFC (a base letter and its combining marks become one character);
+- 'Ð' (U+00D0, Icelandic eth, often typed for 'Đ') and 'ð' become 'Đ'/'đ';
+- non-breaking and other odd spaces become ' '; zero-width characters and
+  soft hyphens are dropped;
+- one tone-mark convention for the open syllables oa, oe and uy: the mark
+  sits on the first vowel ("hoá" → "hóa", "khoẻ" → "khỏe", "uỷ" → "ủy"),
+  as in the official names ("Thanh Hóa", "Khánh Hòa"). A "qu" onset is not
+  a vowel pair ("quý" stays), and syllables with a final consonant keep the
+  mark where both styles agree ("hoàng", "thuyết").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_DROP = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
+_SPACES = {"\u00a0", "\u2000", "\u2001", "\u2002", "\u2003", "\u2004", "\u2005", "\u2006",
+           "\u2007", "\u2008", "\u2009", "\u200a", "\u202f", "\u205f", "\u3000", "\u180e"}
+_REPLACE = {"\u00d0": "\u0110", "\u00f0": "\u0111"}
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+# An open syllable ending in oa/oe/uy whose tone mark sits on the second vowel.
+_PAIR = re.compile(r"(?<![^\W\d_])([^\W\d_]*?)([oOuU])([aAeEyY][\u0300\u0301\u0303\u0309\u0323])(?![^\W\d_])")
+
+
+@dataclass(frozen=True, slots=True)
+class Normalised:
+    """Clean text plus `offsets[i]`: where clean character i starts in the raw text.
+
+    `offsets` has one extra entry, the raw length, so a clean span [a, b)
+    maps to the raw span [offsets[a], offsets[b]).
+    """
+
+    text: str
+    offsets: tuple[int, ...]
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """The raw-text span of the clean-text span [start, end)."""
+        return self.offsets[start], self.offsets[end]
+
+
+def _move_tone(match: re.Match) -> str:
+    onset, first, second = match.group(1), match.group(2), match.group(3)
+    if first in "uU" and onset[-1:] in ("q", "Q"):
+        return match.group(0)  # "qu" is an onset: "quý" keeps its mark on y
+    if first in "oO" and second[0] in "yY":
+        return match.group(0)
+    if first in "uU" and second[0] not in "yY":
+        return match.group(0)
+    if first in "oO" and second[0] not in "aAeE":
+        return match.group(0)
+    base, tone = second[0], second[1]
+    moved = unicodedata.normalize("NFC", first + tone)
+    return onset + moved + base
+
+
+def fix_tone_marks(nfc_text: str) -> str:
+    """Put oa/oe/uy tone marks on the first vowel in open syllables; length-preserving on NFC text."""
+    if nfc_text.isascii():
+        return nfc_text
+    return unicodedata.normalize("NFC", _PAIR.sub(_move_tone, unicodedata.normalize("NFD", nfc_text)))
+
+
+def normalise(raw: str) -> Normalised:
+    """Normalise `raw`; see the module docstring for what changes."""
+    out: list[str] = []
+    offsets: list[int] = []
+    i, n = 0, len(raw)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(raw[j]):
+            j += 1
+        cluster = raw[i:j]
+        ch = cluster[0]
+        if ch in _DROP:
+            # a dropped character's combining marks (rare) go with it
+            i = j
+            continue
+        if ch in _SPACES or (ch != "\n" and ch != "\t" and ch != "\r" and unicodedata.category(ch) == "Zs"):
+            cluster = " " + cluster[1:]
+        elif ch in _REPLACE:
+            cluster = _REPLACE[ch] + cluster[1:]
+        composed = unicodedata.normalize("NFC", cluster) if len(cluster) > 1 or not cluster.isascii() else cluster
+        for c in composed:
+            if c in _DROP:
+                continue
+            out.append(c)
+            offsets.append(i)
+        i = j
+    offsets.append(n)
+    text = fix_tone_marks("".join(out))
+    return Normalised(text, tuple(offsets))
+
+
+def normalise_text(raw: str) -> str:
+    """Just the clean text of `normalise(raw)`."""
+    return normalise(raw).text
