@@ -1,0 +1,218 @@
+"""Check a graph against the partygraph SHACL shapes (ontology/shapes.ttl).
+
+Validation runs without inference: the shapes target asserted types and
+property uses only (see the comment at the top of shapes.ttl), which keeps a
+check of a whole-corpus graph to seconds rather than the minutes an RDFS
+closure would cost.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+import rdflib
+from rdflib.namespace import RDF, SH, XSD
+
+import partygraph
+from partygraph.errors import InputError
+
+#: The shapes ship inside the package (src/partygraph/ontology is a symlink
+#: to the top-level ontology/ folder).
+SHAPES_PATH = Path(partygraph.__file__).parent / "ontology" / "shapes.ttl"
+
+#: rdflib parser name for each file extension `validate_file` accepts.
+FORMATS = {
+    ".ttl": "turtle",
+    ".turtle": "turtle",
+    ".nt": "nt",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".nq": "nquads",
+    ".trig": "trig",
+}
+
+#: Human names of the formats, for the "not valid <format>" message.
+_FORMAT_NAMES = {
+    "turtle": "Turtle",
+    "nt": "N-Triples",
+    "json-ld": "JSON-LD",
+    "nquads": "N-Quads",
+    "trig": "TriG",
+}
+
+_NUMERIC = {XSD.integer, XSD.int, XSD.long, XSD.decimal, XSD.double, XSD.float,
+            XSD.nonNegativeInteger, XSD.positiveInteger}
+
+#: How many violations the report lists one by one before summarising.
+MAX_LISTED = 50
+
+# Prefixes used to shorten IRIs in the report; the same as ontology/MODEL.md.
+_PREFIXES = {
+    "pg": "https://w3id.org/partygraph/ontology#",
+    "pgid": "https://w3id.org/partygraph/id/",
+    "pgrole": "https://w3id.org/partygraph/role/",
+    "pgsh": "https://w3id.org/partygraph/shapes#",
+    "org": "http://www.w3.org/ns/org#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "time": "http://www.w3.org/2006/time#",
+    "schema": "https://schema.org/",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
+
+@lru_cache(maxsize=1)
+def load_shapes() -> rdflib.Graph:
+    """Return the SHACL shapes graph shipped with the package (parsed once)."""
+    return rdflib.Graph().parse(SHAPES_PATH, format="turtle")
+
+
+def parse_graph(path) -> rdflib.Graph:
+    """Parse an RDF file, choosing the syntax from its extension.
+
+    Quad formats (.nq, .trig) are read into a dataset and returned as the
+    union of its graphs.  Raises `InputError` naming the file and the first
+    line of the parser's message when the file is not valid RDF.
+    """
+    path = Path(path)
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(path, f"unknown graph format {path.suffix or '(no extension)'!r}; "
+                               f"use one of {', '.join(sorted(FORMATS))}")
+    try:
+        if fmt in ("nquads", "trig"):
+            ds = rdflib.Dataset()
+            ds.parse(path, format=fmt)
+            graph = rdflib.Graph()
+            for s, p, o, _ in ds.quads((None, None, None, None)):
+                graph.add((s, p, o))
+            return graph
+        return rdflib.Graph().parse(path, format=fmt)
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    except Exception as exc:  # rdflib raises many unrelated types on bad syntax
+        raise InputError(path, f"not valid {_FORMAT_NAMES[fmt]}: {_first_line(exc)}") from None
+
+
+def _first_line(exc: Exception) -> str:
+    """The first meaningful line of a parser's message.
+
+    rdflib's Turtle parser puts only "at line N of <>:" on its first line and
+    the reason on the second, followed by a dump of the input; join the two
+    and drop the dump so the user sees e.g. "at line 14: Bad syntax (...)".
+    """
+    lines = [line.strip() for line in str(exc).strip().splitlines() if line.strip()]
+    if not lines:
+        return type(exc).__name__
+    first = lines[0]
+    if first.endswith(":") and len(lines) > 1:
+        reason = lines[1].split(" at ^ in:")[0]
+        first = f"{first.replace(' of <>', '')} {reason}"
+    return first
+
+
+def validate_file(path) -> tuple[bool, str]:
+    """Validate the graph stored in `path`; return (conforms, report text).
+
+    The syntax follows the extension (.ttl, .nt, .jsonld, .nq, .trig).
+    Raises `InputError` when the file cannot be read or parsed.
+    """
+    return validate_graph(parse_graph(path))
+
+
+def validate_graph(graph: rdflib.Graph) -> tuple[bool, str]:
+    """Validate an rdflib graph against the partygraph shapes.
+
+    Returns (conforms, report): "OK: <n> triples conform to the partygraph
+    shapes", or a count of violations followed by at most `MAX_LISTED` lines
+    "focus  path  message" and a per-message tally of any left out.
+    """
+    import pyshacl  # slow to import; only the validate command needs it
+
+    # inference="none": the shapes are written for the graph as asserted, and
+    # an RDFS pass costs far more than the validation itself on large graphs.
+    # inplace=True: nothing mutates the data graph without inference, so the
+    # defensive copy pyshacl would otherwise make is wasted time and memory.
+    conforms, results, _ = pyshacl.validate(
+        graph,
+        shacl_graph=load_shapes(),
+        inference="none",
+        abort_on_first=False,
+        allow_infos=True,
+        allow_warnings=True,
+        inplace=True,
+    )
+    if conforms:
+        return True, f"OK: {len(graph)} triples conform to the partygraph shapes"
+    return False, _summarise(results)
+
+
+def _short(node) -> str:
+    """A compact rendering of an RDF term for the report."""
+    if node is None:
+        return "-"
+    if isinstance(node, rdflib.URIRef):
+        text = str(node)
+        for prefix, ns in _PREFIXES.items():
+            if text.startswith(ns):
+                return f"{prefix}:{text[len(ns):]}"
+        return f"<{text}>"
+    if isinstance(node, rdflib.BNode):
+        return "[]"  # blank node ids are meaningless to the reader
+    if isinstance(node, rdflib.Literal):
+        if node.datatype in _NUMERIC:
+            return str(node)
+        text = str(node)
+        text = repr(text if len(text) <= 40 else text[:37] + "...")
+        if node.language:
+            return f"{text}@{node.language}"
+        if node.datatype is not None and node.datatype != XSD.string:
+            return f"{text}^^{_short(node.datatype)}"
+        return text
+    return str(node)
+
+
+def _path_text(results: rdflib.Graph, path) -> str:
+    """Render a SHACL path: a plain IRI, or '|'-joined alternatives."""
+    if path is None:
+        return "-"
+    if isinstance(path, rdflib.BNode):
+        alt = results.value(path, SH.alternativePath)
+        if alt is not None:
+            items = rdflib.collection.Collection(results, alt)
+            return "|".join(_short(p) for p in items)
+        return "(complex path)"
+    return _short(path)
+
+
+def _summarise(results: rdflib.Graph) -> str:
+    """Turn a pyshacl results graph into a short, sorted, readable report."""
+    rows = set()  # two constraints of one shape can report the same thing
+    # Only the report's own results: pyshacl also types the nested sh:detail
+    # results of sh:node/sh:or as sh:ValidationResult, which would repeat them.
+    for result in results.objects(None, SH.result):
+        focus_node = results.value(result, SH.focusNode)
+        message = results.value(result, SH.resultMessage)
+        if message is None:
+            message = "violates " + _short(results.value(result, SH.sourceConstraintComponent))
+        value = results.value(result, SH.value)
+        shown = f" (value {_short(value)})" if value is not None and value != focus_node else ""
+        rows.add((_short(focus_node), _path_text(results, results.value(result, SH.resultPath)),
+                  str(message), shown))
+    rows = sorted(rows)
+    lines = [f"{len(rows)} violation{'s' if len(rows) != 1 else ''} of the partygraph shapes:"]
+    lines += [f"  {focus}  {path}  {message}{shown}"
+              for focus, path, message, shown in rows[:MAX_LISTED]]
+    if len(rows) > MAX_LISTED:
+        # Tally the rest by message so the report stays short on huge graphs.
+        rest = Counter(f"{path}  {message}" for _, path, message, _ in rows[MAX_LISTED:])
+        lines.append(f"  … and {len(rows) - MAX_LISTED} more:")
+        lines += [f"    {n} × {text}" for text, n in rest.most_common(10)]
+        if len(rest) > 10:
+            lines.append(f"    … {len(rest) - 10} other kinds")
+    return "\n".join(lines)
