@@ -1,0 +1,290 @@
+"""The persistent graph store: an Oxigraph (pyoxigraph) database on disk.
+
+Layout of the dataset. Every triple lives in exactly one named graph, so the
+union default graph that queries see never holds the same triple twice:
+
+* `pgid:article/{id}` holds what is *about one article only*: the article
+  node, its sentences (IRIs under the article's IRI) and the mention-level
+  nodes minted from that article (persons, memberships, change events, whose
+  IRIs hash the article id and which are `prov:wasDerivedFrom` exactly that
+  article). Loading an article again replaces this graph as a unit, so a
+  rebuilt article leaves no stale offices behind.
+* `pgid:graph/shared` holds everything else: organisations, congresses,
+  terms, role concepts, ontology terms. These are shared between articles
+  and only ever added (triples are a set, so adding them again changes
+  nothing).
+
+Hence loading the same input twice leaves the store's quads unchanged, and
+each batch is written by one SPARQL update, which Oxigraph applies as one
+transaction: a load killed half-way leaves every batch either fully in or
+fully out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import pyoxigraph as ox
+
+from partygraph.errors import InputError, PartygraphError
+
+PG = "https://w3id.org/partygraph/ontology#"
+PGID = "https://w3id.org/partygraph/id/"
+PGROLE = "https://w3id.org/partygraph/role/"
+SHARED_GRAPH = PGID + "graph/shared"
+PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
+
+#: Graph file extensions `load` reads directly; anything else is an article.
+GRAPH_EXTENSIONS = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
+    ".n3": ox.RdfFormat.N3,
+}
+
+_ARTICLE_NODE = re.compile(re.escape(PGID) + r"article/([^/#?]+)")
+# Namespaces whose nodes are minted per article (their IRIs hash the
+# article id, see ontology/MODEL.md); only these may go to an article graph.
+_PER_ARTICLE_KINDS = ("person/", "membership/", "event/")
+
+#: Triples per SPARQL update when loading (one transaction each).
+DEFAULT_BATCH = 20_000
+
+
+def is_graph_file(path) -> bool:
+    """True when `path` names an RDF file `load` reads as a graph."""
+    return Path(path).suffix.lower() in GRAPH_EXTENSIONS
+
+
+def read_graph_file(path) -> list[ox.Triple]:
+    """Parse an RDF file into triples (graph names of quad formats dropped).
+
+    Raises `InputError` naming the file and the parse problem.
+    """
+    path = Path(path)
+    fmt = GRAPH_EXTENSIONS.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(path, f"not a graph file (known: {', '.join(sorted(GRAPH_EXTENSIONS))})")
+    try:
+        with open(path, "rb") as fh:
+            return [q.triple for q in ox.parse(fh, format=fmt)]
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise InputError(path, f"cannot parse {fmt.name} graph: {_first_line(exc)}") from None
+
+
+def rdflib_to_triples(graph) -> list[ox.Triple]:
+    """Convert an rdflib Graph to pyoxigraph triples via N-Triples (exact)."""
+    data = graph.serialize(format="nt", encoding="utf-8")
+    return [q.triple for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
+
+
+def article_graph_of(subject, derived: dict) -> str:
+    """Name of the graph that should hold triples about `subject`.
+
+    `derived` maps subject IRIs to the set of article IRIs they are
+    `prov:wasDerivedFrom` in the input being loaded.
+    """
+    if isinstance(subject, ox.NamedNode):
+        iri = subject.value
+        match = _ARTICLE_NODE.match(iri)
+        if match:
+            return PGID + "article/" + match.group(1)
+        if iri.startswith(PGID) and iri[len(PGID):].startswith(_PER_ARTICLE_KINDS):
+            articles = derived.get(iri, ())
+            if len(articles) == 1:
+                return next(iter(articles))
+    return SHARED_GRAPH
+
+
+def partition(triples: Iterable[ox.Triple]) -> dict[str, list[ox.Triple]]:
+    """Split triples into named graphs: one per article plus the shared one."""
+    triples = list(triples)
+    derived: dict[str, set[str]] = defaultdict(set)
+    for t in triples:
+        if t.predicate.value == PROV_DERIVED and isinstance(t.object, ox.NamedNode):
+            m = _ARTICLE_NODE.fullmatch(t.object.value)
+            if m and isinstance(t.subject, ox.NamedNode):
+                derived[t.subject.value].add(t.object.value)
+    graphs: dict[str, list[ox.Triple]] = defaultdict(list)
+    for t in triples:
+        graphs[article_graph_of(t.subject, derived)].append(t)
+    return dict(graphs)
+
+
+def _nt(triple: ox.Triple) -> str:
+    # str() of a pyoxigraph term is its N-Triples form, fully escaped.
+    return f"{triple.subject} {triple.predicate} {triple.object} ."
+
+
+def update_batches(graphs: dict[str, list[ox.Triple]], batch: int = DEFAULT_BATCH) -> Iterator[str]:
+    """SPARQL updates that put `graphs` into a store, one transaction each.
+
+    An article graph is dropped and re-inserted in the same update (never
+    split over two), the shared graph is only inserted into.
+    """
+    parts: list[str] = []
+    size = 0
+
+    def flush():
+        nonlocal parts, size
+        text = " ;\n".join(parts)
+        parts, size = [], 0
+        return text
+
+    for name, triples in graphs.items():
+        if name == SHARED_GRAPH:
+            continue
+        body = "\n".join(_nt(t) for t in triples)
+        parts.append(f"DROP SILENT GRAPH <{name}>")
+        parts.append(f"INSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}")
+        size += len(triples)
+        if size >= batch:
+            yield flush()
+    shared = graphs.get(SHARED_GRAPH, [])
+    for start in range(0, len(shared), batch):
+        chunk = shared[start:start + batch]
+        body = "\n".join(_nt(t) for t in chunk)
+        parts.append(f"INSERT DATA {{ GRAPH <{SHARED_GRAPH}> {{\n{body}\n}} }}")
+        size += len(chunk)
+        if size >= batch:
+            yield flush()
+    if parts:
+        yield flush()
+
+
+@dataclass
+class LoadSummary:
+    """What a load did, for the one-line report."""
+
+    inputs: int = 0
+    triples: int = 0
+    graphs: int = 0
+    quads_before: int = 0
+    quads_after: int = 0
+    failed: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        """One human-readable line."""
+        delta = self.quads_after - self.quads_before
+        text = (f"loaded {self.triples} triples from {self.inputs} input(s) into "
+                f"{self.graphs} graph(s); store now holds {self.quads_after} quads ({delta:+d})")
+        if self.failed:
+            text += f"; {len(self.failed)} input(s) failed"
+        return text
+
+
+def open_store(path, read_only: bool = False) -> ox.Store:
+    """Open (or create, unless read-only) the Oxigraph store in directory `path`."""
+    path = Path(path)
+    try:
+        if read_only:
+            if not path.is_dir():
+                raise InputError(path, "no such store directory (create it with `partygraph load`)")
+            return ox.Store.read_only(str(path))
+        path.mkdir(parents=True, exist_ok=True)
+        return ox.Store(str(path))
+    except OSError as exc:
+        raise InputError(path, f"cannot open store: {_first_line(exc)}") from None
+
+
+def store_quads(store: ox.Store) -> int:
+    """Number of quads in the store."""
+    return len(store)
+
+
+def load_graphs(store: ox.Store, graphs: dict[str, list[ox.Triple]], batch: int = DEFAULT_BATCH) -> None:
+    """Write partitioned graphs into `store`, each batch in one transaction."""
+    for update in update_batches(graphs, batch):
+        store.update(update)
+
+
+def collect_triples(inputs, province: str | None = None, summary: LoadSummary | None = None) -> list[ox.Triple]:
+    """Read graph files and build article inputs into one list of triples.
+
+    Graph files (.ttl, .nt, .nq, .trig, .jsonld, .rdf) are parsed; every
+    other input (article files or folders) goes through `partygraph build`.
+    """
+    summary = summary or LoadSummary()
+    triples: list[ox.Triple] = []
+    articles: list[str] = []
+    for item in inputs:
+        p = Path(item)
+        if not p.exists():
+            raise InputError(p, "no such file or directory")
+        if p.is_dir():
+            files = sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith("."))
+            graph_files = [f for f in files if is_graph_file(f)]
+            if graph_files and len(graph_files) == len(files):
+                for f in graph_files:
+                    triples.extend(read_graph_file(f))
+                    summary.inputs += 1
+                continue
+            articles.append(str(p))
+        elif is_graph_file(p):
+            triples.extend(read_graph_file(p))
+            summary.inputs += 1
+        else:
+            articles.append(str(p))
+    if articles:
+        triples.extend(_build_articles(articles, province))
+        summary.inputs += len(articles)
+    return triples
+
+
+def _build_articles(paths: list[str], province: str | None) -> list[ox.Triple]:
+    try:
+        from partygraph.build import build_graph_for_inputs
+    except ImportError:
+        raise InputError(paths[0], "reading articles needs `partygraph build`, which is not available; "
+                                   "load a graph file (.ttl, .nt, .jsonld) instead") from None
+    kwargs = {"province": province} if province else {}
+    result = build_graph_for_inputs(paths, **kwargs)
+    graph = result[0] if isinstance(result, tuple) else result
+    if isinstance(graph, list):  # already triples
+        return graph
+    return rdflib_to_triples(graph)
+
+
+def load_inputs(store_dir, inputs, province: str | None = None, batch: int = DEFAULT_BATCH) -> LoadSummary:
+    """Load article files/folders or graph files into the store at `store_dir`."""
+    summary = LoadSummary()
+    triples = collect_triples(inputs, province, summary)
+    graphs = partition(triples)
+    store = open_store(store_dir)
+    summary.quads_before = store_quads(store)
+    load_graphs(store, graphs, batch)
+    store.flush()
+    summary.triples = len(triples)
+    summary.graphs = len(graphs)
+    summary.quads_after = store_quads(store)
+    return summary
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0]
+
+
+def require_store_dir(path) -> Path:
+    """Check that `path` looks like an Oxigraph store made by `load`."""
+    path = Path(path)
+    if not path.is_dir() or not any(path.iterdir()):
+        raise PartygraphError(f"{path}: no store here (create one with `partygraph load INPUT --store {path}`)")
+    return path
+
+
+__all__ = [
+    "SHARED_GRAPH", "GRAPH_EXTENSIONS", "LoadSummary", "partition", "update_batches",
+    "open_store", "load_graphs", "load_inputs", "collect_triples", "read_graph_file",
+    "rdflib_to_triples", "is_graph_file", "require_store_dir",
+]
