@@ -1,0 +1,420 @@
+"""One self-contained, offline HTML page per view, drawn by vis-network.
+
+The page inlines vis-network's script and stylesheet (the copies pyvis ships)
+and our own small script; nothing is fetched (a Content-Security-Policy
+forbids it, too). Graph data goes in as JSON inside
+`<script type="application/json">` with `<`, `>` and `&` escaped, and every
+label and tooltip reaches the page as text: tooltips are DOM elements built
+with `textContent`, never HTML strings, so a person named
+`<script>alert(1)</script>` is shown, not run.
+
+The page exposes `window.network`, `window.nodes`, `window.edges` (the vis
+DataSets) and `window.partygraph` (`settled` becomes true once drawn and still).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import networkx as nx
+
+from partygraph.viz.model import LEVEL_LABELS, LEVELS, ROLE_CATEGORIES, ROLE_CATEGORY_LABELS
+
+# Above this many nodes the browser's physics stalls: positions are computed
+# in Python and physics is switched off.
+BIG_GRAPH = 1000
+# Above this many edges their labels are left out: unreadable and slow to draw.
+EDGE_LABEL_LIMIT = 300
+
+LEVEL_COLOURS = {"CentralLevel": "#6a3d9a", "ProvincialLevel": "#1f78b4", "DistrictLevel": "#33a02c",
+                 "GrassrootsLevel": "#8fc97a", "BranchLevel": "#9ecae1", "unknown": "#bdbdbd"}
+ROLE_COLOURS = {"secretary": "#e31a1c", "deputy-secretary": "#ff7f00", "head": "#b15928",
+                "deputy-head": "#e6ab02", "member": "#737373", "other": "#c994c7"}
+LINK_COLOUR = "#9e9e9e"
+COTENURE_COLOUR = "#5b7fa6"
+DARK_BACKGROUNDS = {"#6a3d9a", "#1f78b4", "#33a02c", "#e31a1c", "#b15928", "#737373"}
+
+VIEW_TITLES = {"orgchart": "Org chart", "people": "People network", "cotenure": "Co-tenure network"}
+
+
+@lru_cache(maxsize=1)
+def vis_assets() -> tuple[str, str]:
+    """vis-network's minified script and stylesheet, from the copy pyvis ships."""
+    lib = Path(resources.files("pyvis")) / "templates" / "lib"
+    candidates = sorted(lib.glob("vis-*/vis-network.min.js"), reverse=True)
+    if not candidates:
+        raise RuntimeError(f"vis-network.min.js not found under {lib}; is pyvis installed?")
+    js_path = candidates[0]
+    return js_path.read_text("utf-8"), (js_path.parent / "vis-network.css").read_text("utf-8")
+
+
+def _colour(bg: str, border: str | None = None) -> dict:
+    border = border or bg
+    return {"background": bg, "border": border,
+            "highlight": {"background": bg, "border": "#000000"},
+            "hover": {"background": bg, "border": "#000000"}}
+
+
+def vis_data(g: nx.Graph, positions: dict | None = None) -> tuple[list[dict], list[dict]]:
+    """vis-network node and edge records for a view graph (see networks.py attributes)."""
+    nodes, edges = [], []
+    for n, d in g.nodes(data=True):
+        rec = {"id": n, "label": _short(d.get("label") or n), "tip": d.get("tip") or [["Name", str(n)]],
+               "kind": d.get("kind", ""), "group": d.get("group", "")}
+        if d.get("kind") == "org":
+            level = d.get("level") or "unknown"
+            bg = LEVEL_COLOURS.get(level, LEVEL_COLOURS["unknown"])
+            rec.update(level=level, color=_colour(bg, "#333333"),
+                       shape={"Committee": "box", "PartyOrganization": "ellipse"}.get(d.get("org_type"), "box"),
+                       font={"color": "#ffffff" if bg in DARK_BACKGROUNDS else "#111111", "size": 14},
+                       widthConstraint={"maximum": 180}, margin=8)
+            if d.get("org_type") not in ("Committee", "PartyOrganization"):
+                rec["shapeProperties"] = {"borderDashes": [5, 4]}
+                rec["borderWidth"] = 2
+        else:
+            cat = d.get("role_category", "other")
+            bg = ROLE_COLOURS.get(cat, ROLE_COLOURS["other"])
+            leader = bool(d.get("leader"))
+            concurrent = int(d.get("concurrent") or 0) >= 2
+            rec.update(cat=cat, shape="diamond" if concurrent else "dot",
+                       size=(20 if leader else 11) + (4 if concurrent else 0),
+                       color=_colour(bg, "#000000" if concurrent else bg),
+                       borderWidth=3 if concurrent else 1, widthConstraint={"maximum": 125},
+                       font={"size": 17 if leader else 13, "strokeWidth": 3, "strokeColor": "#ffffff"})
+        if positions and n in positions:
+            rec["x"], rec["y"] = positions[n]
+        nodes.append(rec)
+    labels = g.number_of_edges() <= EDGE_LABEL_LIMIT
+    multi = g.is_multigraph()
+    for i, e in enumerate(g.edges(keys=True, data=True) if multi else g.edges(data=True)):
+        u, v, d = (e[0], e[1], e[3]) if multi else e
+        kind = d.get("kind", "")
+        rec = {"id": i, "from": u, "to": v, "kind": kind, "tip": d.get("tip") or [["Link", kind]]}
+        if kind == "office":
+            cat = d.get("role_category", "other")
+            strong = cat in ("secretary", "deputy-secretary")
+            rec.update(cat=cat, color={"color": ROLE_COLOURS.get(cat, ROLE_COLOURS["other"]), "opacity": 0.9},
+                       width=3.5 if strong else 1.5)
+            if labels:
+                rec["label"] = d.get("label", "")
+        elif kind == "cotenure":
+            w = int(d.get("weight") or 1)
+            rec.update(cat="cotenure", color={"color": COTENURE_COLOUR, "opacity": 0.7},
+                       width=min(1 + 1.5 * (w - 1), 8), value=w)
+            if labels and d.get("label"):
+                rec["label"] = d["label"]
+        else:
+            rec.update(cat="link", color={"color": LINK_COLOUR}, width=1.5,
+                       dashes=kind == "subOrganizationOf")
+        edges.append(rec)
+    return nodes, edges
+
+
+def _short(label: str, limit: int = 90) -> str:
+    return label if len(label) <= limit else label[: limit - 1] + "…"
+
+
+def page_data(g: nx.Graph, view: str, title: str, positions: dict | None, message: str = "") -> dict:
+    """Everything the page script needs, as one JSON-able dict."""
+    nodes, edges = vis_data(g, positions)
+    big = len(nodes) > BIG_GRAPH
+    levels_present = {n.get("level") for n in nodes if n["kind"] == "org"}
+    cats_present = {n.get("cat") for n in nodes if n["kind"] == "person"} | \
+                   {e.get("cat") for e in edges if e["kind"] == "office"}
+    legend = []
+    for level in list(LEVELS) + ["unknown"]:
+        if level in levels_present:
+            legend.append({"label": f"{LEVEL_LABELS.get(level, level)} unit", "color": LEVEL_COLOURS[level],
+                           "shape": "box"})
+    for cat in ROLE_CATEGORIES:
+        if cat in cats_present:
+            legend.append({"label": ROLE_CATEGORY_LABELS[cat], "color": ROLE_COLOURS[cat], "shape": "line"})
+    if any(n.get("shape") == "diamond" for n in nodes):
+        legend.append({"label": "Holds concurrent offices", "color": "#ffffff", "shape": "diamond"})
+    if view == "orgchart":
+        legend.append({"label": "unit of / part of (dashed)", "color": LINK_COLOUR, "shape": "line"})
+    if view == "cotenure":
+        legend.append({"label": "served together (width = shared committees)", "color": COTENURE_COLOUR,
+                       "shape": "line"})
+    return {
+        "view": view, "title": title, "message": message,
+        "fixed": positions is not None, "big": big,
+        "hierarchical": view == "orgchart",
+        "nodes": nodes, "edges": edges, "legend": legend,
+        "filters": {
+            "roles": [{"key": c, "label": ROLE_CATEGORY_LABELS[c], "color": ROLE_COLOURS[c]}
+                      for c in ROLE_CATEGORIES if c in cats_present],
+            "levels": [{"key": lv, "label": LEVEL_LABELS.get(lv, lv), "color": LEVEL_COLOURS[lv]}
+                       for lv in list(LEVELS) + ["unknown"] if lv in levels_present],
+        },
+    }
+
+
+def json_for_script(obj) -> str:
+    """JSON safe inside a <script> element: no '<', '>' or '&' can end or open a tag."""
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def _inline_script(code: str) -> str:
+    # A literal "</script" inside would close the element early.
+    return re.sub(r"</(script)", r"<\\/\1", code, flags=re.IGNORECASE)
+
+
+def render_html(g: nx.Graph, view: str, title: str | None = None, positions: dict | None = None,
+                message: str = "") -> str:
+    """The complete HTML page for a view graph."""
+    js, css = vis_assets()
+    title = title or VIEW_TITLES.get(view, view)
+    data = page_data(g, view, title, positions, message)
+    parts = {
+        "TITLE": html.escape(title),
+        "CSS": css.replace("</", "<\\/"),
+        "VISJS": _inline_script(js),
+        "DATA": json_for_script(data),
+        "APPJS": _inline_script(APP_JS),
+        "APPCSS": APP_CSS,
+    }
+    # One pass, so a placeholder-like string inside vis-network is never replaced.
+    return re.sub(r"@@(TITLE|CSS|VISJS|DATA|APPJS|APPCSS)@@", lambda m: parts[m.group(1)], TEMPLATE)
+
+
+TEMPLATE = """<!DOCTYPE html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>@@TITLE@@</title>
+<style>@@CSS@@</style>
+<style>@@APPCSS@@</style>
+</head>
+<body>
+<header id="pg-bar">
+  <strong id="pg-title"></strong>
+  <span id="pg-count"></span>
+  <input id="pg-search" type="search" placeholder="Search names and units…" autocomplete="off" aria-label="Search">
+  <span id="pg-hits"></span>
+  <button id="pg-fit" type="button">Fit</button>
+</header>
+<div id="pg-message" hidden></div>
+<div id="pg-main">
+  <div id="pg-network"></div>
+  <aside id="pg-side">
+    <ul id="pg-results"></ul>
+    <section><h3>Filter</h3><div id="pg-filters"></div></section>
+    <section><h3>Legend</h3><div id="pg-legend"></div></section>
+    <section><h3>Selected</h3><div id="pg-info"><em>Click a node or edge.</em></div></section>
+  </aside>
+</div>
+<script type="application/json" id="pg-data">@@DATA@@</script>
+<script>@@VISJS@@</script>
+<script>@@APPJS@@</script>
+</body>
+</html>
+"""
+
+APP_CSS = """
+html, body { margin: 0; height: 100%; font-family: system-ui, sans-serif; font-size: 14px; }
+#pg-bar { display: flex; gap: .6em; align-items: center; padding: .4em .8em; background: #f3f3f3; border-bottom: 1px solid #ccc; }
+#pg-search { flex: 0 1 22em; padding: .25em .4em; }
+#pg-count, #pg-hits { color: #555; }
+#pg-message { padding: .4em .8em; background: #fff4ce; border-bottom: 1px solid #e0c97a; }
+#pg-main { display: flex; height: calc(100% - 2.6em); }
+#pg-network { flex: 1; min-width: 0; }
+#pg-side { width: 19em; overflow-y: auto; border-left: 1px solid #ccc; padding: 0 .6em; background: #fafafa; }
+#pg-side h3 { font-size: 1em; margin: .8em 0 .3em; }
+#pg-results { list-style: none; padding: 0; margin: .4em 0; }
+#pg-results li { cursor: pointer; padding: .15em .2em; border-bottom: 1px solid #eee; }
+#pg-results li:hover { background: #e8f0fe; }
+.pg-swatch { display: inline-block; width: 1.1em; height: .8em; margin-right: .4em; vertical-align: middle; border: 1px solid #555; }
+.pg-swatch.line { height: .25em; border: none; }
+.pg-swatch.diamond { width: .7em; height: .7em; transform: rotate(45deg); border: 2px solid #000; }
+#pg-filters label { display: block; }
+.pg-tip { max-width: 34em; white-space: normal; font-family: system-ui, sans-serif; font-size: 13px; }
+.pg-tip div { margin: .1em 0; }
+div.vis-tooltip { white-space: normal; max-width: 36em; }
+#pg-info .pg-tip { max-width: none; }
+"""
+
+APP_JS = r"""
+(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('pg-data').textContent);
+  var state = window.partygraph = { view: data.view, ready: false, settled: false, hidden: { roles: {}, levels: {} } };
+  document.getElementById('pg-title').textContent = data.title;
+  if (data.message) {
+    var msg = document.getElementById('pg-message');
+    msg.textContent = data.message;
+    msg.hidden = false;
+  }
+
+  // Tooltips are DOM elements filled with textContent: never parsed as HTML.
+  function tipElement(lines) {
+    var box = document.createElement('div');
+    box.className = 'pg-tip';
+    lines.forEach(function (line) {
+      var row = document.createElement('div');
+      if (line[0]) {
+        var key = document.createElement('b');
+        key.textContent = line[0] + ': ';
+        row.appendChild(key);
+      }
+      var val = document.createElement('span');
+      val.textContent = line[1];
+      row.appendChild(val);
+      box.appendChild(row);
+    });
+    return box;
+  }
+  function fold(s) {
+    return String(s).replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  }
+
+  data.nodes.forEach(function (n) { n.title = tipElement(n.tip); n._search = fold(n.label + ' ' + n.id); });
+  data.edges.forEach(function (e) { e.title = tipElement(e.tip); });
+  var nodes = window.nodes = new vis.DataSet(data.nodes);
+  var edges = window.edges = new vis.DataSet(data.edges);
+
+  function nodeVisible(n) {
+    if (n.kind === 'org') return !state.hidden.levels[n.level];
+    return !state.hidden.roles[n.cat];
+  }
+  function edgeVisible(e) {
+    if (e.kind === 'office') return !state.hidden.roles[e.cat];
+    return true;
+  }
+  var nodeView = new vis.DataView(nodes, { filter: nodeVisible });
+  var edgeView = new vis.DataView(edges, { filter: edgeVisible });
+
+  var options = {
+    autoResize: true,
+    nodes: { font: { size: 14 }, borderWidth: 1 },
+    edges: {
+      smooth: data.big ? false : (data.hierarchical ? { type: 'cubicBezier', forceDirection: 'vertical', roundness: 0.4 } : { type: 'continuous' }),
+      font: { size: 11, align: 'middle', strokeWidth: 3 },
+      selectionWidth: 2
+    },
+    interaction: { hover: !data.big, tooltipDelay: 150, hideEdgesOnDrag: data.big, hideEdgesOnZoom: data.big, keyboard: false },
+    layout: { improvedLayout: !data.fixed && data.nodes.length < 150, randomSeed: 7 },
+    physics: data.fixed ? false : {
+      solver: 'forceAtlas2Based',
+      forceAtlas2Based: { gravitationalConstant: -60, springLength: 110, avoidOverlap: 0.4 },
+      stabilization: { iterations: 400, updateInterval: 50, fit: true }
+    }
+  };
+  var container = document.getElementById('pg-network');
+  var network = window.network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, options);
+  state.ready = true;
+
+  function settle() {
+    if (state.settled) return;
+    network.setOptions({ physics: false });
+    network.fit();
+    state.settled = true;
+    document.body.setAttribute('data-settled', 'true');
+  }
+  if (data.fixed) {
+    network.once('afterDrawing', function () { settle(); });
+  } else {
+    network.once('stabilizationIterationsDone', settle);
+    network.once('stabilized', settle);
+  }
+
+  var count = document.getElementById('pg-count');
+  function updateCount() {
+    count.textContent = nodeView.length + ' nodes, ' + edgeView.length + ' edges';
+  }
+  updateCount();
+
+  // --- selection panel
+  var info = document.getElementById('pg-info');
+  function showInfo(item) {
+    while (info.firstChild) info.removeChild(info.firstChild);
+    if (item) info.appendChild(tipElement(item.tip));
+  }
+  network.on('click', function (params) {
+    if (params.nodes.length) showInfo(nodes.get(params.nodes[0]));
+    else if (params.edges.length) showInfo(edges.get(params.edges[0]));
+  });
+
+  // --- search
+  var search = document.getElementById('pg-search');
+  var results = document.getElementById('pg-results');
+  var hits = document.getElementById('pg-hits');
+  var matches = [];
+  function focusNode(id) {
+    network.selectNodes([id]);
+    network.focus(id, { scale: 1.2, animation: !data.big });
+    showInfo(nodes.get(id));
+  }
+  search.addEventListener('input', function () {
+    var q = fold(search.value.trim());
+    while (results.firstChild) results.removeChild(results.firstChild);
+    matches = [];
+    if (q.length < 2) { hits.textContent = ''; return; }
+    nodes.forEach(function (n) { if (n._search.indexOf(q) >= 0 && nodeVisible(n)) matches.push(n); });
+    hits.textContent = matches.length + ' found';
+    matches.slice(0, 30).forEach(function (n) {
+      var li = document.createElement('li');
+      li.textContent = n.label;
+      li.addEventListener('click', function () { focusNode(n.id); });
+      results.appendChild(li);
+    });
+  });
+  search.addEventListener('keydown', function (ev) {
+    if (ev.key === 'Enter' && matches.length) focusNode(matches[0].id);
+  });
+  document.getElementById('pg-fit').addEventListener('click', function () { network.fit(); });
+
+  // --- filters and legend
+  var filters = document.getElementById('pg-filters');
+  function addFilters(title, items, bucket) {
+    if (!items.length) return;
+    var head = document.createElement('div');
+    head.textContent = title;
+    head.style.fontWeight = 'bold';
+    filters.appendChild(head);
+    items.forEach(function (item) {
+      var label = document.createElement('label');
+      var box = document.createElement('input');
+      box.type = 'checkbox';
+      box.checked = true;
+      box.dataset.key = item.key;
+      box.addEventListener('change', function () {
+        state.hidden[bucket][item.key] = !box.checked;
+        nodeView.refresh();
+        edgeView.refresh();
+        updateCount();
+      });
+      var sw = document.createElement('span');
+      sw.className = 'pg-swatch';
+      sw.style.background = item.color;
+      label.appendChild(box);
+      label.appendChild(sw);
+      label.appendChild(document.createTextNode(item.label));
+      filters.appendChild(label);
+    });
+  }
+  addFilters('Role', data.filters.roles, 'roles');
+  addFilters('Unit level', data.filters.levels, 'levels');
+
+  var legend = document.getElementById('pg-legend');
+  data.legend.forEach(function (item) {
+    var row = document.createElement('div');
+    var sw = document.createElement('span');
+    sw.className = 'pg-swatch ' + item.shape;
+    sw.style.background = item.color;
+    row.appendChild(sw);
+    row.appendChild(document.createTextNode(item.label));
+    legend.appendChild(row);
+  });
+})();
+"""

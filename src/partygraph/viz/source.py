@@ -1,0 +1,156 @@
+"""Where the views read from: a graph file, a pyoxigraph store folder, or an rdflib Graph.
+
+Everything downstream only runs SPARQL SELECT queries through `Source.select`,
+which returns rows of plain Python values, so the same code serves a small
+Turtle file and a store holding the whole corpus.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from partygraph.errors import InputError
+
+PREFIXES = """
+PREFIX pg: <https://w3id.org/partygraph/ontology#>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX schema: <https://schema.org/>
+PREFIX time: <http://www.w3.org/2006/time#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+"""
+
+_FORMATS = {".ttl": "TURTLE", ".turtle": "TURTLE", ".nt": "N_TRIPLES",
+            ".nq": "N_QUADS", ".trig": "TRIG", ".jsonld": "JSON_LD",
+            ".json": "JSON_LD", ".rdf": "RDF_XML", ".owl": "RDF_XML"}
+
+
+@dataclass(frozen=True)
+class Value:
+    """One SPARQL result value: its lexical form and, for literals, the language tag."""
+
+    value: str
+    lang: str = ""
+    is_iri: bool = False
+
+    def __str__(self) -> str:  # pragma: no cover - convenience only
+        return self.value
+
+
+class Source:
+    """A read-only graph the views query with SPARQL.
+
+    Build one with `open_source(path)` or `Source.from_rdflib(graph)`.
+    """
+
+    def __init__(self, runner: Callable[[str], Iterator[dict[str, Value]]], name: str):
+        self._runner = runner
+        self.name = name
+
+    def select(self, query: str) -> list[dict[str, Value]]:
+        """Run a SELECT query (the common PREFIXes are added) and return its rows."""
+        return list(self._runner(PREFIXES + query))
+
+    @classmethod
+    def from_rdflib(cls, graph, name: str = "<graph>") -> "Source":
+        """Wrap an in-memory rdflib Graph."""
+        from rdflib import Literal, URIRef
+
+        def run(query: str):
+            for row in graph.query(query):
+                out = {}
+                for var, term in row.asdict().items():
+                    if term is None:
+                        continue
+                    if isinstance(term, Literal):
+                        out[var] = Value(str(term), term.language or "")
+                    else:
+                        out[var] = Value(str(term), "", isinstance(term, URIRef))
+                yield out
+
+        return cls(run, name)
+
+    @classmethod
+    def from_pyoxigraph(cls, store, name: str) -> "Source":
+        """Wrap a pyoxigraph Store (in memory or opened from a folder)."""
+        import pyoxigraph as ox
+
+        def run(query: str):
+            results = store.query(query)
+            names = [v.value for v in results.variables]
+            for sol in results:
+                out = {}
+                for var in names:
+                    term = sol[var]
+                    if term is None:
+                        continue
+                    if isinstance(term, ox.Literal):
+                        out[var] = Value(term.value, term.language or "")
+                    else:
+                        out[var] = Value(term.value, "", isinstance(term, ox.NamedNode))
+                yield out
+
+        return cls(run, name)
+
+
+def open_source(path) -> Source:
+    """Open a graph file (.ttl, .nt, .jsonld, …) or a pyoxigraph store folder read-only.
+
+    Raises InputError naming the path when it is missing or cannot be parsed.
+    """
+    import pyoxigraph as ox
+
+    path = Path(path)
+    if not path.exists():
+        raise InputError(path, "no such file or store folder")
+    if path.is_dir():
+        try:
+            store = ox.Store.read_only(str(path))
+        except (OSError, ValueError) as exc:
+            raise InputError(path, f"not a readable pyoxigraph store ({_first_line(exc)})") from None
+        return Source.from_pyoxigraph(store, str(path))
+    suffix = path.suffix.lower()
+    if suffix == ".gz":
+        raise InputError(path, "compressed graphs are not supported; decompress it first")
+    fmt = _FORMATS.get(suffix)
+    if fmt is None:
+        raise InputError(path, f"unknown graph format {suffix or '(no extension)'}; "
+                               "use .ttl, .nt, .jsonld or a store folder")
+    store = ox.Store()
+    try:
+        # bulk_load skips transactions: several times faster on a corpus-sized file.
+        store.bulk_load(path=str(path), format=getattr(ox.RdfFormat, fmt))
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise InputError(path, f"cannot parse as {fmt.replace('_', '-').lower()}: {_first_line(exc)}") from None
+    return Source.from_pyoxigraph(store, str(path))
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0]
+
+
+def as_int(value: Value | None) -> int | None:
+    """The integer in a literal, or None when absent or not a number."""
+    if value is None:
+        return None
+    try:
+        return int(value.value)
+    except ValueError:
+        return None
+
+
+def local_name(iri: str) -> str:
+    """The part of an IRI after the last '#' or '/'."""
+    cut = max(iri.rfind("#"), iri.rfind("/"))
+    return iri[cut + 1:]
+
+
+Row = dict[str, Any]
