@@ -88,3 +88,8 @@ def validate(graph):
 
 
 # Commands of later stages live in their own modules and register here.
+from partygraph.viz_cli import analyze, export, viz  # noqa: E402
+
+cli.add_command(viz)
+cli.add_command(analyze)
+cli.add_command(export)
