@@ -1,0 +1,480 @@
+"""`partygraph serve`: a SPARQL 1.1 Protocol endpoint over the on-disk store.
+
+Standard library only (`http.server.ThreadingHTTPServer`). Queries run in
+worker processes that each open the store; a query that passes its deadline
+has its worker killed and replaced, so a runaway query cannot keep a CPU
+busy after the client got its 503 (a thread could not be stopped). Read-only
+by default: workers open the store read-only and updates get 403. With
+`--allow-update --token T`, a single worker opens it read-write and updates
+need `Authorization: Bearer T`.
+
+Endpoints: `GET /sparql?query=…`, `POST /sparql` (form `query=`/`update=`,
+or a body of type application/sparql-query / application/sparql-update),
+`/query` and `/update` as aliases, and `/` a small page to try queries.
+"""
+
+from __future__ import annotations
+
+import hmac
+import html
+import json
+import multiprocessing as mp
+import queue
+import secrets
+import sys
+import threading
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+from xml.sax.saxutils import escape as xml_escape
+
+import pyoxigraph as ox
+
+from partygraph.errors import PartygraphError
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+#: media type → short name, for SELECT/ASK results.
+RESULT_TYPES = {
+    "application/sparql-results+json": "json",
+    "application/json": "json",
+    "application/sparql-results+xml": "xml",
+    "application/xml": "xml",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+}
+#: media type → pyoxigraph format, for CONSTRUCT/DESCRIBE results.
+GRAPH_TYPES = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "text/plain": ox.RdfFormat.N_TRIPLES,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+}
+_SHORT = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
+          "csv": "text/csv", "tsv": "text/tab-separated-values",
+          "ttl": "text/turtle", "nt": "application/n-triples"}
+_CONTENT_TYPE = {"json": "application/sparql-results+json; charset=utf-8",
+                 "xml": "application/sparql-results+xml; charset=utf-8",
+                 "csv": "text/csv; charset=utf-8",
+                 "tsv": "text/tab-separated-values; charset=utf-8"}
+
+
+def negotiate(accept: str | None, choices: dict, default: str) -> str | None:
+    """The media type in `choices` the Accept header prefers, or None.
+
+    Wildcards (`*/*`, `text/*`) pick `default` or the first match; q=0 excludes.
+    """
+    if not accept:
+        return default
+    ranked = []
+    for i, part in enumerate(accept.split(",")):
+        fields = [f.strip() for f in part.split(";")]
+        mtype, q = fields[0].lower(), 1.0
+        for f in fields[1:]:
+            if f.startswith("q="):
+                try:
+                    q = float(f[2:])
+                except ValueError:
+                    q = 0.0
+        if q > 0:
+            ranked.append((-q, i, mtype))
+    for _, _, mtype in sorted(ranked):
+        if mtype in choices:
+            return mtype
+        if mtype == "*/*":
+            return default
+        if mtype.endswith("/*"):
+            prefix = mtype[:-1]
+            if default.startswith(prefix):
+                return default
+            for c in choices:
+                if c.startswith(prefix):
+                    return c
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Serialisation of capped results (pyoxigraph's own serialiser cannot stop
+# at a limit, so rows are collected first).
+
+def _json_term(t) -> dict:
+    if isinstance(t, ox.NamedNode):
+        return {"type": "uri", "value": t.value}
+    if isinstance(t, ox.BlankNode):
+        return {"type": "bnode", "value": t.value}
+    if isinstance(t, ox.Triple):
+        return {"type": "triple", "value": {k: _json_term(getattr(t, k)) for k in ("subject", "predicate", "object")}}
+    out = {"type": "literal", "value": t.value}
+    if t.language:
+        out["xml:lang"] = t.language
+    elif t.datatype.value != XSD_STRING:
+        out["datatype"] = t.datatype.value
+    return out
+
+
+def _xml_term(t) -> str:
+    if isinstance(t, ox.NamedNode):
+        return f"<uri>{xml_escape(t.value)}</uri>"
+    if isinstance(t, ox.BlankNode):
+        return f"<bnode>{xml_escape(t.value)}</bnode>"
+    if isinstance(t, ox.Literal):
+        if t.language:
+            return f'<literal xml:lang="{xml_escape(t.language)}">{xml_escape(t.value)}</literal>'
+        if t.datatype.value != XSD_STRING:
+            return f'<literal datatype="{xml_escape(t.datatype.value)}">{xml_escape(t.value)}</literal>'
+        return f"<literal>{xml_escape(t.value)}</literal>"
+    return f"<literal>{xml_escape(str(t))}</literal>"
+
+
+def _csv_cell(t) -> str:
+    if t is None:
+        return ""
+    v = f"_:{t.value}" if isinstance(t, ox.BlankNode) else (t.value if hasattr(t, "value") else str(t))
+    if any(c in v for c in ',"\r\n'):
+        v = '"' + v.replace('"', '""') + '"'
+    return v
+
+
+def serialize_rows(variables: list[str], rows: list[list], fmt: str) -> bytes:
+    """SELECT results in SPARQL 1.1 JSON, XML, CSV or TSV."""
+    if fmt == "json":
+        bindings = [{v: _json_term(t) for v, t in zip(variables, row) if t is not None} for row in rows]
+        return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}},
+                          ensure_ascii=False).encode("utf-8")
+    if fmt == "xml":
+        out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>']
+        out += [f'<variable name="{xml_escape(v)}"/>' for v in variables]
+        out.append("</head><results>")
+        for row in rows:
+            out.append("<result>")
+            out += [f'<binding name="{xml_escape(v)}">{_xml_term(t)}</binding>'
+                    for v, t in zip(variables, row) if t is not None]
+            out.append("</result>")
+        out.append("</results></sparql>\n")
+        return "".join(out).encode("utf-8")
+    if fmt == "csv":
+        lines = [",".join(variables)] + [",".join(_csv_cell(t) for t in row) for row in rows]
+        return ("\r\n".join(lines) + "\r\n").encode("utf-8")
+    lines = ["\t".join("?" + v for v in variables)]
+    lines += ["\t".join("" if t is None else str(t) for t in row) for row in rows]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def serialize_boolean(value: bool, fmt: str) -> bytes:
+    """ASK results."""
+    if fmt == "xml":
+        return (f'<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head/>'
+                f"<boolean>{'true' if value else 'false'}</boolean></sparql>\n").encode()
+    if fmt in ("csv", "tsv"):
+        return b"true\n" if value else b"false\n"
+    return json.dumps({"head": {}, "boolean": bool(value)}).encode()
+
+
+# ---------------------------------------------------------------------------
+# Worker processes
+
+def execute(store, op: str, text: str, accept: str | None, limit: int):
+    """Run one request against `store`: (status, content type, body, extra headers)."""
+    if op == "update":
+        store.update(text)
+        return 204, "text/plain", b"", {}
+    result = store.query(text, use_default_graph_as_union=True)
+    if isinstance(result, ox.QueryTriples):
+        mtype = negotiate(accept, GRAPH_TYPES, "text/turtle")
+        if mtype is None:
+            return 406, "text/plain", b"acceptable types: " + ", ".join(GRAPH_TYPES).encode(), {}
+        triples, truncated = [], False
+        for t in result:
+            if len(triples) >= limit:
+                truncated = True
+                break
+            triples.append(t)
+        body = ox.serialize(triples, format=GRAPH_TYPES[mtype]) or b""
+        return 200, f"{GRAPH_TYPES[mtype].media_type}; charset=utf-8", body, _trunc(truncated, limit)
+    mtype = negotiate(accept, RESULT_TYPES, "application/sparql-results+json")
+    if mtype is None:
+        return 406, "text/plain", b"acceptable types: " + ", ".join(RESULT_TYPES).encode(), {}
+    fmt = RESULT_TYPES[mtype]
+    if isinstance(result, ox.QueryBoolean):
+        return 200, _CONTENT_TYPE[fmt], serialize_boolean(bool(result), fmt), {}
+    variables = [v.value for v in result.variables]
+    rows, truncated = [], False
+    for sol in result:
+        if len(rows) >= limit:
+            truncated = True
+            break
+        rows.append([sol[v] for v in variables])
+    return 200, _CONTENT_TYPE[fmt], serialize_rows(variables, rows, fmt), _trunc(truncated, limit)
+
+
+def _trunc(truncated: bool, limit: int) -> dict:
+    # A capped answer still says so, in a header any client can check.
+    return {"X-Partygraph-Truncated": f"results capped at {limit}"} if truncated else {}
+
+
+def _worker_main(conn, store_path: str, writable: bool, limit: int) -> None:
+    """Loop of a worker process: open the store, answer requests from `conn`."""
+    try:
+        store = ox.Store(store_path) if writable else ox.Store.read_only(store_path)
+    except OSError as exc:
+        conn.send(("error", str(exc)))
+        return
+    conn.send(("ready", ""))
+    while True:
+        try:
+            op, text, accept = conn.recv()
+        except (EOFError, KeyboardInterrupt):
+            return
+        try:
+            reply = execute(store, op, text, accept, limit)
+        except SyntaxError as exc:
+            reply = (400, "text/plain; charset=utf-8", f"SPARQL syntax error: {exc}".encode(), {})
+        except Exception as exc:  # report any engine error to the client, keep serving
+            reply = (500, "text/plain; charset=utf-8", f"{type(exc).__name__}: {exc}".encode(), {})
+        conn.send(reply)
+
+
+class _Worker:
+    def __init__(self, ctx, store_path, writable, limit):
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_worker_main, args=(child, store_path, writable, limit), daemon=True)
+        self.proc.start()
+        child.close()
+        kind, message = self.conn.recv()
+        if kind != "ready":
+            self.proc.join()
+            raise PartygraphError(f"{store_path}: cannot open store: {message.splitlines()[0] if message else ''}")
+
+    def kill(self):
+        self.proc.kill()
+        self.proc.join(5)
+        self.conn.close()
+
+
+class WorkerPool:
+    """Worker processes that each hold the store open; one request at a time each."""
+
+    def __init__(self, store_path: str, writable: bool, size: int, limit: int):
+        self.args = (store_path, writable, limit)
+        self.ctx = mp.get_context("spawn")
+        self.idle: queue.Queue = queue.Queue()
+        self.workers: set = set()
+        self.lock = threading.Lock()
+        # A read-write store can be opened by one process only.
+        for _ in range(1 if writable else max(1, size)):
+            self._add(_Worker(self.ctx, *self.args))
+
+    def _add(self, worker):
+        with self.lock:
+            self.workers.add(worker)
+        self.idle.put(worker)
+
+    def run(self, op: str, text: str, accept: str | None, timeout: float):
+        """Run a request with a deadline; on timeout the worker is replaced."""
+        try:
+            worker = self.idle.get(timeout=timeout)
+        except queue.Empty:
+            return 503, "text/plain; charset=utf-8", b"server busy: no free worker, try again", {}
+        worker.conn.send((op, text, accept))
+        if worker.conn.poll(timeout):
+            try:
+                reply = worker.conn.recv()
+            except EOFError:
+                reply = None
+            if reply is not None:
+                self.idle.put(worker)
+                return reply
+        with self.lock:
+            self.workers.discard(worker)
+        worker.kill()
+        self._add(_Worker(self.ctx, *self.args))
+        return (503, "text/plain; charset=utf-8",
+                f"query stopped: it ran longer than the {timeout:g} s timeout".encode(), {})
+
+    def close(self):
+        """Stop every worker."""
+        with self.lock:
+            workers, self.workers = list(self.workers), set()
+        for w in workers:
+            w.kill()
+
+
+# ---------------------------------------------------------------------------
+# HTTP
+
+PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>partygraph SPARQL</title>
+<style>body{font-family:sans-serif;margin:1em}textarea{width:100%;height:14em;font-family:monospace}
+table{border-collapse:collapse;margin-top:1em}td,th{border:1px solid #ccc;padding:2px 6px;vertical-align:top}
+#msg{color:#a00;white-space:pre-wrap}</style></head><body>
+<h1>partygraph SPARQL endpoint</h1>
+<p>Read-only SPARQL 1.1 endpoint at <code>/sparql</code>; queries see the union of all graphs.</p>
+<textarea id="q">__QUERY__</textarea><br><button id="run">Run</button> <span id="info"></span>
+<div id="msg"></div><table id="out"></table>
+<script nonce="__NONCE__">
+document.getElementById('run').addEventListener('click', async () => {
+  const out = document.getElementById('out'), msg = document.getElementById('msg'), info = document.getElementById('info');
+  out.replaceChildren(); msg.textContent = ''; info.textContent = 'running…';
+  const body = new URLSearchParams({query: document.getElementById('q').value});
+  try {
+    const r = await fetch('sparql', {method: 'POST', body, headers: {'Accept': 'application/sparql-results+json'}});
+    const text = await r.text();
+    if (!r.ok) { msg.textContent = r.status + ' ' + text; info.textContent = ''; return; }
+    const data = JSON.parse(text);
+    if ('boolean' in data) { info.textContent = 'ASK: ' + data.boolean; return; }
+    const vars = data.head.vars, head = document.createElement('tr');
+    for (const v of vars) { const th = document.createElement('th'); th.textContent = v; head.appendChild(th); }
+    out.appendChild(head);
+    for (const b of data.results.bindings) {
+      const tr = document.createElement('tr');
+      for (const v of vars) { const td = document.createElement('td'); td.textContent = b[v] ? b[v].value : ''; tr.appendChild(td); }
+      out.appendChild(tr);
+    }
+    info.textContent = data.results.bindings.length + ' row(s)' + (r.headers.get('X-Partygraph-Truncated') ? ' (' + r.headers.get('X-Partygraph-Truncated') + ')' : '');
+  } catch (e) { msg.textContent = String(e); info.textContent = ''; }
+});
+</script></body></html>
+"""
+
+DEFAULT_PAGE_QUERY = """PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?role (COUNT(*) AS ?offices) WHERE {
+  ?m org:role ?r . ?r skos:prefLabel ?role FILTER(lang(?role) = "vi")
+} GROUP BY ?role ORDER BY DESC(?offices)"""
+
+
+class SparqlServer(ThreadingHTTPServer):
+    """The HTTP server plus its settings and worker pool."""
+
+    daemon_threads = True
+
+    def __init__(self, address, pool: WorkerPool, timeout: float, allow_update: bool,
+                 token: str | None, max_body: int, quiet: bool = False):
+        self.pool = pool
+        self.query_timeout = timeout
+        self.allow_update = allow_update
+        self.token = token
+        self.max_body = max_body
+        self.quiet = quiet
+        super().__init__(address, SparqlHandler)
+
+    def server_close(self):
+        super().server_close()
+        self.pool.close()
+
+
+class SparqlHandler(BaseHTTPRequestHandler):
+    """SPARQL 1.1 Protocol: query via GET/POST, update via POST (if allowed)."""
+
+    server: SparqlServer
+    server_version = "partygraph-sparql/0.1"
+
+    def log_message(self, format, *args):  # noqa: A002 - signature of the base class
+        if not self.server.quiet:
+            sys.stderr.write(f"{self.address_string()} {format % args}\n")
+
+    def _send(self, status: int, ctype: str, body: bytes, headers: dict | None = None):
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("X-Content-Type-Options", "nosniff")
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _error(self, status: int, message: str, headers: dict | None = None):
+        self._send(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"), headers)
+
+    def do_GET(self):  # noqa: N802 - http.server naming
+        """Serve the page at `/` and queries at `/sparql?query=…`."""
+        url = urlsplit(self.path)
+        if url.path in ("/", "/index.html"):
+            nonce = secrets.token_urlsafe(16)
+            page = PAGE.replace("__NONCE__", nonce).replace("__QUERY__", html.escape(DEFAULT_PAGE_QUERY))
+            csp = f"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'unsafe-inline'; connect-src 'self'"
+            return self._send(200, "text/html; charset=utf-8", page.encode("utf-8"),
+                              {"Content-Security-Policy": csp})
+        if url.path not in ("/sparql", "/query"):
+            return self._error(404, "not found: use /sparql")
+        params = parse_qs(url.query, keep_blank_values=True)
+        if "update" in params:
+            return self._error(405, "updates must use POST")
+        if "query" not in params:
+            return self._error(400, "missing query parameter")
+        return self._run("query", params["query"][0], params)
+
+    do_HEAD = do_GET
+
+    def do_POST(self):  # noqa: N802
+        """Queries and updates in a form or as a raw SPARQL body."""
+        url = urlsplit(self.path)
+        if url.path not in ("/sparql", "/query", "/update"):
+            return self._error(404, "not found: use /sparql")
+        length = self.headers.get("Content-Length")
+        if length is None:
+            return self._error(411, "Content-Length required")
+        try:
+            size = int(length)
+        except ValueError:
+            return self._error(400, "bad Content-Length")
+        if size > self.server.max_body:
+            self.close_connection = True
+            return self._error(413, f"request body over {self.server.max_body} bytes")
+        raw = self.rfile.read(size)
+        ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        try:
+            body = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return self._error(400, "body is not UTF-8")
+        params = parse_qs(url.query, keep_blank_values=True)
+        if ctype == "application/x-www-form-urlencoded":
+            params.update(parse_qs(body, keep_blank_values=True))
+            if "update" in params:
+                return self._run("update", params["update"][0], params)
+            if "query" in params:
+                return self._run("query", params["query"][0], params)
+            return self._error(400, "form needs a query or update field")
+        if ctype == "application/sparql-query":
+            return self._run("query", body, params)
+        if ctype == "application/sparql-update":
+            return self._run("update", body, params)
+        return self._error(415, "use application/x-www-form-urlencoded, application/sparql-query "
+                                "or application/sparql-update")
+
+    def _run(self, op: str, text: str, params: dict):
+        if op == "update":
+            if not self.server.allow_update:
+                return self._error(403, "this endpoint is read-only (start it with --allow-update --token T)")
+            given = self.headers.get("Authorization", "")
+            expected = f"Bearer {self.server.token}"
+            if not hmac.compare_digest(given.encode(), expected.encode()):
+                return self._error(401, "updates need Authorization: Bearer <token>",
+                                   {"WWW-Authenticate": 'Bearer realm="partygraph"'})
+        accept = self.headers.get("Accept")
+        if "format" in params and params["format"][0] in _SHORT:
+            accept = _SHORT[params["format"][0]]
+        status, ctype, body, headers = self.server.pool.run(op, text, accept, self.server.query_timeout)
+        self._send(status, ctype, body, headers)
+
+
+def make_server(store_dir, host: str = "127.0.0.1", port: int = 7878, timeout: float = 10.0,
+                limit: int = 10_000, allow_update: bool = False, token: str | None = None,
+                workers: int = 2, max_body: int = 1 << 20, quiet: bool = False) -> SparqlServer:
+    """Build (not start) the endpoint; call `serve_forever()` on the result."""
+    from partygraph.store import open_store, require_store_dir
+
+    if allow_update and not token:
+        raise PartygraphError("--allow-update needs --token T (clients send Authorization: Bearer T)")
+    if allow_update:
+        open_store(store_dir).flush()  # create it if missing; closed again when collected
+    else:
+        require_store_dir(store_dir)
+    pool = WorkerPool(str(store_dir), allow_update, workers, limit)
+    try:
+        return SparqlServer((host, port), pool, timeout, allow_update, token, max_body, quiet)
+    except OSError as exc:
+        pool.close()
+        raise PartygraphError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None

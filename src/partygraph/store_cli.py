@@ -1,0 +1,139 @@
+"""Commands `load`, `query` and `serve`: the store side of partygraph."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from partygraph.errors import PartygraphError
+
+DEFAULT_STORE = "out/store"
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@click.option("--store", "store_dir", default=DEFAULT_STORE, show_default=True, type=click.Path(file_okay=False),
+              help="Directory of the on-disk Oxigraph store (created if missing).")
+@click.option("--endpoint", help="A SPARQL server's query URL; load there instead of the local store.")
+@click.option("--update-endpoint", help="The server's SPARQL 1.1 Update URL (e.g. http://host:7878/update).")
+@click.option("--gsp", help="The server's Graph Store Protocol URL (e.g. http://host:7878/store).")
+@click.option("--province", help="Province the articles are about, when the text does not say.")
+@click.option("--batch", default=20_000, show_default=True, help="Triples per transaction.")
+def load(inputs, store_dir, endpoint, update_endpoint, gsp, province, batch):
+    """Add articles (files or folders) or graph files to the store.
+
+    Article inputs are built into a graph first; .ttl/.nt/.nq/.trig/.jsonld
+    files are loaded as they are. Each article's facts form one named graph
+    that a later load of the same article replaces, so loading again
+    changes nothing. Each batch is one transaction.
+
+    \b
+    Examples:
+      partygraph load data/seeds --store out/store
+      partygraph load out/seeds.ttl --endpoint http://localhost:7878/query \\
+          --update-endpoint http://localhost:7878/update
+    """
+    from partygraph import store
+
+    if endpoint or update_endpoint or gsp:
+        summary, requests = store.load_remote(inputs, update_endpoint or (None if gsp else endpoint),
+                                              gsp, province, min(batch, 5_000))
+        click.echo(f"sent {summary.triples} triples in {summary.graphs} graph(s) from "
+                   f"{summary.inputs} input(s) with {requests} request(s)", err=True)
+        return
+    summary = store.load_inputs(store_dir, inputs, province, batch)
+    click.echo(summary.line(), err=True)
+
+
+@click.command()
+@click.argument("name", required=False)
+@click.option("-p", "--param", "params", multiple=True, type=(str, str), metavar="NAME VALUE",
+              help="Bind ?NAME to VALUE (integer, YYYY-MM-DD date, IRI or pgid:… name, else a string).")
+@click.option("--store", "store_dir", default=DEFAULT_STORE, show_default=True, type=click.Path(file_okay=False),
+              help="Store directory to query.")
+@click.option("--data", "data_file", type=click.Path(exists=True, dir_okay=False),
+              help="Query a graph file in memory with rdflib instead of the store.")
+@click.option("--endpoint", help="Query a SPARQL server at this URL instead of the store.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--list", "list_", is_flag=True, help="List the query library and exit.")
+@click.option("--show", is_flag=True, help="Print the query with its parameters bound, do not run it.")
+def query(name, params, store_dir, data_file, endpoint, fmt, list_, show):
+    """Run a library query (NAME) or a .rq file, with parameters bound as RDF terms.
+
+    \b
+    Examples:
+      partygraph query --list
+      partygraph query province-leadership -p province "Bình Phước"
+      partygraph query office-holders -p unit pgid:org/dang-bo-tinh-binh-phuoc --format csv
+      partygraph query my.rq --endpoint http://localhost:7878/query
+    """
+    from partygraph import query as q
+
+    if list_:
+        for qf in q.list_queries():
+            click.echo(f"{qf.name:26} {qf.purpose}")
+            for p in qf.params.values():
+                click.echo(f"{'':28}?{p.name}: {p.description}")
+        return
+    if not name:
+        raise PartygraphError("give a query NAME or FILE.rq (see `partygraph query --list`)")
+    qf = q.load_query(name)
+    text = q.prepare(qf, list(params))
+    if show:
+        click.echo(text)
+        return
+    if endpoint:
+        backend = q.RemoteBackend(endpoint)
+    elif data_file:
+        import rdflib
+
+        from partygraph.errors import InputError
+
+        try:
+            g = rdflib.Graph().parse(data_file)
+        except Exception as exc:  # rdflib raises parser-specific types
+            raise InputError(data_file, f"cannot parse graph: {str(exc).splitlines()[0]}") from None
+        backend = q.RdflibBackend(g)
+    else:
+        from partygraph.store import open_store, require_store_dir
+
+        require_store_dir(store_dir)
+        backend = q.EmbeddedBackend(open_store(store_dir, read_only=True))
+    result = backend.run(text)
+    out = q.FORMATTERS[fmt](result)
+    sys.stdout.write(out if out.endswith("\n") else out + "\n")
+
+
+@click.command()
+@click.option("--store", "store_dir", default=DEFAULT_STORE, show_default=True, type=click.Path(file_okay=False))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=7878, show_default=True)
+@click.option("--timeout", default=10.0, show_default=True, help="Seconds a query may run.")
+@click.option("--limit", default=10_000, show_default=True, help="Most rows (or triples) in one answer.")
+@click.option("--workers", default=2, show_default=True, help="Query worker processes (read-only mode).")
+@click.option("--max-body", default=1 << 20, show_default=True, help="Largest request body in bytes.")
+@click.option("--allow-update", is_flag=True, help="Accept SPARQL updates (needs --token).")
+@click.option("--token", envvar="PARTYGRAPH_TOKEN", help="Bearer token updates must send (or $PARTYGRAPH_TOKEN).")
+@click.option("--quiet", is_flag=True, help="Do not log requests.")
+def serve(store_dir, host, port, timeout, limit, workers, max_body, allow_update, token, quiet):
+    """Serve the store as a SPARQL 1.1 endpoint (read-only unless told otherwise).
+
+    Queries: GET/POST /sparql; results as SPARQL JSON, XML, CSV or TSV (and
+    Turtle/N-Triples for CONSTRUCT) by Accept header; a query page at /.
+
+    \b
+    Example:
+      partygraph serve --store out/store --port 7878
+    """
+    from partygraph.serve import make_server
+
+    server = make_server(store_dir, host, port, timeout, limit, allow_update, token, workers, max_body, quiet)
+    click.echo(f"SPARQL endpoint on http://{host}:{server.server_address[1]}/sparql "
+               f"({'read-write' if allow_update else 'read-only'}); Ctrl-C stops", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
