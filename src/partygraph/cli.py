@@ -93,3 +93,7 @@ from partygraph.viz_cli import analyze, export, viz  # noqa: E402
 cli.add_command(viz)
 cli.add_command(analyze)
 cli.add_command(export)
+from partygraph.store_cli import load, query, serve  # noqa: E402
+cli.add_command(load)
+cli.add_command(query)
+cli.add_command(serve)
