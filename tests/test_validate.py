@@ -135,10 +135,23 @@ def test_validate_organisation_needs_one_vietnamese_label(graph):
     graph.add((PARTY_ORG, SKOS.prefLabel, Literal("Đảng bộ Bình Phước", lang="vi")))
     conforms, report = validate_graph(graph)
     assert not conforms
-    assert "exactly one Vietnamese (@vi) skos:prefLabel" in report
-    # An English label beside the Vietnamese one is allowed.
-    graph.remove((PARTY_ORG, SKOS.prefLabel, Literal("Đảng bộ Bình Phước", lang="vi")))
-    graph.add((PARTY_ORG, SKOS.prefLabel, Literal("Binh Phuoc Party Organisation", lang="en")))
+    assert "pgid:org/dang-bo-tinh-binh-phuoc  skos:prefLabel  an organisation needs exactly one" in report
+    # A label without the @vi tag is not the canonical Vietnamese name.
+    _replace(graph, PARTY_ORG, SKOS.prefLabel, Literal("Đảng bộ tỉnh Bình Phước"))
+    conforms, report = validate_graph(graph)
+    assert not conforms
+    assert "in Vietnamese (@vi) (value 'Đảng bộ tỉnh Bình Phước')" in report
+
+
+def test_validate_committee_typed_only_by_subclass_needs_ontology(graph):
+    # A node typed pg:Committee alone is still checked (it is a target), and
+    # passes once the graph carries the ontology's rdfs:subClassOf axioms.
+    committee = ID["org/ban-chap-hanh-dang-bo-tinh-binh-phuoc"]
+    graph.remove((committee, RDF.type, ORG.Organization))
+    conforms, report = validate_graph(graph)
+    assert not conforms
+    assert "must be typed org:Organization" in report
+    graph.parse(ONTOLOGY / "partygraph.ttl", format="turtle")
     conforms, report = validate_graph(graph)
     assert conforms, report
 
@@ -150,7 +163,7 @@ def test_validate_untyped_organisation_object_fails(graph):
     _replace(graph, MEMBERSHIP, ORG.organization, other)
     conforms, report = validate_graph(graph)
     assert not conforms
-    assert "pgid:org/untyped  -  an organisation must be typed" in report
+    assert "pgid:org/untyped  -  an organisation must be typed org:Organization" in report
     assert "pgid:org/untyped  skos:prefLabel" in report
 
 
