@@ -50,7 +50,10 @@ def vis_assets() -> tuple[str, str]:
     if not candidates:
         raise RuntimeError(f"vis-network.min.js not found under {lib}; is pyvis installed?")
     js_path = candidates[0]
-    return js_path.read_text("utf-8"), (js_path.parent / "vis-network.css").read_text("utf-8")
+    js = js_path.read_text("utf-8")
+    # Devtools would fetch the (absent) source map: drop the reference.
+    js = re.sub(r"//# sourceMappingURL=\S+\s*$", "", js)
+    return js, (js_path.parent / "vis-network.css").read_text("utf-8")
 
 
 def _colour(bg: str, border: str | None = None) -> dict:

@@ -83,7 +83,8 @@ class Source:
         import pyoxigraph as ox
 
         def run(query: str):
-            results = store.query(query)
+            # The store keeps one named graph per article: query their union.
+            results = store.query(query, use_default_graph_as_union=True)
             names = [v.value for v in results.variables]
             for sol in results:
                 out = {}
@@ -111,10 +112,12 @@ def open_source(path) -> Source:
     if not path.exists():
         raise InputError(path, "no such file or store folder")
     if path.is_dir():
+        from partygraph.store import open_store
+
         try:
-            store = ox.Store.read_only(str(path))
+            store = open_store(path, read_only=True)
         except (OSError, ValueError) as exc:
-            raise InputError(path, f"not a readable pyoxigraph store ({_first_line(exc)})") from None
+            raise InputError(path, f"not a readable store ({_first_line(exc)})") from None
         return Source.from_pyoxigraph(store, str(path))
     suffix = path.suffix.lower()
     if suffix == ".gz":
