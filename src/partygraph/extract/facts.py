@@ -1,0 +1,782 @@
+"""Facts of one article: offices held, congresses, change events, hierarchy.
+
+The linker works sentence by sentence over mentions (people, titles,
+organisations) and knows the ways Vietnamese party news attaches a title to
+a person:
+
+- apposition: "đồng chí A, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy";
+- title before the name: "Phó Bí thư Thường trực Đảng ủy Khối … Vũ Ngọc Vinh";
+- a verb: "A đắc cử chức Bí thư …", "bầu đồng chí A và đồng chí B làm Phó Bí thư";
+- title first, then a list: "Phó Bí thư là các đồng chí A và B".
+
+Every fact keeps the sentence it was read in. A title whose organisation
+cannot be told is left out rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from partygraph.extract.orgs import CENTRAL_EXEC, Org, OrgReader, OrgRegistry, party_org
+from partygraph.extract.people import PersonReader
+from partygraph.extract.tokens import Sentence, Token, sentences, tokenize
+from partygraph.lexicon import Lexicon, Role, keys as phrase_keys, lexicon
+from partygraph.normalise import Normalised, normalise, normalise_text
+from partygraph.read import Article
+
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_to_int(text: str) -> int | None:
+    total, prev = 0, 0
+    for ch in reversed(text.upper()):
+        v = ROMAN.get(ch)
+        if v is None:
+            return None
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total or None
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A sentence of the article, by its offsets in the text as read (raw)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    person: str
+    role: Role
+    org: Org
+    status: str  # current | elected | former
+    term: tuple[int, int] | None
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Congress:
+    org: Org
+    ordinal: int
+    term: tuple[int, int] | None = None
+    start: date | None = None
+    end: date | None = None
+    delegates: int | None = None
+    delegates_present: int | None = None
+    committee_size: int | None = None
+    standing_size: int | None = None
+    khoa: int | None = None
+    evidence: Evidence | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    kind: str  # merger | founding | dissolution | split
+    originals: tuple[Org, ...]
+    results: tuple[Org, ...]
+    evidence: Evidence
+
+
+@dataclass
+class Extraction:
+    """Everything read from one article."""
+
+    article: Article
+    date: date | None = None
+    province: str | None = None
+    persons: dict[str, Evidence] = field(default_factory=dict)
+    orgs: dict[str, Org] = field(default_factory=dict)
+    org_evidence: dict[str, Evidence] = field(default_factory=dict)
+    offices: list[Office] = field(default_factory=list)
+    congresses: list[Congress] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    stated_parents: set[tuple[str, str]] = field(default_factory=set)
+    alt_labels: dict[str, set[str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    role: Role
+    org: Org | None
+    start: int
+    end: int
+    former: bool
+    term: tuple[int, int] | None
+
+
+_TERM = re.compile(r"\s*,?\s*(?:nhiệm kỳ|giai đoạn)\s*\(?(\d{4})\s*[-–—]\s*(\d{4})", re.I)
+_ANY_TERM = re.compile(r"nhiệm kỳ\s*(\d{4})\s*[-–—]\s*(\d{4})", re.I)
+_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*((?:19|20)\d{2})(?!\d)")
+_HEADER_DATE = re.compile(r"(?<!\d)(\d{1,2})[/-](\d{1,2})[/-]((?:19|20)\d{2})(?!\d)")
+# "từ ngày 19-21/8/2020", "ngày 19 - 21/8", "trong các ngày 21, 22/7", "từ ngày 15 đến 21-10-1963", "sáng 30-9"
+_DATE_RANGE = re.compile(
+    r"(?:ngày|các ngày|hai ngày)\s+(\d{1,2})\s*(?:[-–]|đến|và|,)\s*(?:ngày\s+)?(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*((?:19|20)\d{2}))?(?!\d)",
+    re.I)
+_DATE_SPAN = re.compile(
+    r"từ\s+ngày\s+(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*((?:19|20)\d{2}))?\s*(?:đến|tới|-)\s*(?:ngày\s+)?(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*((?:19|20)\d{2}))?",
+    re.I)
+_DATE_ONE = re.compile(r"(?:ngày|sáng|chiều|tối|trưa)\s+(?:ngày\s+)?(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*((?:19|20)\d{2}))?(?!\d)", re.I)
+_DELEGATES = re.compile(r"(\d[\d.]*)\s*/\s*(\d[\d.]*)\s*đại biểu", re.I)
+_DELEGATES_ONE = re.compile(r"(?:tham dự|về dự|dự)[^.;]{0,30}?(\d[\d.]*)\s*đại biểu", re.I)
+_COMMITTEE = re.compile(r"bầu\s+Ban Chấp hành[^;]*?(?:khóa\s+([IVXLC]+|\d+))?[^;]*?gồm\s+(\d+)\s+đồng chí", re.I)
+_STANDING = re.compile(r"bầu\s+(\d+)\s+đồng chí\s+(?:Ủy viên\s+)?Ban Thường vụ", re.I)
+
+
+def _int(text: str) -> int:
+    return int(text.replace(".", ""))
+
+
+def _safe_date(y, m, d) -> date | None:
+    try:
+        return date(int(y), int(m), int(d))
+    except (TypeError, ValueError):
+        return None
+
+
+class ArticleExtractor:
+    """Extraction state for one article; `run()` returns the Extraction."""
+
+    def __init__(self, article: Article, lex: Lexicon | None = None):
+        self.lex = lex or lexicon()
+        self.article = article
+        self.norm: Normalised = normalise(article.text)
+        self.sents = sentences(self.norm.text, self.lex.abbreviations)
+        self.casing = self._casing()
+        self.date = self._article_date()
+        self.province_mentions, self.province = self._provinces()
+        self.reader = OrgReader(self.lex, self.province_at, self.casing)
+        self.people = PersonReader(self.lex)
+        self.registry = OrgRegistry()
+        self.out = Extraction(article=article, date=self.date, province=self.province)
+        self._org_cache: dict[str, Org] = {}
+        self._sent_text, self._sent_start = "", 0
+
+    # -- article-level context --------------------------------------------
+    def _casing(self) -> dict[str, str]:
+        """The usual spelling of each word in this article, to read all-caps headlines."""
+        counts: dict[str, Counter] = {}
+        for s in self.sents:
+            if s.allcaps:
+                continue
+            for t in s.tokens:
+                if t.is_word and not t.abbr and not t.upper:
+                    counts.setdefault(t.key, Counter())[t.text] += 1
+        return {k: c.most_common(1)[0][0] for k, c in counts.items()}
+
+    def _article_date(self) -> date | None:
+        if self.article.published:
+            m = re.match(r"(\d{4})-(\d{2})-(\d{2})", self.article.published)
+            if m:
+                return _safe_date(*m.groups())
+        head = self.norm.text[:1500]
+        found = Counter()
+        first = {}
+        for m in _HEADER_DATE.finditer(head):
+            d = _safe_date(m.group(3), m.group(2), m.group(1))
+            if d:
+                found[d] += 1
+                first.setdefault(d, m.start())
+        if not found:
+            return None
+        return max(found, key=lambda d: (found[d], -first[d]))
+
+    def _provinces(self):
+        mentions: list[tuple[int, str]] = []
+        trie = self.lex.province_trie
+        for s in self.sents:
+            ks = [t.key for t in s.tokens]
+            i = 0
+            while i < len(ks):
+                m = trie.match(ks, i) if s.tokens[i].cap else None
+                if m and (i + 1 >= len(ks) or m[0] > i):
+                    # a province name inside a person's name is not a place ("Nguyễn Thái Bình"),
+                    # nor inside an idea's ("tư tưởng Hồ Chí Minh")
+                    prev = s.tokens[i - 1] if i else None
+                    blocked = any((b := self.lex.idea_blockers.match(ks, j)) and b[0] == i for j in range(max(0, i - 4), i))
+                    # a province named like a person ("Hồ Chí Minh") counts only after a place word
+                    personlike = (m[0] - i >= 3 and ks[i] in self.lex.surnames
+                                  and not (i and self.lex.place_words.match(ks, i - 1)
+                                           or i > 1 and self.lex.place_words.match(ks, i - 2)))
+                    if personlike or blocked:
+                        i = m[0]
+                        continue
+                    if not (prev and prev.cap and prev.is_word and prev.key in self.lex.surnames):
+                        mentions.append((s.tokens[i].start, m[1].name))
+                    i = m[0]
+                else:
+                    i += 1
+        meta = normalise_text(self.article.province) if self.article.province else None
+        if meta:
+            return mentions, meta
+        counts = Counter(name for _, name in mentions)
+        if counts:
+            top, n = counts.most_common(1)[0]
+            if n >= 2 and n >= 0.5 * sum(counts.values()):
+                return mentions, top
+            if len(counts) == 1:
+                return mentions, top
+        return mentions, None
+
+    def province_at(self, pos: int) -> str | None:
+        """The province a bare 'tỉnh' at `pos` means: the nearest named before it, else the article's."""
+        best = None
+        for p, name in self.province_mentions:
+            if p < pos:
+                best = name
+            else:
+                break
+        return best or self.province
+
+    # -- helpers -------------------------------------------------------------
+    def evidence(self, s: Sentence) -> Evidence:
+        a, b = self.norm.raw_span(s.start, s.end)
+        return Evidence(a, b, self.article.text[a:b])
+
+    def resolve(self, org: Org | None, pos: int) -> Org | None:
+        if org is None or not org.bare:
+            return org
+        if org.parent is not None and org.parent.bare:
+            parent = self.resolve(org.parent, pos)
+            if parent is None:
+                return None
+            if org.kind == "executive":
+                return self.reader.executive_of(parent)
+            if org.kind == "committee":
+                return self.reader.committee(org.head, org.kind, parent)
+        return self.registry.resolve(org, pos)
+
+    def org_by_label(self, label: str) -> Org | None:
+        if label not in self._org_cache:
+            toks = tokenize(normalise_text(label), 0, self.lex.abbreviations)
+            r = self.reader.read(toks, 0)
+            self._org_cache[label] = r[1] if r else None
+        return self._org_cache[label]
+
+    def record_org(self, org: Org | None, ev: Evidence) -> None:
+        while org is not None and not org.bare:
+            k = org.label.lower()
+            if k not in self.out.orgs:
+                self.out.orgs[k] = org
+                self.out.org_evidence[k] = ev
+            elif org.label != self.out.orgs[k].label:
+                self.out.alt_labels.setdefault(k, set()).add(org.label)
+            for alt in org.alt:
+                self.out.alt_labels.setdefault(k, set()).add(alt)
+            org = org.parent
+
+    # -- run -------------------------------------------------------------------
+    def run(self) -> Extraction:
+        # pass 1: every full organisation mention, for resolving short ones later
+        parsed: list[list[tuple[int, int, Org]]] = []
+        for s in self.sents:
+            found = []
+            i = 0
+            while i < len(s.tokens):
+                r = self.reader.read(s.tokens, i, s.allcaps)
+                if r and r[0] > i:
+                    found.append((i, r[0], r[1]))
+                    self.registry.add(s.tokens[i].start, r[1])
+                    i = r[0]
+                else:
+                    i += 1
+            parsed.append(found)
+        # pass 2: facts
+        for s, found in zip(self.sents, parsed):
+            ev = self.evidence(s)
+            for i, _, org in found:
+                self.record_org(self.resolve(org, s.tokens[i].start), ev)
+            if s.allcaps:
+                self.congresses(s, ev, found)
+                continue
+            self.offices(s, ev, found)
+            self.congresses(s, ev, found)
+            self.changes(s, ev, found)
+        self._dedupe()
+        return self.out
+
+    # -- titles ----------------------------------------------------------------
+    def read_title(self, toks, keys, i: int, allcaps: bool) -> Title | None:
+        lex = self.lex
+        former = False
+        k = i
+        if k < len(keys) and keys[k] in lex.former_markers:
+            former, k = True, k + 1
+        if k >= len(keys):
+            return None
+        # "Tỉnh ủy viên": a member of the executive committee
+        head = lex.heads.match(keys, k)
+        if head and head[1].kind == "executive" and head[1].read == "place":
+            r = self.reader.read(toks, k, allcaps)
+            if r and r[0] < len(keys) and keys[r[0]] == "viên":
+                org = self.resolve(r[1], toks[k].start)
+                if org is None:
+                    return None
+                return self._finish_title(toks, keys, lex.roles["uy-vien"], org, i, r[0] + 1, former)
+        m = lex.role_trie.match(keys, k)
+        if m is None:
+            return None
+        j, role = m
+        if not toks[k].cap and not toks[k].abbr and k > 0 and keys[k - 1] in ("các", "những", "cho", "và"):
+            return None  # "các bí thư chi bộ": a class of people, not an office
+        org_start = j
+        if role.org_starts_with:
+            n_org = len(phrase_keys(role.org_starts_with))
+            if keys[j - n_org:j] == list(phrase_keys(role.org_starts_with)):
+                org_start = j - n_org
+        org, end = None, j
+        if org_start < len(toks):
+            r = self.reader.read(toks, org_start, allcaps)
+            if r and r[0] > j:
+                end, org = r
+                org = self.resolve(org, toks[org_start].start)
+                if org is None:
+                    return None
+        if org is None and role.implied_org:
+            org = self.org_by_label(role.implied_org)
+        return self._finish_title(toks, keys, role, org, i, end, former)
+
+    def _finish_title(self, toks, keys, role: Role, org: Org | None, start: int, end: int, former: bool) -> Title:
+        lex = self.lex
+        if org is not None:
+            if role.id in lex.raw["unit_roles"] and org.kind == "executive":
+                if org.label == CENTRAL_EXEC and role.id == lex.raw["central_secretary"]["role"]:
+                    org = self.org_by_label(lex.raw["central_secretary"]["organization"]) or org
+                elif org.parent is not None:
+                    org = org.parent
+            # "Tỉnh ủy X (cũ)": a body that no longer exists
+            if end + 2 < len(keys) and toks[end].text == "(" and keys[end + 1] == "cũ" and toks[end + 2].text == ")":
+                former, end = True, end + 3
+            elif end < len(keys) and keys[end] == "cũ":
+                former, end = True, end + 1
+        term = None
+        if 0 < end < len(toks):
+            m = _TERM.match(self._sent_text, toks[end - 1].end - self._sent_start)
+            if m and int(m.group(1)) < int(m.group(2)):
+                term = (int(m.group(1)), int(m.group(2)))
+                while end < len(toks) and toks[end].end <= self._sent_start + m.end():
+                    end += 1
+        return Title(role, org, start, end, former, term)
+
+    def read_chain(self, toks, keys, k: int, allcaps: bool, stop_before: set[int]) -> list[Title]:
+        """Titles separated by commas / 'kiêm' / 'và', starting at k."""
+        chain: list[Title] = []
+        while k < len(toks):
+            t = self.read_title(toks, keys, k, allcaps)
+            if t is None or t.end in stop_before:
+                break
+            chain.append(t)
+            k = t.end
+            if k < len(toks) and (toks[k].text in (",", ";") and toks[k].text == "," or keys[k] in ("kiêm", "và")):
+                nxt = k + 1
+                if nxt < len(toks) and keys[nxt] == "kiêm":
+                    nxt += 1
+                if self.read_title(toks, keys, nxt, allcaps) is not None:
+                    k = nxt
+                    continue
+            break
+        return self._fill_bare(chain)
+
+    def _fill_bare(self, chain: list[Title]) -> list[Title]:
+        return [t for t in chain if t.org is not None]
+
+    # -- offices -----------------------------------------------------------------
+    def offices(self, s: Sentence, ev: Evidence, found) -> None:
+        toks = s.tokens
+        keys = [t.key for t in toks]
+        self._sent_text, self._sent_start = s.text, s.start
+        persons = []
+        i = 0
+        while i < len(toks):
+            pm = self.people.read(toks, keys, i, s.allcaps)
+            if pm:
+                persons.append(pm)
+                i = pm.end
+            else:
+                i += 1
+        if not persons:
+            return
+        person_starts = {p.hon_start for p in persons}
+        by_start = {p.hon_start: p for p in persons}
+        # every title in the sentence, by the token it starts at
+        titles: dict[int, Title] = {}
+        for k in range(len(toks)):
+            t = self.read_title(toks, keys, k, s.allcaps)
+            if t is not None:
+                titles.setdefault(k, t)
+        ends: dict[int, Title] = {}
+        for t in sorted(titles.values(), key=lambda t: (t.end, -(t.end - t.start))):
+            ends.setdefault(t.end, t)
+        linked: set[str] = set()
+        grouped: set[int] = set()
+        stated_year = self._sentence_term(s)
+        for pm in persons:
+            if pm.honorific:
+                self._add_person(pm.name, ev)
+            k = pm.end
+            # apposition
+            if k < len(toks) and toks[k].text in (",", "-", "–", "(", ":"):
+                chain = self.read_chain(toks, keys, k + 1, s.allcaps, person_starts)
+                for t in chain:
+                    self._office(pm.name, t, "former" if t.former else "current", ev)
+                if chain:
+                    linked.add(pm.name)
+            # a list of people, then a verb and a title
+            group = [pm]
+            k = pm.end
+            while k + 1 < len(toks) and keys[k] in (",", "và", "cùng") and k + 1 in by_start:
+                group.append(by_start[k + 1])
+                k = by_start[k + 1].end
+            verb = self.lex.office_verbs.match(keys, k) if pm.hon_start not in grouped else None
+            if verb:
+                grouped.update(member.hon_start for member in group)
+                vend, status = verb
+                if status == "current" and self._elected_before(keys, group[0].hon_start):
+                    status = "elected"
+                chain = self.read_chain(toks, keys, vend, s.allcaps, person_starts)
+                if not chain and status == "elected":
+                    chain = self._context_title(toks, keys, vend, s, found)
+                for t in chain:
+                    for member in group:
+                        st = "former" if t.former else status
+                        term = t.term or (stated_year if st == "elected" else None)
+                        self._office(member.name, replace(t, term=term), st, ev)
+                        linked.add(member.name)
+            # titles written before the name
+            chain = self._titles_before(toks, pm.hon_start, ends)
+            for t in chain:
+                self._office(pm.name, t, "former" if t.former else "current", ev)
+                linked.add(pm.name)
+        # a title, then the people who hold it
+        for k, t in sorted(titles.items()):
+            link = self.lex.role_list_links.match(keys, t.end + (1 if t.end < len(keys) and keys[t.end] == "," else 0))
+            if not link:
+                continue
+            j = link[0]
+            while j < len(toks) and toks[j].text in (":", ","):
+                j += 1
+            org = t.org or self._context_org(s, found, t.start)
+            if org is None:
+                continue
+            for member in self._person_list(toks, keys, j, by_start, s.allcaps):
+                status = "elected" if self._elected_before(keys, t.start) or stated_year else "current"
+                self._office(member.name, replace(t, org=org, term=t.term or stated_year), status, ev)
+                self._add_person(member.name, ev)
+
+    def _person_list(self, toks, keys, j, by_start, allcaps):
+        out = []
+        while j < len(toks):
+            pm = by_start.get(j) or self.people.read(toks, keys, j, allcaps)
+            if pm is None:
+                break
+            out.append(pm)
+            j = pm.end
+            if j < len(toks) and keys[j] in (",", "và", ";"):
+                j += 1
+                continue
+            break
+        return out
+
+    def _titles_before(self, toks, pos: int, ends: dict[int, Title]) -> list[Title]:
+        chain = []
+        t = ends.get(pos)
+        while t is not None and t.org is not None:
+            chain.insert(0, t)
+            if t.start > 0 and toks[t.start - 1].text == ",":
+                t = ends.get(t.start - 1)
+            else:
+                break
+        return chain
+
+    def _elected_before(self, keys, pos: int) -> bool:
+        for back in (1, 2, 3):
+            j = pos - back
+            if j >= 0:
+                m = self.lex.elect_verbs.match(keys, j)
+                if m and m[0] >= pos - 2 and keys[j] in ("bầu",):
+                    return True
+        return False
+
+    def _context_title(self, toks, keys, k, s, found) -> list[Title]:
+        """'được bầu giữ chức Bí thư' with no organisation: the party body the sentence names."""
+        m = self.lex.role_trie.match(keys, k)
+        if not m:
+            return []
+        org = self._context_org(s, found, k)
+        if org is None:
+            return []
+        return [self._finish_title(toks, keys, m[1], org, k, m[0], False)]
+
+    def _context_org(self, s: Sentence, found, before: int) -> Org | None:
+        best = None
+        for i, _, org in found:
+            if i < before and org.kind in ("party", "executive"):
+                best = self.resolve(org, s.tokens[i].start)
+        if best is not None and best.kind == "executive" and best.parent is not None:
+            best = best.parent
+        return best
+
+    def _sentence_term(self, s: Sentence) -> tuple[int, int] | None:
+        m = _ANY_TERM.search(s.text)
+        if m and int(m.group(1)) < int(m.group(2)):
+            return int(m.group(1)), int(m.group(2))
+        return None
+
+    def _add_person(self, name: str, ev: Evidence) -> None:
+        self.out.persons.setdefault(name, ev)
+
+    def _office(self, person: str, t: Title, status: str, ev: Evidence) -> None:
+        if t.org is None or t.org.bare:
+            return
+        self._add_person(person, ev)
+        self.record_org(t.org, ev)
+        self.out.offices.append(Office(person, t.role, t.org, status, t.term, ev))
+
+    # -- congresses -------------------------------------------------------------
+    def congresses(self, s: Sentence, ev: Evidence, found) -> None:
+        toks = s.tokens
+        keys = [t.key for t in toks]
+        for i in range(len(toks) - 1):
+            if keys[i] != "đại" or keys[i + 1] != "hội":
+                continue
+            k = i + 2
+            org, ordinal = None, None
+            while k < len(toks):
+                if keys[k:k + 2] == ["đại", "biểu"]:
+                    k += 2
+                elif keys[k:k + 2] == ["toàn", "quốc"]:
+                    org, k = party_org(), k + 2
+                elif keys[k] == "của" and org is None:
+                    k += 1
+                elif keys[k] == "đảng" and org is None and (k + 1 >= len(keys) or keys[k + 1] not in ("bộ", "ủy", "cộng")):
+                    org, k = party_org(), k + 1
+                elif keys[k:k + 2] == ["lần", "thứ"] and k + 2 < len(toks) and ordinal is None:
+                    ordinal = self._ordinal(toks[k + 2])
+                    k += 3
+                elif toks[k].roman and ordinal is None and toks[k].text.isupper():
+                    ordinal = roman_to_int(toks[k].text)
+                    k += 1
+                elif org is None and (r := self.reader.read(toks, k, s.allcaps)) and r[0] > k:
+                    org = self.resolve(r[1], toks[k].start)
+                    k = r[0]
+                    if org is None:
+                        break
+                else:
+                    break
+            if org is None:
+                org = self._congress_subject(s, found, keys, i)
+            if org is None or ordinal is None or org.kind not in ("party", "executive", "mass"):
+                continue
+            if org.kind == "executive" and org.parent is not None:
+                org = org.parent
+            rest = s.text[toks[k - 1].end - s.start:] if k > 0 else s.text
+            term = None
+            m = _TERM.match(rest) or _TERM.match(s.text[toks[k].start - s.start:] if k < len(toks) else "")
+            if m and int(m.group(1)) < int(m.group(2)):
+                term = (int(m.group(1)), int(m.group(2)))
+            start, end = self._dates(rest, term)
+            delegates = present = None
+            dm = _DELEGATES.search(rest)
+            if dm:
+                present, delegates = _int(dm.group(1)), _int(dm.group(2))
+                if present > delegates:
+                    present = delegates = None
+            self.record_org(org, ev)
+            self.out.congresses.append(Congress(org, ordinal, term, start, end, delegates, present, evidence=ev))
+        self._sizes(s, found)
+
+    def _congress_subject(self, s: Sentence, found, keys, i: int) -> Org | None:
+        """'Đảng bộ xã A tổ chức Đại hội lần thứ VII': the unit before the verb."""
+        for oi, oend, org in reversed(found):
+            if oend <= i and self.lex.raw and any(
+                    keys[oend:i] == list(phrase_keys(v)) for v in self.lex.raw["congress_verbs"]):
+                return self.resolve(org, s.tokens[oi].start)
+        return None
+
+    def _ordinal(self, tok: Token) -> int | None:
+        if tok.kind == "num" and tok.text.isdigit():
+            return int(tok.text)
+        if tok.roman:
+            return roman_to_int(tok.text)
+        return self.lex.raw["ordinal_words"].get(tok.key)
+
+    def _dates(self, text: str, term) -> tuple[date | None, date | None]:
+        default_year = term[0] if term else (self.date.year if self.date else None)
+        m = _DATE_SPAN.search(text)
+        if m:
+            d1, m1, y1, d2, m2, y2 = m.groups()
+            y2 = y2 or y1 or default_year
+            y1 = y1 or y2
+            return _safe_date(y1, m1, d1), _safe_date(y2, m2, d2)
+        m = _DATE_RANGE.search(text)
+        if m:
+            d1, d2, mo, y = m.groups()
+            y = y or default_year
+            a, b = _safe_date(y, mo, d1), _safe_date(y, mo, d2)
+            if a and b and a <= b:
+                return a, b
+        m = _DATE_ONE.search(text)
+        if m:
+            d, mo, y = m.groups()
+            one = _safe_date(y or default_year, mo, d)
+            return one, one
+        return None, None
+
+    def _sizes(self, s: Sentence, found) -> None:
+        """'bầu Ban Chấp hành … khóa VIII gồm 27 đồng chí': sizes elected by the unit's latest congress."""
+        units = {}
+        for i, _, org in found:
+            org = self.resolve(org, s.tokens[i].start)
+            if org is not None and org.kind in ("executive", "committee") and org.parent is not None:
+                unit = org.parent if org.kind == "executive" else (org.parent.parent or org.parent)
+                units.setdefault(unit.label.lower(), unit)
+        idx = next((n for n in range(len(self.out.congresses) - 1, -1, -1)
+                    if self.out.congresses[n].org.label.lower() in units), None)
+        if idx is None:
+            return
+        last = self.out.congresses[idx]
+        changes = {}
+        m = _COMMITTEE.search(s.text)
+        if m:
+            changes["committee_size"] = int(m.group(2))
+            if m.group(1):
+                changes["khoa"] = roman_to_int(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
+        m = _STANDING.search(s.text)
+        if m:
+            changes["standing_size"] = int(m.group(1))
+        if changes:
+            self.out.congresses[idx] = replace(last, **changes)
+
+    # -- change events ------------------------------------------------------------
+    def changes(self, s: Sentence, ev: Evidence, found) -> None:
+        toks = s.tokens
+        keys = [t.key for t in toks]
+        i = 0
+        while i < len(toks):
+            m = self.lex.change_verbs.match(keys, i)
+            if not m:
+                i += 1
+                continue
+            end, kind = m
+            if kind == "founding" and any(keys[j] in self.lex.founding_blockers for j in range(max(0, i - 3), i)):
+                i = end
+                continue
+            k = end
+            if k < len(toks) and toks[k].kind == "num":
+                k += 1
+            orgs, k = self._org_list(toks, keys, k, s)
+            if kind == "merger":
+                result = None
+                if k < len(toks) and keys[k] in ("thành", "vào"):
+                    into = keys[k] == "vào"
+                    r = self.reader.read(toks, k + 1, s.allcaps)
+                    if r:
+                        result = self.resolve(r[1], toks[k + 1].start)
+                        if into and result is not None:
+                            orgs.append(result)
+                elif len(orgs) >= 2:
+                    result = self._merged(orgs)
+                if result is not None and len(orgs) >= 2:
+                    orgs = [self._with_place(o, result) if not o.province and result.province else o
+                            for o in orgs]
+                    for o in orgs + [result]:
+                        self.record_org(o, ev)
+                    self.out.changes.append(Change("merger", tuple(orgs), (result,), ev))
+            elif kind == "founding" and orgs:
+                founded = orgs[0]
+                self.record_org(founded, ev)
+                self.out.changes.append(Change("founding", (), (founded,), ev))
+                if founded.kind == "party":
+                    parent = self._context_org(s, found, i)
+                    if parent is not None and parent.label != founded.label:
+                        self.out.stated_parents.add((founded.label, parent.label))
+                        self.record_org(parent, ev)
+            elif kind == "dissolution" and orgs:
+                for o in orgs:
+                    self.record_org(o, ev)
+                self.out.changes.append(Change("dissolution", tuple(orgs), (), ev))
+            i = max(k, end)
+
+    def _org_list(self, toks, keys, k, s):
+        orgs: list[Org] = []
+        first: Org | None = None
+        while k < len(toks):
+            r = self.reader.read(toks, k, s.allcaps)
+            if r and r[0] > k:
+                org = self.resolve(r[1], toks[k].start)
+                if org is None:
+                    break
+                orgs.append(org)
+                first = first or org
+                k = r[0]
+            elif first is not None and toks[k].cap and first.kind == "party":
+                # "Khối Cơ quan và Khối Doanh nghiệp": the second name shares the head
+                end, words, place = self.reader.read_name(toks, keys, k, s.allcaps)
+                if not words:
+                    break
+                orgs.append(self.reader.unit(" ".join([first.head] + words), None, None, scoped=True))
+                k = end
+            else:
+                break
+            if k < len(toks) and keys[k] in ("và", ","):
+                k += 1
+                continue
+            break
+        return orgs, k
+
+    def _merged(self, orgs: list[Org]) -> Org | None:
+        """The unit two merged ones became, named by joining them ("Khối Cơ quan và Doanh nghiệp")."""
+        heads = {o.head for o in orgs}
+        if len(heads) != 1:
+            return None
+        head = orgs[0].head
+        names = [o.label[len(head):].strip() for o in orgs]
+        common = names[0].split()[0] if names[0] else ""
+        if not common or not all(n.split()[:1] == [common] for n in names):
+            return None
+        joined = f"{head} {common} " + " và ".join(n.split(" ", 1)[1] for n in names if " " in n)
+        low = joined.lower()
+        for _, cand in self.registry.mentions:
+            if cand.label.lower() == low or cand.label.lower().startswith(low + " "):
+                return cand
+        return self.reader.unit(joined, None, None, scoped=True)
+
+    def _with_place(self, org: Org, result: Org) -> Org:
+        suffix = result.label.rsplit(" tỉnh ", 1)
+        if len(suffix) == 2 and result.province:
+            return self.reader.unit(f"{org.label} tỉnh {result.province}", org.level, result.province)
+        return org
+
+    # -- tidy ---------------------------------------------------------------------
+    def _dedupe(self) -> None:
+        seen: dict[tuple, Office] = {}
+        for o in self.out.offices:
+            k = (o.person, o.role.id, o.org.label.lower(), o.status)
+            if k not in seen or (o.term and not seen[k].term):
+                seen[k] = o
+        self.out.offices = list(seen.values())
+        merged: dict[tuple, Congress] = {}
+        for c in self.out.congresses:
+            k = (c.org.label.lower(), c.ordinal)
+            if k in merged:
+                old = merged[k]
+                merged[k] = replace(old, **{f: getattr(c, f) for f in (
+                    "term", "start", "end", "delegates", "delegates_present", "committee_size",
+                    "standing_size", "khoa") if getattr(old, f) is None and getattr(c, f) is not None})
+            else:
+                merged[k] = c
+        self.out.congresses = list(merged.values())
+        changes: dict[tuple, Change] = {}
+        for ch in self.out.changes:
+            changes.setdefault((ch.kind, tuple(o.label for o in ch.originals), tuple(o.label for o in ch.results)), ch)
+        self.out.changes = list(changes.values())
+
+
+def extract(article: Article, lex: Lexicon | None = None) -> Extraction:
+    """Read one article's people, organisations, offices, congresses and changes."""
+    return ArticleExtractor(article, lex).run()

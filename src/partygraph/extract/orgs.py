@@ -1,0 +1,392 @@
+"""Organisation mentions: read a unit or committee name from tokens, canonically.
+
+`OrgReader.read(tokens, i)` reads the organisation named at tokens[i]
+("Ban Thường vụ Tỉnh ủy", "Đảng bộ Khối các cơ quan tỉnh", "UBND tỉnh X")
+and returns an `Org` with its full canonical label (abbreviations expanded,
+a bare "tỉnh" resolved to the province in context), its kind and level,
+and the organisation it belongs to. Names that stop short ("Đảng ủy Khối",
+"Chi bộ") come back `bare` and are resolved against the article's full
+mentions by `OrgRegistry.resolve`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from partygraph.extract.tokens import Token
+from partygraph.lexicon import Head, Lexicon
+
+PARTY = "Đảng Cộng sản Việt Nam"
+CENTRAL_EXEC = "Ban Chấp hành Trung ương Đảng"
+
+
+@dataclass(frozen=True, slots=True)
+class Org:
+    """An organisation as named: canonical label, kind, level and parent.
+
+    `parent` is the organisation it belongs to: for committees the unit
+    (org:unitOf), for party units the unit above (org:subOrganizationOf).
+    `scoped` marks names relative to the article (a "tỉnh" with no province).
+    """
+
+    label: str
+    kind: str
+    level: str | None = None
+    province: str | None = None
+    parent: "Org | None" = None
+    scoped: bool = False
+    bare: bool = False
+    head: str = ""
+    short: str | None = None  # "Tỉnh ủy X" for the executive committee of "Đảng bộ tỉnh X"
+    former: bool = False
+    alt: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def is_party_body(self) -> bool:
+        return self.kind in ("party", "executive", "committee")
+
+
+def _join(words: list[str]) -> str:
+    text = " ".join(words)
+    return text.replace(" - ", " - ").replace("( ", "(").replace(" )", ")")
+
+
+def party_org() -> Org:
+    return Org(PARTY, "party", "central", head=PARTY)
+
+
+def central_exec() -> Org:
+    return Org(CENTRAL_EXEC, "executive", "central", parent=party_org(), head=CENTRAL_EXEC, short="Trung ương")
+
+
+class OrgReader:
+    """Reads organisation names from token sequences of one article."""
+
+    def __init__(self, lex: Lexicon, province_at, casing: dict[str, str]):
+        self.lex = lex
+        self.province_at = province_at  # callable(char offset) -> province name | None
+        self.casing = casing
+
+    # -- words -------------------------------------------------------------
+    def word(self, tok: Token) -> str:
+        """A token's text in its usual casing (all-caps headlines are read through the article's casing)."""
+        if tok.upper and not tok.abbr:
+            return self.casing.get(tok.key, tok.text.capitalize())
+        return tok.text
+
+    def is_person_start(self, toks, i: int) -> bool:
+        tok = toks[i]
+        if not (tok.is_word and tok.cap and tok.key in self.lex.surnames):
+            return False
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        return bool(nxt and nxt.is_word and nxt.cap and not nxt.abbr
+                    and self.lex.heads.match([t.key for t in toks], i + 1) is None)
+
+    def starts_role(self, keys, i: int) -> bool:
+        return self.lex.role_trie.match(keys, i) is not None
+
+    # -- places ------------------------------------------------------------
+    def read_place(self, toks, keys, i: int, allcaps: bool):
+        """Read '[place word] [Name]' at i. Returns (end, text, province, level) or None."""
+        lex = self.lex
+        pw = lex.place_words.match(keys, i)
+        word, level, j = None, None, i
+        if pw:
+            j, word = pw
+            level = lex.place_levels.get(word)
+        prov = lex.province_trie.match(keys, j)
+        if prov and (word in (None, "tỉnh", "thành phố")):
+            end, province = prov
+            if word is None and not toks[j].cap:
+                return None
+            name = province.name
+            return end, (f"{word} {name}" if word else name), name, level or "provincial"
+        if word is None:
+            return None
+        # a lower-level place, or a province we do not know: a capitalised run
+        run = []
+        k = j
+        while k < len(toks) and toks[k].is_word and (toks[k].cap or toks[k].kind == "num") and len(run) < 4 \
+                and not toks[k].abbr and not self.starts_role(keys, k):
+            if run and self.is_person_start(toks, k):
+                break
+            if not allcaps and not run and self.is_person_start(toks, k) and word in ("tỉnh", "thành phố"):
+                break
+            if lex.name_stops.match(keys, k):
+                break
+            run.append(self.word(toks[k]))
+            k += 1
+        if run and not allcaps:
+            return k, f"{word} {' '.join(run)}", None, level
+        if word == "tỉnh":
+            province = self.province_at(toks[i].start)
+            if province:
+                return j, f"tỉnh {province}", province, "provincial"
+        return j, word, None, level  # bare: relative to the article
+
+    # -- names -------------------------------------------------------------
+    def read_name(self, toks, keys, i: int, allcaps: bool, stop_at: int | None = None):
+        """Read the proper name after a head. Returns (end, words, place-or-None)."""
+        lex = self.lex
+        n = len(toks) if stop_at is None else stop_at
+        words: list[str] = []
+        j = i
+        first_key = None
+        while j < n:
+            tok = toks[j]
+            if lex.name_stops.match(keys, j):
+                break
+            nested = self.lex.heads.match(keys, j) if tok.cap and j > i else None
+            if nested and nested[1].kind != "party":
+                # "Chi bộ cơ sở Ban Tuyên giáo Tỉnh ủy", "Đảng bộ Sở Tài nguyên và Môi trường"
+                r = self.read(toks, j, allcaps, depth=1)
+                if r and r[0] > j:
+                    inner = r[1]
+                    return r[0], words + [inner.short or inner.label], None
+            if lex.place_words.match(keys, j) and not (words and toks[j - 1].key in ("sở", "bộ")):
+                place = self.read_place(toks, keys, j, allcaps)
+                if place and place[0] > j:
+                    return place[0], words, place
+                break
+            if tok.kind == "punct":
+                if tok.text in ("-", "–", "&") and words and j + 1 < n and toks[j + 1].cap:
+                    words.append("-" if tok.text != "&" else "&")
+                    j += 1
+                    continue
+                break
+            if tok.kind == "num":
+                if words and keys[j - 1] in ("khu", "số", "đoàn", "trung đoàn", "sư đoàn"):
+                    words.append(tok.text)
+                    j += 1
+                    continue
+                break
+            if tok.key == "và" and words:
+                nxt = j + 1
+                if nxt >= n or not toks[nxt].cap or keys[nxt] == first_key or self._head_at(keys, nxt) \
+                        or self.is_person_start(toks, nxt):
+                    break
+            if tok.cap and not tok.abbr:
+                if self.is_person_start(toks, j) and not allcaps:
+                    break
+                if words and self.starts_role(keys, j):
+                    break
+                if allcaps and tok.key not in lex.org_words and not tok.roman and tok.key not in self.casing:
+                    break
+                if tok.roman and keys[j - 1] not in ("khu",):
+                    break
+            elif tok.abbr:
+                if self.starts_role(keys, j):
+                    break
+            elif tok.key not in lex.org_words:
+                break
+            words.append(self.word(tok))
+            if first_key is None:
+                first_key = tok.key
+            j += 1
+        while words and words[-1].lower() in ("và", "các", "-", "&", "của"):
+            words.pop()
+            j -= 1
+        return j, words, None
+
+    def _head_at(self, keys, i):
+        m = self.lex.heads.match(keys, i)
+        return m is not None
+
+    # -- organisations -----------------------------------------------------
+    def read(self, toks, i: int, allcaps: bool = False, depth: int = 0):
+        """The organisation named at toks[i], as (end, Org), or None."""
+        keys = [t.key for t in toks]
+        m = self.lex.heads.match(keys, i)
+        if m is None or depth > 3:
+            return None
+        j, head = m
+        if not toks[i].cap and head.kind not in ("party",) and not toks[i].abbr:
+            return None  # "ban thường vụ" in running lower-case text is a common noun
+        if head.read == "none":
+            return j, self.fixed(head)
+        if head.read == "place":
+            return self._read_place_head(toks, keys, i, j, head, allcaps)
+        if head.read == "parent":
+            return self._read_parent_head(toks, i, j, head, allcaps, depth)
+        return self._read_named_head(toks, keys, i, j, head, allcaps)
+
+    def fixed(self, head: Head) -> Org:
+        if head.fixed == PARTY:
+            return party_org()
+        if head.fixed == CENTRAL_EXEC:
+            return central_exec()
+        parent = central_exec() if head.of == CENTRAL_EXEC else (party_org() if head.of == PARTY else None)
+        return Org(head.fixed, head.kind, head.level, parent=parent, head=head.label)
+
+    def _read_place_head(self, toks, keys, i, j, head, allcaps):
+        place = self.read_place(toks, keys, j, allcaps)
+        if head.kind == "executive":
+            # "Tỉnh ủy [X]": the executive committee of "Đảng bộ tỉnh X"
+            unit_word = head.unit.split(" ", 2)[-1]  # "tỉnh", "thành phố", "huyện" ...
+            if place and place[2]:
+                end, _, province, _ = place
+                name = province
+            elif place and place[1] != unit_word and place[1].split(" ")[0] in (unit_word,):
+                end, text, province, _ = place
+                name = text.split(" ", len(unit_word.split()))[-1]
+            else:
+                # bare "Tỉnh ủy": the province in context
+                end = place[0] if place and place[1] == unit_word else j
+                province = self.province_at(toks[i].start) if unit_word == "tỉnh" else None
+                if place is None:
+                    nxt = self._capitalised_place(toks, keys, j, allcaps)
+                    if nxt:
+                        end, name = nxt
+                        province = None
+                        return end, self.executive_of(self.unit(f"{head.unit} {name}", head.level, None), head)
+                name = province
+            unit = self.unit(f"{head.unit} {name}" if name else head.unit, head.level, province, scoped=not name)
+            return end, self.executive_of(unit, head)
+        if place is None:
+            if head.needs_place:
+                return None
+            return j, Org(head.label, head.kind, head.level, head=head.label, scoped=True, bare=True)
+        end, text, province, level = place
+        scoped = province is None and text in self.lex.place_levels
+        return end, Org(f"{head.label} {text}", head.kind, level, province=province, head=head.label, scoped=scoped)
+
+    def _capitalised_place(self, toks, keys, j, allcaps):
+        """'Thành ủy Cần Thơ' style: a capitalised place name right after the head."""
+        run, k = [], j
+        while k < len(toks) and toks[k].is_word and toks[k].cap and not toks[k].abbr and len(run) < 3:
+            if self.is_person_start(toks, k) or self.starts_role(keys, k) or self._head_at(keys, k):
+                break
+            run.append(self.word(toks[k]))
+            k += 1
+        if run and not allcaps:
+            return k, " ".join(run)
+        return None
+
+    def unit(self, label: str, level: str | None, province: str | None, scoped: bool = False) -> Org:
+        """A party organisation with its parent where the level makes it unambiguous."""
+        parent = None
+        words = label.split()
+        if label.startswith("Đảng bộ tỉnh ") or (label.startswith("Đảng bộ thành phố ") and province):
+            parent = party_org()
+            level = "provincial"
+        elif label.startswith("Đảng bộ Khối") or label.lower().startswith("đảng bộ khối"):
+            if label.endswith(" Trung ương"):
+                parent, level = party_org(), "central"
+            elif province:
+                parent, level = self.unit(f"Đảng bộ tỉnh {province}", "provincial", province), level or "provincial"
+        elif level is None and len(words) > 2 and words[2] in ("xã", "phường") and words[0] == "Đảng":
+            level = "grassroots"
+        return Org(label, "party", level, province=province, parent=parent, scoped=scoped, head="Đảng bộ"
+                   if label.startswith("Đảng bộ") else label.split(" ")[0] + " " + label.split(" ")[1])
+
+    def executive_of(self, unit: Org, head: Head | None = None) -> Org:
+        """The executive committee (Ban Chấp hành) of a party unit."""
+        if unit.label == PARTY:
+            return central_exec()
+        short = self.short_name(unit)
+        return Org(f"Ban Chấp hành {unit.label}", "executive", unit.level, province=unit.province, parent=unit,
+                   scoped=unit.scoped, head="Ban Chấp hành", short=short, alt=(short,) if short else (),
+                   bare=unit.bare)
+
+    def short_name(self, unit: Org) -> str | None:
+        """'Tỉnh ủy X' for 'Đảng bộ tỉnh X', 'Đảng ủy X' for 'Đảng bộ X'."""
+        for entry_unit, short in _SHORT_FORMS:
+            if unit.label == entry_unit or unit.label.startswith(entry_unit + " "):
+                rest = unit.label[len(entry_unit):].strip()
+                return f"{short} {rest}".strip()
+        return None
+
+    def _read_parent_head(self, toks, i, j, head, allcaps, depth):
+        sub = self.read(toks, j, allcaps, depth + 1) if j < len(toks) else None
+        parent = None
+        end = j
+        if sub:
+            end, p = sub
+            if p.kind == "party":
+                parent = self.executive_of(p)
+            elif p.kind == "executive":
+                parent = p
+            else:
+                sub = None
+        if head.kind == "executive":
+            if parent is None:
+                return j, Org(head.label, "executive", None, head=head.label, bare=True, scoped=True)
+            return end, parent
+        if parent is None:
+            if head.needs_parent:
+                return None
+            return j, Org(head.label, head.kind, None, head=head.label, bare=True, scoped=True)
+        return end, self.committee(head.label, head.kind, parent)
+
+    def committee(self, label: str, kind: str, executive: Org) -> Org:
+        short = executive.short or executive.label
+        return Org(f"{label} {short}", kind, executive.level, province=executive.province, parent=executive,
+                   scoped=executive.scoped, head=label, bare=executive.bare)
+
+    def _read_named_head(self, toks, keys, i, j, head, allcaps):
+        end, words, place = self.read_name(toks, keys, j, allcaps)
+        if head.kind == "executive":
+            # "Đảng ủy X" is the executive committee of "Đảng bộ X"
+            unit = self._named_unit(head.unit, words, place)
+            return end, self.executive_of(unit, head)
+        if not words and place is None:
+            if head.needs_name or not toks[i].cap:
+                return None
+            return j, Org(head.label, head.kind, head.level, head=head.label, bare=True, scoped=True)
+        if head.kind == "party":
+            if place is None and not any(w[:1].isupper() for w in words):
+                return None  # "các đảng bộ cơ sở": a class of units, not one
+            return end, self._named_unit(head.label, words, place)
+        label = _join([head.label] + words + ([place[1]] if place else []))
+        province = place[2] if place else None
+        scoped = bool(place and place[2] is None and place[1] in self.lex.place_levels)
+        return end, Org(label, head.kind, place[3] if place else head.level, province=province, head=head.label,
+                        scoped=scoped)
+
+    def _named_unit(self, head_label: str, words: list[str], place) -> Org:
+        label = _join([head_label] + words + ([place[1]] if place else []))
+        province = place[2] if place else None
+        level = place[3] if place and not words else None
+        if head_label == "Chi bộ":
+            level = "branch"
+        scoped = bool(place and place[2] is None and place[1] in self.lex.place_levels)
+        bare = not words and place is None
+        if words and words[0].lower() == "khối" and len(words) == 1 and place is None:
+            bare = True
+        org = self.unit(label, level, province, scoped=scoped or bare)
+        return replace(org, bare=bare, head=head_label)
+
+
+_SHORT_FORMS = [("Đảng bộ tỉnh", "Tỉnh ủy"), ("Đảng bộ thành phố", "Thành ủy"), ("Đảng bộ huyện", "Huyện ủy"),
+                ("Đảng bộ quận", "Quận ủy"), ("Đảng bộ thị xã", "Thị ủy"), ("Đảng bộ", "Đảng ủy"), ("Chi bộ", "Chi ủy")]
+
+
+class OrgRegistry:
+    """The article's full organisation mentions, to resolve bare ones ("Đảng ủy Khối" → the Khối named before)."""
+
+    def __init__(self):
+        self.mentions: list[tuple[int, Org]] = []
+
+    def add(self, pos: int, org: Org) -> None:
+        while org is not None:
+            if not org.bare:
+                self.mentions.append((pos, org))
+            org = org.parent
+
+    def resolve(self, org: Org, pos: int) -> Org | None:
+        """A full organisation for a bare mention, or None when nothing fits."""
+        if not org.bare:
+            return org
+        prefix = org.label.lower()
+        kind = org.kind
+        best_before = best_after = None
+        for p, cand in self.mentions:
+            if cand.bare or cand.kind != kind or cand.label.lower() == prefix:
+                continue
+            if not cand.label.lower().startswith(prefix + " ") and cand.label.lower() != prefix:
+                continue
+            if p <= pos:
+                best_before = cand
+            elif best_after is None:
+                best_after = cand
+        return best_before or best_after

@@ -1,0 +1,98 @@
+"""Person names from Vietnamese name structure.
+
+A name is a run of two to five capitalised syllables. After an honorific
+("đồng chí", "ông", "bà") any such run is a name; without one, the run must
+open with a known surname or ethnic-minority name opener, and it counts
+only when a title is attached to it (the fact linker decides that). Runs
+inside place and ideology names ("tư tưởng Hồ Chí Minh", "đường Lê Lợi")
+are not names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from partygraph.lexicon import Lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    name: str
+    start: int  # token index of the first name word
+    end: int  # token index after the last name word
+    honorific: bool
+    hon_start: int  # token index of the honorific (== start when none)
+
+
+def title_case(word: str) -> str:
+    return word[:1].upper() + word[1:].lower()
+
+
+class PersonReader:
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+
+    def honorific_at(self, keys, i: int) -> int | None:
+        m = self.lex.honorifics.match(keys, i)
+        return m[0] if m else None
+
+    def read(self, toks, keys, i: int, allcaps: bool) -> PersonMention | None:
+        """A person's name starting at token i (an honorific may come first)."""
+        if allcaps:
+            return None
+        hon_end = self.honorific_at(keys, i)
+        start = hon_end if hon_end is not None else i
+        if hon_end is not None and start < len(toks) and keys[start] == "các":
+            return None
+        run = self._run(toks, keys, start)
+        if not run:
+            return None
+        end = start + len(run)
+        first = toks[start]
+        if first.key in self.lex.not_names:
+            return None
+        if hon_end is None:
+            if first.key not in self.lex.surnames or len(run) < 2:
+                return None
+            if self._blocked(keys, i, len(run)):
+                return None
+        elif len(run) < 2:
+            return None
+        if len(run) > 5:
+            return None
+        name = " ".join(title_case(t.text) if t.upper else t.text for t in run)
+        return PersonMention(name, start, end, hon_end is not None, i)
+
+    def _run(self, toks, keys, start: int):
+        run = []
+        k = start
+        lex = self.lex
+        while k < len(toks) and len(run) < 6:
+            tok = toks[k]
+            if not (tok.is_word and tok.cap and not tok.abbr) or tok.roman and len(tok.text) > 1 and run:
+                break
+            if lex.role_trie.match(keys, k) or lex.heads.match(keys, k) or lex.place_words.match(keys, k):
+                break
+            if run and lex.honorifics.match(keys, k):
+                break
+            run.append(tok)
+            k += 1
+        # a name never ends in a word that starts a new sentence part ("Nguyễn Văn A Tỉnh ...")
+        return run
+
+    def _blocked(self, keys, i: int, length: int) -> bool:
+        """True when the run at i sits inside a place or idea name ("tư tưởng Hồ Chí Minh", "xã Lê Lợi").
+
+        After a place word only two-syllable runs are taken for places named after
+        people: "UBND tỉnh Trần Tuyết Minh" is a title and then a name.
+        """
+        for back in (1, 2, 3):
+            j = i - back
+            if j < 0:
+                break
+            m = self.lex.name_blockers.match(keys, j)
+            if m and m[0] == i:
+                if self.lex.place_words.match(keys, j) and length > 2:
+                    return False
+                return True
+        return False

@@ -1,0 +1,118 @@
+"""Sentences and tokens of normalised text, with abbreviations expanded.
+
+An abbreviation ("BTV", "UBND", "CQ&DN", "TP.") becomes the tokens of its
+expansion, all pointing at the abbreviation's span, so the rest of the
+extractor only ever sees full words and still cites the text as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WORD = r"[^\W_]+(?:['’][^\W_]+)*"
+_NUMBER = r"\d+(?:[.,/\-]\d+)*"
+_GENERIC = re.compile(rf"(?P<num>{_NUMBER})|(?P<word>{_WORD})|(?P<punct>\S)")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    key: str
+    start: int
+    end: int
+    kind: str  # word | num | punct
+    cap: bool  # starts with an upper-case letter
+    abbr: bool = False
+
+    @property
+    def is_word(self) -> bool:
+        return self.kind == "word"
+
+    @property
+    def upper(self) -> bool:
+        return self.kind == "word" and len(self.text) > 1 and self.text.isupper()
+
+    @property
+    def roman(self) -> bool:
+        return self.kind == "word" and bool(_ROMAN.match(self.text))
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    tokens: tuple[Token, ...]
+    allcaps: bool
+
+
+def _special_pattern(abbreviations) -> re.Pattern | None:
+    special = sorted((a for a in abbreviations if not re.fullmatch(_WORD, a)), key=len, reverse=True)
+    if not special:
+        return None
+    return re.compile("|".join(rf"(?<!\w){re.escape(a)}(?!\w)" for a in special))
+
+
+_special_cache: dict[int, re.Pattern | None] = {}
+
+
+def tokenize(text: str, offset: int = 0, abbreviations: dict | None = None) -> list[Token]:
+    """Tokens of `text`; with `abbreviations`, expanded as described above."""
+    tokens: list[Token] = []
+    special = None
+    if abbreviations:
+        special = _special_cache.get(id(abbreviations))
+        if special is None and id(abbreviations) not in _special_cache:
+            special = _special_cache[id(abbreviations)] = _special_pattern(abbreviations)
+    spans = []
+    if special is not None:
+        spans = [(m.start(), m.end()) for m in special.finditer(text)]
+    pos = 0
+    for s, e in spans + [(len(text), len(text))]:
+        for m in _GENERIC.finditer(text, pos, s):
+            kind = m.lastgroup
+            tok = m.group()
+            if abbreviations and kind == "word" and tok in abbreviations:
+                _expand(tokens, abbreviations[tok], m.start() + offset, m.end() + offset)
+            else:
+                tokens.append(Token(tok, tok.lower(), m.start() + offset, m.end() + offset, kind,
+                                    tok[:1].isupper()))
+        if s < e:
+            _expand(tokens, abbreviations[text[s:e]], s + offset, e + offset)
+        pos = e
+    return tokens
+
+
+def _expand(tokens: list[Token], words: tuple[str, ...], start: int, end: int) -> None:
+    for w in words:
+        kind = "punct" if not re.match(r"\w", w) else "word"
+        tokens.append(Token(w, w.lower(), start, end, kind, w[:1].isupper(), abbr=True))
+
+
+_BREAK = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“‘(]?[A-ZÀ-ỸĐ0-9])|\n+")
+_NO_BREAK_BEFORE = re.compile(r"(?:\b(?:TP|Tp|TX|TT|ThS|TS|PGS|GS|BS|KS|Th\.S|St|Mr|Ms|Q|P|H|T\.Ư)|\b[A-ZĐ])\.$")
+
+
+def sentences(text: str, abbreviations: dict | None = None) -> list[Sentence]:
+    """Split normalised text into sentences (lines first, then sentence ends)."""
+    out: list[Sentence] = []
+    start = 0
+    bounds = []
+    for m in _BREAK.finditer(text):
+        if m.group().strip() == "" and "\n" not in m.group() and _NO_BREAK_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
+            continue
+        bounds.append((m.start(), m.end()))
+    for b_start, b_end in bounds + [(len(text), len(text))]:
+        seg = text[start:b_start]
+        lead = len(seg) - len(seg.lstrip())
+        seg = seg.strip()
+        if seg:
+            s = start + lead
+            toks = tokenize(seg, s, abbreviations)
+            letters = [c for c in seg if c.isalpha()]
+            allcaps = len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+            out.append(Sentence(s, s + len(seg), seg, tuple(toks), allcaps))
+        start = b_end
+    return out

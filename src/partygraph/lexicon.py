@@ -1,0 +1,228 @@
+"""Load the vocabulary the extractor reads: role scheme, heads, abbreviations, provinces.
+
+Everything here is data under `ontology/` and `src/partygraph/data/`; this
+module only loads it once, checks it, and indexes it for fast matching.
+A broken data file fails at load time with a message naming it.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from partygraph.errors import PartygraphError
+from partygraph.normalise import normalise_text
+
+PACKAGE = Path(__file__).resolve().parent
+DATA = PACKAGE / "data"
+ONTOLOGY = PACKAGE / "ontology"
+
+PG = "https://w3id.org/partygraph/ontology#"
+ROLE_NS = "https://w3id.org/partygraph/role/"
+
+
+def key(text: str) -> str:
+    """Matching key of a word or phrase: normalised, lower case."""
+    return normalise_text(text).lower()
+
+
+def keys(text: str) -> tuple[str, ...]:
+    """Matching keys of the words of a phrase."""
+    from partygraph.extract.tokens import tokenize  # local: tokens imports lexicon
+
+    return tuple(t.key for t in tokenize(normalise_text(text)))
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    id: str
+    vi: str
+    en: str
+    org_starts_with: str | None
+    implied_org: str | None
+    broader: str | None
+
+    @property
+    def iri(self) -> str:
+        return ROLE_NS + self.id
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    label: str
+    kind: str
+    read: str
+    unit: str | None = None
+    short: str | None = None
+    fixed: str | None = None
+    level: str | None = None
+    of: str | None = None
+    needs_parent: bool = False
+    needs_name: bool = False
+    needs_place: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Province:
+    name: str
+    kind: str
+    era: str
+
+
+class Trie:
+    """Longest-match lookup of word-key sequences."""
+
+    def __init__(self):
+        self.root: dict = {}
+
+    def add(self, words: tuple[str, ...], value) -> None:
+        node = self.root
+        for w in words:
+            node = node.setdefault(w, {})
+        node.setdefault(None, value)
+
+    def match(self, words, start: int):
+        """(end, value) of the longest entry starting at words[start], or None."""
+        node, best = self.root, None
+        for i in range(start, len(words)):
+            node = node.get(words[i])
+            if node is None:
+                break
+            if None in node:
+                best = (i + 1, node[None])
+        return best
+
+
+class Lexicon:
+    """All vocabulary, indexed. Use `lexicon()` for the shared instance."""
+
+    def __init__(self):
+        self.raw = self._yaml(DATA / "lexicon.yaml")
+        self.roles = self._roles(ONTOLOGY / "roles.ttl")
+        self.role_trie = Trie()
+        for role in self.roles.values():
+            for form in role_forms(role):
+                self.role_trie.add(keys(form), role)
+        self.heads = Trie()
+        for entry in self.raw["heads"]:
+            forms = entry.pop("forms")
+            head = Head(label=entry.pop("label", None) or entry.get("fixed") or forms[0], **entry)
+            for form in forms:
+                self.heads.add(keys(form), head)
+        self.abbreviations = self._abbreviations(DATA / "abbreviations.csv")
+        self.place_words = Trie()
+        for form in self.raw["place_words"]:
+            self.place_words.add(keys(form), form)
+        self.place_levels = self.raw["place_levels"]
+        self.org_words = {k for w in self.raw["org_words"] for k in keys(w)}
+        self.name_stops = self._phrase_trie(self.raw["name_stops"])
+        self.honorifics = self._phrase_trie(self.raw["honorifics"])
+        self.office_verbs = Trie()
+        for group in self.raw["office_verbs"]:
+            for form in group["forms"]:
+                self.office_verbs.add(keys(form), group["status"])
+        self.former_markers = {key(w) for w in self.raw["former_markers"]}
+        self.elect_verbs = self._phrase_trie(self.raw["elect_verbs"])
+        self.role_list_links = self._phrase_trie(self.raw["role_list_links"])
+        self.change_verbs = Trie()
+        for kind, forms in self.raw["changes"].items():
+            if kind.endswith("_blockers"):
+                continue
+            for form in forms:
+                self.change_verbs.add(keys(form), kind)
+        self.founding_blockers = {key(w) for w in self.raw["changes"]["founding_blockers"]}
+        self.surnames = {key(w) for w in self.raw["surnames"]}
+        self.not_names = {key(w) for w in self.raw["not_names"]}
+        self.name_blockers = self._phrase_trie(self.raw["name_blockers"])
+        # the same contexts, less place words: "tư tưởng Hồ Chí Minh" is no mention of the city
+        self.idea_blockers = self._phrase_trie(
+            [w for w in self.raw["name_blockers"] if key(w) not in {key(p) for p in self.raw["place_words"]}]
+            + self.raw["idea_blockers"])
+        self.provinces, self.province_trie = self._provinces(DATA / "provinces.csv")
+
+    @staticmethod
+    def _yaml(path: Path) -> dict:
+        try:
+            return yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise PartygraphError(f"{path}: broken vocabulary file ({exc})") from None
+
+    @staticmethod
+    def _phrase_trie(forms) -> Trie:
+        trie = Trie()
+        for form in forms:
+            trie.add(keys(form), form)
+        return trie
+
+    @staticmethod
+    def _roles(path: Path) -> dict[str, Role]:
+        from rdflib import Graph, Literal, Namespace, URIRef
+        from rdflib.namespace import RDF, SKOS
+
+        pg = Namespace(PG)
+        g = Graph()
+        try:
+            g.parse(path, format="turtle")
+        except Exception as exc:  # rdflib raises many parser error types
+            raise PartygraphError(f"{path}: broken role scheme ({exc})") from None
+        roles = {}
+        for concept in g.subjects(RDF.type, SKOS.Concept):
+            rid = str(concept).removeprefix(ROLE_NS)
+            labels = {l.language: str(l) for l in g.objects(concept, SKOS.prefLabel) if isinstance(l, Literal)}
+            if "vi" not in labels:
+                raise PartygraphError(f"{path}: role {rid} has no Vietnamese skos:prefLabel")
+            broader = g.value(concept, SKOS.broader)
+            roles[rid] = Role(
+                id=rid, vi=normalise_text(labels["vi"]), en=labels.get("en", labels["vi"]),
+                org_starts_with=_opt(g.value(concept, pg.organizationStartsWith)),
+                implied_org=_opt(g.value(concept, pg.impliedOrganization)),
+                broader=str(broader).removeprefix(ROLE_NS) if isinstance(broader, URIRef) else None)
+            alts = [str(l) for l in g.objects(concept, SKOS.altLabel)]
+            _ALTS[rid] = alts
+        return roles
+
+    def _abbreviations(self, path: Path) -> dict[str, tuple[str, ...]]:
+        out = {}
+        with path.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                abbr = normalise_text(row["abbreviation"].strip())
+                out[abbr] = tuple(normalise_text(row["expansion"].strip()).split())
+        return out
+
+    @staticmethod
+    def _provinces(path: Path):
+        provinces: dict[str, Province] = {}
+        trie = Trie()
+        if not path.exists():
+            return provinces, trie
+        with path.open(encoding="utf-8") as fh:
+            rows = [r for r in csv.DictReader(line for line in fh if not line.startswith("#"))]
+        for row in rows:
+            name = normalise_text(row["name"].strip())
+            prov = Province(name=name, kind=row.get("kind", ""), era=row.get("era", ""))
+            provinces[name] = prov
+            trie.add(keys(name), prov)
+            for alias in filter(None, (a.strip() for a in (row.get("aliases") or "").split(";"))):
+                trie.add(keys(alias), prov)
+        return provinces, trie
+
+
+_ALTS: dict[str, list[str]] = {}
+
+
+def role_forms(role: Role) -> list[str]:
+    return [role.vi] + _ALTS.get(role.id, [])
+
+
+def _opt(value) -> str | None:
+    return normalise_text(str(value)) if value is not None else None
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The shared, loaded vocabulary."""
+    return Lexicon()
