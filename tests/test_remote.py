@@ -1,0 +1,115 @@
+"""Remote engines: push the graph to a real Oxigraph server and read it back.
+
+Starts `oxigraph serve` (the PyPI `oxigraph` package's binary) on a free
+127.0.0.1 port with the union default graph, the setting that makes a
+server answer like the embedded store.
+"""
+
+from __future__ import annotations
+
+import shlex
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from partygraph import query as q
+from partygraph.cli import cli
+from partygraph.store import load_inputs, open_store
+
+FIXTURE = Path(__file__).parent / "fixtures" / "mini.ttl"
+OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture()
+def oxigraph_server(tmp_path):
+    if not Path(OXIGRAPH).exists():
+        pytest.skip("the oxigraph server binary is not installed (pip install oxigraph)")
+    port = free_port()
+    proc = subprocess.Popen([OXIGRAPH, "serve", "--location", str(tmp_path / "server"),
+                             "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(base + "/query?query=ASK%7B%7D", timeout=1).read()
+            break
+        except OSError:
+            if time.monotonic() > deadline or proc.poll() is not None:
+                proc.kill()
+                pytest.fail("oxigraph server did not start")
+            time.sleep(0.1)
+    yield base
+    proc.terminate()
+    proc.wait(10)
+
+
+@pytest.fixture(scope="module")
+def embedded(tmp_path_factory):
+    path = tmp_path_factory.mktemp("embedded") / "db"
+    load_inputs(path, [FIXTURE])
+    return q.EmbeddedBackend(open_store(path, read_only=True))
+
+
+def example_params(qf):
+    toks = shlex.split(qf.examples[0])
+    return [(toks[i + 1], toks[i + 2]) for i, t in enumerate(toks) if t == "-p"]
+
+
+def count(base):
+    res = q.RemoteBackend(base + "/query").run("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    return res.records()[0]["n"]
+
+
+@pytest.mark.parametrize("how", ["update", "gsp"])
+def test_remote_load_and_query_match_embedded(oxigraph_server, embedded, how):
+    base = oxigraph_server
+    target = ["--update-endpoint", base + "/update"] if how == "update" else ["--gsp", base + "/store"]
+    runner = CliRunner()
+    r = runner.invoke(cli, ["load", str(FIXTURE), "--endpoint", base + "/query", *target])
+    assert r.exit_code == 0, r.output
+    assert count(base) == 337
+    # Loading again changes nothing on the server either.
+    r = runner.invoke(cli, ["load", str(FIXTURE), "--endpoint", base + "/query", *target])
+    assert r.exit_code == 0, r.output
+    assert count(base) == 337
+    remote = q.RemoteBackend(base + "/query")
+    for qf in q.list_queries():
+        text = q.prepare(qf, example_params(qf))
+        got, want = remote.run(text), embedded.run(text)
+        assert got.variables == want.variables, qf.name
+        assert got.rows == want.rows and want.rows, qf.name
+
+
+def test_remote_query_command_and_injection(oxigraph_server):
+    base = oxigraph_server
+    runner = CliRunner()
+    assert runner.invoke(cli, ["load", str(FIXTURE), "--update-endpoint", base + "/update"]).exit_code == 0
+    r = runner.invoke(cli, ["query", "post-succession", "-p", "unit", "pgid:org/dang-bo-tinh-binh-phuoc",
+                            "-p", "role", "Bí thư", "--endpoint", base + "/query", "--format", "csv"])
+    assert r.exit_code == 0, r.output
+    assert r.output.splitlines()[1] == "Nguyễn Văn Lợi,nhiệm kỳ 2015–2020,Trần Tuệ Hiền,nhiệm kỳ 2020–2025"
+    r = runner.invoke(cli, ["query", "search-units", "-p", "text", '"} ; DROP ALL ; {"',
+                            "--endpoint", base + "/query", "--format", "csv"])
+    assert r.exit_code == 0 and r.output.splitlines() == ["unit,label,level,provinceName"]
+    assert count(base) == 337
+
+
+def test_remote_unreachable_is_one_line(tmp_path):
+    port = free_port()
+    r = CliRunner().invoke(cli, ["query", "search-units", "-p", "text", "x",
+                                 "--endpoint", f"http://127.0.0.1:{port}/query"])
+    assert r.exit_code == 2 and r.output.count("\n") == 1 and f"127.0.0.1:{port}" in r.output
