@@ -247,3 +247,87 @@ def test_query_parameters_checked():
         q.prepare(q.load_query("person-career"), {})
     with pytest.raises(PartygraphError, match="no such query"):
         q.load_query("no-such-query")
+
+
+# --- the same queries on the graph built from the five seed articles --------
+# Only facts stated in the article text are asserted, so better extraction
+# elsewhere does not break these, while a wrong query or a lost fact does.
+
+SEEDS = Path(__file__).parents[1] / "data" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory):
+    pytest.importorskip("partygraph.build")
+    path = tmp_path_factory.mktemp("seeds") / "db"
+    load_inputs(path, [SEEDS])
+    return q.EmbeddedBackend(open_store(path))
+
+
+def pairs(rows, *keys):
+    return {tuple(r[k] for k in keys) for r in rows}
+
+
+def test_queries_seed_offices_and_leadership(seeds):
+    assert ("Lê Văn Nưng", "Phó Bí thư Thường trực") in pairs(
+        run(seeds, "office-holders", unit="pgid:org/dang-bo-tinh-an-giang"), "name", "role")
+    assert pairs(run(seeds, "province-leadership", province="An Giang"), "name", "role") == {
+        ("Lê Văn Nưng", "Phó Bí thư Thường trực")}
+    assert ("Trần Tuyết Minh", "Ủy viên", "Ban Thường vụ Tỉnh ủy Bình Phước") in pairs(
+        run(seeds, "province-leadership", province="Bình Phước"), "name", "role", "organization")
+
+
+def test_queries_seed_structure(seeds):
+    labels = {r["label"] for r in run(seeds, "unit-subtree", unit="pgid:org/dang-bo-khoi-cac-co-quan-trung-uong")}
+    assert {"Ban Chấp hành Đảng bộ Khối các cơ quan Trung ương",
+            "Ban Thường vụ Đảng ủy Khối các cơ quan Trung ương"} <= labels
+    found = {r["unit"] for r in run(seeds, "search-units", text="khối các cơ quan trung ương")}
+    assert "https://w3id.org/partygraph/id/org/dang-bo-khoi-cac-co-quan-trung-uong" in found
+    events = run(seeds, "change-events")
+    assert ("Merger", "Đảng bộ Khối Cơ quan tỉnh Bình Phước + Đảng bộ Khối Doanh nghiệp tỉnh Bình Phước",
+            "Đảng bộ Khối cơ quan và Doanh nghiệp tỉnh Bình Phước") in pairs(events, "kind", "from", "to")
+    without = {r["label"] for r in run(seeds, "units-without-secretary")}
+    assert "Đảng bộ tỉnh An Giang" in without  # the article names only a Phó Bí thư
+    assert "Đảng bộ Khối các cơ quan Trung ương" not in without  # Sơn Minh Thắng is Bí thư
+
+
+def test_queries_seed_people(seeds):
+    multi = {r["name"]: r["offices"] for r in run(seeds, "concurrent-offices")}
+    assert multi["Kiều Thế Lâm"] == 3 and multi["Phạm Minh Chính"] == 3
+    career = pairs(run(seeds, "person-career", name="Sơn Minh Thắng"), "role", "organization")
+    assert career == {("Ủy viên", "Ban Chấp hành Trung ương Đảng"), ("Bí thư", "Đảng bộ Khối các cơ quan Trung ương")}
+    facts = run(seeds, "facts-with-sources", person="Lê Văn Nưng")
+    assert {r["role"] for r in facts} == {"Phó Bí thư Thường trực", "Chủ tịch"}
+    # The sentence offsets point into the article as read.
+    for r in facts:
+        article = next(SEEDS.glob(r["article"].rsplit("/", 1)[1] + "*")).read_text(encoding="utf-8")
+        assert article[r["start"]:r["end"]] == r["sentence"]
+    # No post has holders in two successive terms in these five articles.
+    assert run(seeds, "post-succession", unit="pgid:org/dang-bo-tinh-binh-phuoc", role="Bí thư") == []
+
+
+def test_queries_seed_congress(seeds):
+    congresses = run(seeds, "congresses-of-unit")
+    eighth = [r for r in congresses if r["ordinal"] == 8 and r["startDate"] == "2020-08-19"]
+    assert len(eighth) == 1
+    c = eighth[0]
+    assert (c["endDate"], c["delegates"], c["delegatesPresent"], c["termLabel"]) == \
+        ("2020-08-21", 300, 299, "nhiệm kỳ 2020–2025")
+    elected = pairs(run(seeds, "elected-at-congress", congress=c["congress"]), "name", "role")
+    assert {("Phan Hữu Phước", "Bí thư"), ("Nguyễn Thị Bích Thuận", "Phó Bí thư"),
+            ("Nguyễn Việt Thống", "Phó Bí thư")} <= elected
+    tenure = pairs(run(seeds, "co-tenure"), "person1", "person2")
+    assert {("Nguyễn Thị Bích Thuận", "Phan Hữu Phước"), ("Nguyễn Việt Thống", "Phan Hữu Phước")} <= tenure
+
+
+def test_queries_seed_counts(seeds):
+    by_role = run(seeds, "counts-by-role")
+    total = seeds.run("PREFIX org: <http://www.w3.org/ns/org#> PREFIX foaf: <http://xmlns.com/foaf/0.1/> "
+                      "SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m org:role ?r ; org:organization ?o ; "
+                      "org:member ?p . ?p foaf:name ?x }").records()[0]["n"]
+    assert sum(r["offices"] for r in by_role) == total > 20
+    assert {"Bí thư", "Ủy viên", "Phó Bí thư Thường trực"} <= {r["role"] for r in by_role}
+    by_province = {(r["provinceName"], r["levelName"]): r for r in run(seeds, "counts-by-province")}
+    ag = by_province[("An Giang", "ProvincialLevel")]
+    assert (ag["offices"], ag["people"]) == (2, 1)  # Lê Văn Nưng's two offices
+    assert {"An Giang", "Bình Phước", "Vĩnh Phúc"} <= {p for p, _ in by_province}
