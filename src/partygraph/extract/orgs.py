@@ -245,7 +245,8 @@ class OrgReader:
         if place is None:
             if head.needs_place:
                 return None
-            return j, Org(head.label, head.kind, head.level, head=head.label, scoped=True, bare=True)
+            # "HĐND, UBND tỉnh": named without its place, kept as the article's own body
+            return j, Org(head.label, head.kind, head.level, head=head.label, scoped=True)
         end, text, province, level = place
         scoped = province is None and text in self.lex.place_levels
         return end, Org(f"{head.label} {text}", head.kind, level, province=province, head=head.label, scoped=scoped)
