@@ -17,11 +17,11 @@ import networkx as nx
 
 from partygraph.viz.model import LEVELS, ROLE_CATEGORIES
 
-ORG_W, ORG_H = 230, 70          # room for one unit box (labels wrap at ~180 px)
-PERSON_W, ROW_H = 130, 46       # one holder in the grid under a unit
+ORG_W, ORG_H = 175, 70          # room for one unit box (labels wrap at 150 px)
+PERSON_W, ROW_H = 115, 46       # one holder in the grid under a unit (labels wrap at 105 px)
 GRID_COLS = 3
 LEVEL_GAP = 90
-TREE_GAP = 60
+TREE_GAP = 30
 
 
 def orgchart_layout(g: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
@@ -168,7 +168,8 @@ def _pack(parts: list[dict[str, tuple[float, float]]]) -> dict[str, tuple[float,
     if not boxes:
         return {}
     area = sum(w * h for *_, w, h in boxes)
-    row_w = max(max(b[3] for b in boxes), math.sqrt(area) * 1.6)
+    # Rows about as wide as a screen is wider than tall (the page's canvas is ~1.3:1).
+    row_w = max(max(b[3] for b in boxes), math.sqrt(area * 1.3))
     out: dict[str, tuple[float, float]] = {}
     x = y = row_h = 0.0
     for pos, x0, y0, w, h in boxes:

@@ -75,7 +75,7 @@ def vis_data(g: nx.Graph, positions: dict | None = None) -> tuple[list[dict], li
             rec.update(level=level, color=_colour(bg, "#333333"),
                        shape={"Committee": "box", "PartyOrganization": "ellipse"}.get(d.get("org_type"), "box"),
                        font={"color": "#ffffff" if bg in DARK_BACKGROUNDS else "#111111", "size": 14},
-                       widthConstraint={"maximum": 180}, margin=8)
+                       widthConstraint={"maximum": 150}, margin=8)
             if d.get("org_type") not in ("Committee", "PartyOrganization"):
                 rec["shapeProperties"] = {"borderDashes": [5, 4]}
                 rec["borderWidth"] = 2
@@ -87,7 +87,7 @@ def vis_data(g: nx.Graph, positions: dict | None = None) -> tuple[list[dict], li
             rec.update(cat=cat, shape="diamond" if concurrent else "dot",
                        size=(20 if leader else 11) + (4 if concurrent else 0),
                        color=_colour(bg, "#000000" if concurrent else bg),
-                       borderWidth=3 if concurrent else 1, widthConstraint={"maximum": 125},
+                       borderWidth=3 if concurrent else 1, widthConstraint={"maximum": 105},
                        font={"size": 17 if leader else 13, "strokeWidth": 3, "strokeColor": "#ffffff"})
         if positions and n in positions:
             rec["x"], rec["y"] = positions[n]
@@ -299,7 +299,8 @@ APP_JS = r"""
 
   var options = {
     autoResize: true,
-    nodes: { font: { size: 14 }, borderWidth: 1 },
+    // Labels stay drawn a little further out than vis-network's default (5 px).
+    nodes: { font: { size: 14 }, borderWidth: 1, scaling: { label: { drawThreshold: 3 } } },
     edges: {
       smooth: data.big ? false : (data.hierarchical ? { type: 'cubicBezier', forceDirection: 'vertical', roundness: 0.4 } : { type: 'continuous' }),
       font: { size: 11, align: 'middle', strokeWidth: 3 },
