@@ -19,7 +19,7 @@ would make a query mean different things embedded and remote.
 Scope rule for query writers: a parameter is visible in the outer WHERE
 group (its triple patterns, FILTERs, BINDs and OPTIONALs), not inside
 subqueries. An optional parameter is tested as
-`FILTER(COALESCE(?x = ?param, true))`, true when the parameter is unbound.
+`FILTER(!BOUND(?param) || ?x = ?param)`, true when the parameter is unbound.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ import io
 import json
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -179,7 +180,8 @@ def parse_value(text: str) -> ox.NamedNode | ox.Literal:
             return ox.NamedNode(iri)
         except ValueError as exc:
             raise PartygraphError(f"parameter value {text!r}: not a valid IRI ({exc})") from None
-    return ox.Literal(text)
+    # The graph stores names in NFC; a value typed in NFD would never match.
+    return ox.Literal(unicodedata.normalize("NFC", text))
 
 
 def term_text(term) -> str:
