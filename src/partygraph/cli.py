@@ -97,3 +97,7 @@ from partygraph.store_cli import load, query, serve  # noqa: E402
 cli.add_command(load)
 cli.add_command(query)
 cli.add_command(serve)
+
+
+if __name__ == "__main__":
+    cli()

@@ -29,7 +29,7 @@ _REPLACE = {"\u00d0": "\u0110", "\u00f0": "\u0111"}
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
 # An open syllable ending in oa/oe/uy whose tone mark sits on the second vowel.
-_PAIR = re.compile(r"(?<![^\W\d_])([^\W\d_]*?)([oOuU])([aAeEyY][\u0300\u0301\u0303\u0309\u0323])(?![^\W\d_])")
+_PAIR = re.compile(r"(?<![^\W\d_])([^\W\d_]*?)([oOuU])([aAeEyY][\u0300\u0301\u0303\u0309\u0323])(?![^\W\d_]|[\u0300-\u036f])")
 
 
 @dataclass(frozen=True, slots=True)

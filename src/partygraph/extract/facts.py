@@ -391,8 +391,12 @@ class ArticleExtractor:
         keys = [t.key for t in toks]
         self._sent_text, self._sent_start = s.text, s.start
         persons = []
+        org_end = {a: b for a, b, _ in found}
         i = 0
         while i < len(toks):
+            if i in org_end:  # a name never starts inside an organisation's name
+                i = org_end[i]
+                continue
             pm = self.people.read(toks, keys, i, s.allcaps)
             if pm:
                 persons.append(pm)
@@ -580,6 +584,8 @@ class ArticleExtractor:
             if m and int(m.group(1)) < int(m.group(2)):
                 term = (int(m.group(1)), int(m.group(2)))
             start, end = self._dates(rest, term)
+            if start is None:
+                start, end = self._dates(s.text[:toks[i].start - s.start], term)
             delegates = present = None
             dm = _DELEGATES.search(rest)
             if dm:

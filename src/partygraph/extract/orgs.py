@@ -136,7 +136,7 @@ class OrgReader:
             tok = toks[j]
             if lex.name_stops.match(keys, j):
                 break
-            nested = self.lex.heads.match(keys, j) if tok.cap and j > i else None
+            nested = self.lex.heads.match(keys, j) if tok.cap else None
             if nested and nested[1].kind != "party":
                 # "Chi bộ cơ sở Ban Tuyên giáo Tỉnh ủy", "Đảng bộ Sở Tài nguyên và Môi trường"
                 r = self.read(toks, j, allcaps, depth=1)

@@ -1,0 +1,157 @@
+"""Extraction on real sentence forms of Vietnamese party news."""
+
+from __future__ import annotations
+
+import pytest
+
+from partygraph.extract import extract
+from partygraph.read import Article
+
+
+def run(text: str, province: str | None = None, published: str | None = "2020-10-15"):
+    return extract(Article(id="t", text=text, source="test", province=province, published=published))
+
+
+def offices(x):
+    return {(o.person, o.role.vi, o.org.label, o.status) for o in x.offices}
+
+
+def test_extract_apposition_title_chain_splits_into_offices():
+    x = run("Đồng chí Nguyễn Văn Nên, Ủy viên Bộ Chính trị, Bí thư Thành ủy Cần Thơ, "
+            "Chủ tịch HĐND thành phố phát biểu tại hội nghị.")
+    got = offices(x)
+    assert ("Nguyễn Văn Nên", "Ủy viên", "Bộ Chính trị", "current") in got
+    assert ("Nguyễn Văn Nên", "Bí thư", "Đảng bộ thành phố Cần Thơ", "current") in got
+    assert any(o[1] == "Chủ tịch" and o[2].startswith("Hội đồng nhân dân thành phố") for o in got)
+
+
+def test_extract_bare_province_resolved_from_text():
+    x = run("Sáng 12/10, Tỉnh ủy Quảng Nam tổ chức hội nghị. "
+            "Đồng chí Phan Việt Cường, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh chủ trì.")
+    got = offices(x)
+    assert ("Phan Việt Cường", "Bí thư", "Đảng bộ tỉnh Quảng Nam", "current") in got
+    assert ("Phan Việt Cường", "Chủ tịch", "Hội đồng nhân dân tỉnh Quảng Nam", "current") in got
+
+
+def test_extract_nearest_province_wins_in_multi_province_article():
+    x = run("Đoàn công tác tỉnh Bến Tre thăm tỉnh Trà Vinh. "
+            "Tại tỉnh Trà Vinh, đồng chí Ngô Chí Cường, Bí thư Tỉnh ủy, tiếp đoàn.")
+    assert ("Ngô Chí Cường", "Bí thư", "Đảng bộ tỉnh Trà Vinh", "current") in offices(x)
+
+
+def test_extract_title_before_name():
+    x = run("Phó Bí thư Thường trực Tỉnh ủy Bắc Ninh Nguyễn Quốc Chung cho biết kết quả.")
+    assert ("Nguyễn Quốc Chung", "Phó Bí thư Thường trực", "Đảng bộ tỉnh Bắc Ninh", "current") in offices(x)
+
+
+def test_extract_election_verb_and_term():
+    x = run("Đồng chí Lê Quang Tùng đắc cử chức Bí thư Đảng ủy Khối các cơ quan Trung ương nhiệm kỳ 2020 - 2025.")
+    (o,) = x.offices
+    assert (o.person, o.role.vi, o.org.label, o.status, o.term) == (
+        "Lê Quang Tùng", "Bí thư", "Đảng bộ Khối các cơ quan Trung ương", "elected", (2020, 2025))
+
+
+def test_extract_elected_group_with_lam():
+    x = run("Đại hội bầu đồng chí Trần Văn Hùng và đồng chí Lê Thị Thủy làm Phó Bí thư Tỉnh ủy Hà Nam.")
+    got = offices(x)
+    assert ("Trần Văn Hùng", "Phó Bí thư", "Đảng bộ tỉnh Hà Nam", "elected") in got
+    assert ("Lê Thị Thủy", "Phó Bí thư", "Đảng bộ tỉnh Hà Nam", "elected") in got
+    assert len(got) == 2
+
+
+def test_extract_role_first_list():
+    x = run("Phó Bí thư Tỉnh ủy Gia Lai là các đồng chí Rơ Châm Long và Hồ Văn Điềm.")
+    got = offices(x)
+    assert ("Rơ Châm Long", "Phó Bí thư", "Đảng bộ tỉnh Gia Lai", "current") in got
+    assert ("Hồ Văn Điềm", "Phó Bí thư", "Đảng bộ tỉnh Gia Lai", "current") in got
+
+
+def test_extract_former_title():
+    x = run("Ông Nguyễn Văn Bình, nguyên Bí thư Tỉnh ủy Long An, đã tới dự.")
+    assert ("Nguyễn Văn Bình", "Bí thư", "Đảng bộ tỉnh Long An", "former") in offices(x)
+
+
+def test_extract_lowercase_title():
+    x = run("Đồng chí Trần Thị Mai, phó bí thư thường trực Tỉnh ủy Nam Định, phát biểu.")
+    assert ("Trần Thị Mai", "Phó Bí thư Thường trực", "Đảng bộ tỉnh Nam Định", "current") in offices(x)
+
+
+def test_extract_abbreviations_expanded():
+    x = run("Đồng chí Lê Văn Sơn, Ủy viên BTV Tỉnh ủy, Phó Chủ tịch UBND tỉnh Bình Phước dự lễ.")
+    got = offices(x)
+    assert ("Lê Văn Sơn", "Ủy viên", "Ban Thường vụ Tỉnh ủy Bình Phước", "current") in got
+    assert ("Lê Văn Sơn", "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Bình Phước", "current") in got
+
+
+def test_extract_committee_belongs_to_its_unit():
+    x = run("Ban Thường vụ Tỉnh ủy Yên Bái họp phiên thường kỳ.")
+    btv = x.orgs["ban thường vụ tỉnh ủy yên bái"]
+    assert btv.kind == "committee"
+    assert btv.parent.label == "Ban Chấp hành Đảng bộ tỉnh Yên Bái"
+    assert btv.parent.parent.label == "Đảng bộ tỉnh Yên Bái"
+    assert btv.parent.parent.parent.label == "Đảng Cộng sản Việt Nam"
+
+
+def test_extract_no_person_from_ideology_or_byline():
+    x = run("Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.\nẢnh: Lê Thảo\nMinh Luận - Phạm Tăng")
+    assert x.persons == {}
+    assert x.province is None
+
+
+def test_extract_congress_ordinal_term_and_dates():
+    x = run("Đại hội đại biểu Đảng bộ tỉnh Đồng Nai lần thứ XI, nhiệm kỳ 2020 - 2025 diễn ra từ ngày 14-16/10/2020, "
+            "với sự tham dự của 350/350 đại biểu.")
+    (c,) = x.congresses
+    assert (c.org.label, c.ordinal, c.term) == ("Đảng bộ tỉnh Đồng Nai", 11, (2020, 2025))
+    assert (c.start.isoformat(), c.end.isoformat()) == ("2020-10-14", "2020-10-16")
+    assert (c.delegates, c.delegates_present) == (350, 350)
+
+
+def test_extract_congress_subject_before_verb_and_arabic_ordinal():
+    x = run("Ngày 13-8, Đảng bộ xã Tân Hòa tổ chức Đại hội lần thứ 7, nhiệm kỳ 2020 - 2025.")
+    (c,) = x.congresses
+    assert c.org.label == "Đảng bộ xã Tân Hòa" and c.ordinal == 7
+    assert c.start.isoformat() == "2020-08-13"
+
+
+def test_extract_national_congress():
+    x = run("Các đại biểu góp ý vào dự thảo văn kiện trình Đại hội đại biểu toàn quốc lần thứ XIII của Đảng.")
+    (c,) = x.congresses
+    assert (c.org.label, c.ordinal) == ("Đảng Cộng sản Việt Nam", 13)
+
+
+def test_extract_merger_with_result():
+    x = run("Tỉnh quyết định hợp nhất Báo Hậu Giang và Đài Phát thanh - Truyền hình Hậu Giang "
+            "thành Trung tâm Truyền thông Hậu Giang.")
+    # the result is not a known kind of body: no event rather than a guess
+    assert all(ch.kind != "merger" or ch.results for ch in x.changes)
+
+
+def test_extract_founding_not_from_anniversary():
+    x = run("Kỷ niệm 90 năm Ngày thành lập Đảng Cộng sản Việt Nam. "
+            "Đồng chí Bí thư trao quyết định thành lập Chi bộ Công ty Cổ phần Sông Đà.")
+    kinds = [(c.kind, [o.label for o in c.results]) for c in x.changes]
+    assert kinds == [("founding", ["Chi bộ Công ty Cổ phần Sông Đà"])]
+
+
+def test_extract_allcaps_headline_congress():
+    x = run("ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH THÁI BÌNH LẦN THỨ XX, NHIỆM KỲ 2020-2025\n"
+            "Đảng bộ tỉnh Thái Bình tổng kết nhiệm kỳ.")
+    (c,) = x.congresses
+    assert c.ordinal == 20 and c.org.label == "Đảng bộ tỉnh Thái Bình" and c.term == (2020, 2025)
+
+
+@pytest.mark.parametrize("text", [
+    "Giá vàng hôm nay tăng mạnh, ông Nguyễn Văn A cho biết thị trường sôi động.",
+    "Đội tuyển Việt Nam thắng 2-0, huấn luyện viên Park Hang-seo hài lòng.",
+])
+def test_extract_general_news_yields_no_office(text):
+    assert run(text).offices == []
+
+
+def test_extract_evidence_points_into_raw_text():
+    raw = "Ngày 5/3/2021, đồng chí Lò Văn Tiến, Bí thư Tỉnh uỷ Lai Châu, làm việc với huyện."
+    x = run(raw)
+    (o,) = x.offices
+    assert raw[o.evidence.start:o.evidence.end] == o.evidence.text
+    assert "Tỉnh uỷ" in o.evidence.text  # cited as published, not as normalised
