@@ -42,8 +42,9 @@ _FORMAT_NAMES = {
     "trig": "TriG",
 }
 
-_NUMERIC = {XSD.integer, XSD.int, XSD.long, XSD.decimal, XSD.double, XSD.float,
-            XSD.nonNegativeInteger, XSD.positiveInteger}
+# Literals shown bare in the report: numbers and dates read unambiguously.
+_BARE = {XSD.integer, XSD.int, XSD.long, XSD.decimal, XSD.double, XSD.float,
+         XSD.nonNegativeInteger, XSD.positiveInteger, XSD.date, XSD.dateTime, XSD.gYear}
 
 #: How many violations the report lists one by one before summarising.
 MAX_LISTED = 50
@@ -149,7 +150,7 @@ def validate_graph(graph: rdflib.Graph) -> tuple[bool, str]:
     )
     if conforms:
         return True, f"OK: {len(graph)} triples conform to the partygraph shapes"
-    return False, _summarise(results)
+    return False, _summarise(results, graph)
 
 
 def _short(node) -> str:
@@ -165,7 +166,7 @@ def _short(node) -> str:
     if isinstance(node, rdflib.BNode):
         return "[]"  # blank node ids are meaningless to the reader
     if isinstance(node, rdflib.Literal):
-        if node.datatype in _NUMERIC:
+        if node.datatype in _BARE:
             return str(node)
         text = str(node)
         text = repr(text if len(text) <= 40 else text[:37] + "...")
@@ -190,8 +191,12 @@ def _path_text(results: rdflib.Graph, path) -> str:
     return _short(path)
 
 
-def _summarise(results: rdflib.Graph) -> str:
-    """Turn a pyshacl results graph into a short, sorted, readable report."""
+def _summarise(results: rdflib.Graph, data: rdflib.Graph) -> str:
+    """Turn a pyshacl results graph into a short, sorted, readable report.
+
+    For "too many values" results, SHACL gives no value; the values are
+    looked up in `data` so the reader sees what conflicts.
+    """
     rows = set()  # two constraints of one shape can report the same thing
     # Only the report's own results: pyshacl also types the nested sh:detail
     # results of sh:node/sh:or as sh:ValidationResult, which would repeat them.
@@ -201,8 +206,13 @@ def _summarise(results: rdflib.Graph) -> str:
         if message is None:
             message = "violates " + _short(results.value(result, SH.sourceConstraintComponent))
         value = results.value(result, SH.value)
+        path = results.value(result, SH.resultPath)
         shown = f" (value {_short(value)})" if value is not None and value != focus_node else ""
-        rows.add((_short(focus_node), _path_text(results, results.value(result, SH.resultPath)),
+        if (results.value(result, SH.sourceConstraintComponent) == SH.MaxCountConstraintComponent
+                and isinstance(path, rdflib.URIRef)):
+            values = sorted(_short(v) for v in data.objects(focus_node, path))
+            shown = f" (values {', '.join(values[:5])}{', …' if len(values) > 5 else ''})"
+        rows.add((_short(focus_node), _path_text(results, path),
                   str(message), shown))
     rows = sorted(rows)
     lines = [f"{len(rows)} violation{'s' if len(rows) != 1 else ''} of the partygraph shapes:"]
