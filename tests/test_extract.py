@@ -155,3 +155,29 @@ def test_extract_evidence_points_into_raw_text():
     (o,) = x.offices
     assert raw[o.evidence.start:o.evidence.end] == o.evidence.text
     assert "Tỉnh uỷ" in o.evidence.text  # cited as published, not as normalised
+
+
+def test_extract_foreign_party_bodies_and_names_are_not_ours():
+    x = run("Chủ tịch nước tiếp đồng chí Esteban Lazo Hernandes, Ủy viên Bộ Chính trị Đảng Cộng sản Cuba. "
+            "Anh Hoàng Bình Quân, Bí thư T.Ư Đoàn, dự lễ.")
+    assert x.offices == []
+
+
+def test_extract_chain_shares_the_named_province():
+    x = run("Tỉnh Bến Tre khen thưởng. Nguyễn Văn Đẳng, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Lâm Đồng.")
+    assert ("Nguyễn Văn Đẳng", "Bí thư", "Đảng bộ tỉnh Lâm Đồng", "current") in offices(x)
+
+
+def test_extract_city_alias_and_district_names():
+    x = run("Ông Đinh La Thăng, Bí thư Thành ủy TP.HCM, và ông Nguyễn Văn Dũng, Chủ tịch UBND huyện Châu Thành "
+            "tới dự.")
+    got = offices(x)
+    assert ("Đinh La Thăng", "Bí thư", "Đảng bộ thành phố Hồ Chí Minh", "current") in got
+    assert ("Nguyễn Văn Dũng", "Chủ tịch", "Ủy ban nhân dân huyện Châu Thành", "current") in got
+
+
+def test_extract_title_before_next_name_is_not_the_previous_persons():
+    x = run("Tham dự có Tổng Bí thư Nông Đức Mạnh, Phó Thủ tướng thường trực Nguyễn Tấn Dũng.")
+    got = offices(x)
+    assert ("Nông Đức Mạnh", "Phó Thủ tướng", "Chính phủ", "current") not in got
+    assert ("Nông Đức Mạnh", "Tổng Bí thư", "Ban Chấp hành Trung ương Đảng", "current") in got

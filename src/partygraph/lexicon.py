@@ -37,6 +37,14 @@ def keys(text: str) -> tuple[str, ...]:
     return tuple(t.key for t in tokenize(normalise_text(text)))
 
 
+def expanded_keys(text: str) -> tuple[str, ...]:
+    """Matching keys of a phrase as the extractor sees it, abbreviations expanded."""
+    from partygraph.extract.tokens import tokenize
+
+    lex = _LOADING.get("lex") or lexicon()
+    return tuple(t.key for t in tokenize(normalise_text(text), 0, lex.abbreviations))
+
+
 @dataclass(frozen=True, slots=True)
 class Role:
     id: str
@@ -64,6 +72,7 @@ class Head:
     needs_parent: bool = False
     needs_name: bool = False
     needs_place: bool = False
+    local: bool = False  # the name is unique only within a province ("Sở Tài chính")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,13 +145,17 @@ class Lexicon:
                 self.change_verbs.add(keys(form), kind)
         self.founding_blockers = {key(w) for w in self.raw["changes"]["founding_blockers"]}
         self.surnames = {key(w) for w in self.raw["surnames"]}
+        self.not_party_after_central = {key(w) for w in self.raw["not_party_after_central"]}
+        self.foreign = {key(w) for w in self.raw["foreign"]}
         self.not_names = {key(w) for w in self.raw["not_names"]}
         self.name_blockers = self._phrase_trie(self.raw["name_blockers"])
         # the same contexts, less place words: "tư tưởng Hồ Chí Minh" is no mention of the city
         self.idea_blockers = self._phrase_trie(
             [w for w in self.raw["name_blockers"] if key(w) not in {key(p) for p in self.raw["place_words"]}]
             + self.raw["idea_blockers"])
+        _LOADING["lex"] = self
         self.provinces, self.province_trie = self._provinces(DATA / "provinces.csv")
+        del _LOADING["lex"]
 
     @staticmethod
     def _yaml(path: Path) -> dict:
@@ -207,11 +220,17 @@ class Lexicon:
             provinces[name] = prov
             trie.add(keys(name), prov)
             for alias in filter(None, (a.strip() for a in (row.get("aliases") or "").split(";"))):
-                trie.add(keys(alias), prov)
+                for variant in (keys(alias), expanded_keys(alias)):
+                    trie.add(variant, prov)
+                    # "TP.HCM" is read as the place word "thành phố" and then "HCM"
+                    for place in (("thành", "phố"), ("tỉnh",)):
+                        if variant[:len(place)] == place and len(variant) > len(place):
+                            trie.add(variant[len(place):], prov)
         return provinces, trie
 
 
 _ALTS: dict[str, list[str]] = {}
+_LOADING: dict[str, "Lexicon"] = {}
 
 
 def role_forms(role: Role) -> list[str]:

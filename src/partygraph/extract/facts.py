@@ -156,6 +156,7 @@ class ArticleExtractor:
         self.out = Extraction(article=article, date=self.date, province=self.province)
         self._org_cache: dict[str, Org] = {}
         self._sent_text, self._sent_start = "", 0
+        self._override: str | None = None
 
     # -- article-level context --------------------------------------------
     def _casing(self) -> dict[str, str]:
@@ -225,6 +226,8 @@ class ArticleExtractor:
 
     def province_at(self, pos: int) -> str | None:
         """The province a bare 'tỉnh' at `pos` means: the nearest named before it, else the article's."""
+        if self._override:
+            return self._override
         best = None
         for p, name in self.province_mentions:
             if p < pos:
@@ -364,11 +367,15 @@ class ArticleExtractor:
         return Title(role, org, start, end, former, term)
 
     def read_chain(self, toks, keys, k: int, allcaps: bool, stop_before: set[int]) -> list[Title]:
-        """Titles separated by commas / 'kiêm' / 'và', starting at k."""
+        """Titles separated by commas / 'kiêm' / 'và', starting at k.
+
+        A title written right before another person's name is that person's
+        ("Tổng Bí thư A, Phó Thủ tướng thường trực B"), so the chain stops there.
+        """
         chain: list[Title] = []
         while k < len(toks):
             t = self.read_title(toks, keys, k, allcaps)
-            if t is None or t.end in stop_before:
+            if t is None or self._owned_by_next(toks, t.end, stop_before):
                 break
             chain.append(t)
             k = t.end
@@ -380,10 +387,42 @@ class ArticleExtractor:
                     k = nxt
                     continue
             break
-        return self._fill_bare(chain)
+        return self._fill_bare(chain, toks, keys, allcaps)
 
-    def _fill_bare(self, chain: list[Title]) -> list[Title]:
-        return [t for t in chain if t.org is not None]
+    def _owned_by_next(self, toks, end: int, person_starts: set[int]) -> bool:
+        for gap in range(3):
+            if end + gap in person_starts:
+                return True
+            if end + gap >= len(toks) or not (toks[end + gap].is_word and not toks[end + gap].cap):
+                return False
+        return False
+
+    def _fill_bare(self, chain: list[Title], toks=None, keys=None, allcaps=False) -> list[Title]:
+        """One province for a chain: "Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh X" is X's Tỉnh ủy."""
+        chain = [t for t in chain if t.org is not None]
+        if toks is None or len(chain) < 2:
+            return chain
+        explicit = {self._explicit_province(keys, t) for t in chain} - {None}
+        if len(explicit) != 1:
+            return chain
+        (province,) = explicit
+        out = []
+        for t in chain:
+            if t.org.province not in (None, province) and self._explicit_province(keys, t) is None:
+                self._override = province
+                try:
+                    t = self.read_title(toks, keys, t.start, allcaps) or t
+                finally:
+                    self._override = None
+            out.append(t)
+        return out
+
+    def _explicit_province(self, keys, t: Title) -> str | None:
+        for i in range(t.start, t.end):
+            m = self.lex.province_trie.match(keys, i)
+            if m and m[0] <= t.end:
+                return m[1].name
+        return None
 
     # -- offices -----------------------------------------------------------------
     def offices(self, s: Sentence, ev: Evidence, found) -> None:

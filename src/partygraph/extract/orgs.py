@@ -66,12 +66,13 @@ class OrgReader:
         self.lex = lex
         self.province_at = province_at  # callable(char offset) -> province name | None
         self.casing = casing
+        self._inner_scoped = False
 
     # -- words -------------------------------------------------------------
     def word(self, tok: Token) -> str:
         """A token's text in its usual casing (all-caps headlines are read through the article's casing)."""
         if tok.upper and not tok.abbr:
-            return self.casing.get(tok.key, tok.text.capitalize())
+            return self.casing.get(tok.key, tok.text)
         return tok.text
 
     def is_person_start(self, toks, i: int) -> bool:
@@ -112,29 +113,30 @@ class OrgReader:
                 break
             if not allcaps and not run and self.is_person_start(toks, k) and word in ("tỉnh", "thành phố"):
                 break
-            if lex.name_stops.match(keys, k):
-                break
             run.append(self.word(toks[k]))
             k += 1
         if run and not allcaps:
             return k, f"{word} {' '.join(run)}", None, level
-        if word == "tỉnh":
+        if word in ("tỉnh", "thành phố"):
             province = self.province_at(toks[i].start)
-            if province:
-                return j, f"tỉnh {province}", province, "provincial"
+            kind = self.lex.provinces[province].kind if province in self.lex.provinces else None
+            if province and (word == "tỉnh") == (kind != "thanh_pho"):
+                return j, f"{word} {province}", province, "provincial"
         return j, word, None, level  # bare: relative to the article
 
     # -- names -------------------------------------------------------------
-    def read_name(self, toks, keys, i: int, allcaps: bool, stop_at: int | None = None):
+    def read_name(self, toks, keys, i: int, allcaps: bool, stop_at: int | None = None, head_kind: str = "party"):
         """Read the proper name after a head. Returns (end, words, place-or-None)."""
         lex = self.lex
+        self._inner_scoped = False
         n = len(toks) if stop_at is None else stop_at
         words: list[str] = []
         j = i
         first_key = None
+        free_words = head_kind in ("enterprise", "other", "media")
         while j < n:
             tok = toks[j]
-            if lex.name_stops.match(keys, j):
+            if (not tok.cap or allcaps) and lex.name_stops.match(keys, j):
                 break
             nested = self.lex.heads.match(keys, j) if tok.cap else None
             if nested and nested[1].kind != "party":
@@ -142,6 +144,7 @@ class OrgReader:
                 r = self.read(toks, j, allcaps, depth=1)
                 if r and r[0] > j:
                     inner = r[1]
+                    self._inner_scoped = inner.scoped
                     return r[0], words + [inner.short or inner.label], None
             if lex.place_words.match(keys, j) and not (words and toks[j - 1].key in ("sở", "bộ")):
                 place = self.read_place(toks, keys, j, allcaps)
@@ -177,8 +180,8 @@ class OrgReader:
             elif tok.abbr:
                 if self.starts_role(keys, j):
                     break
-            elif tok.key not in lex.org_words:
-                break
+            elif tok.key not in lex.org_words and not (free_words and words and len(words) < 10):
+                break  # enterprise names take any lower-case words: "Công ty Đầu tư đường cao tốc"
             words.append(self.word(tok))
             if first_key is None:
                 first_key = tok.key
@@ -203,12 +206,25 @@ class OrgReader:
         if not toks[i].cap and head.kind not in ("party",) and not toks[i].abbr:
             return None  # "ban thường vụ" in running lower-case text is a common noun
         if head.read == "none":
+            if head.fixed == CENTRAL_EXEC and j < len(toks) and toks[j].cap and toks[j].is_word \
+                    and keys[j] in self.lex.not_party_after_central:
+                return None  # "Bí thư T.Ư Đoàn": the Youth Union's central committee
+            if head.level == "central" and self._foreign_after(toks, keys, j):
+                return None  # "Ủy viên Bộ Chính trị Đảng Cộng sản Cuba"
             return j, self.fixed(head)
         if head.read == "place":
             return self._read_place_head(toks, keys, i, j, head, allcaps)
         if head.read == "parent":
             return self._read_parent_head(toks, i, j, head, allcaps, depth)
         return self._read_named_head(toks, keys, i, j, head, allcaps)
+
+    def _foreign_after(self, toks, keys, j: int) -> bool:
+        """A party or state named after a central body that is not Vietnam's."""
+        if keys[j:j + 3] == ["đảng", "cộng", "sản"]:
+            return keys[j + 3:j + 5] != ["việt", "nam"]
+        if keys[j:j + 2] in (["đảng", "nhân"], ["nước", "cộng"]) or (j < len(keys) and keys[j] in self.lex.foreign):
+            return True
+        return False
 
     def fixed(self, head: Head) -> Org:
         if head.fixed == PARTY:
@@ -226,7 +242,7 @@ class OrgReader:
             if place and place[2]:
                 end, _, province, _ = place
                 name = province
-            elif place and place[1] != unit_word and place[1].split(" ")[0] in (unit_word,):
+            elif place and place[1].startswith(unit_word + " "):
                 end, text, province, _ = place
                 name = text.split(" ", len(unit_word.split()))[-1]
             else:
@@ -248,6 +264,10 @@ class OrgReader:
             # "HĐND, UBND tỉnh": named without its place, kept as the article's own body
             return j, Org(head.label, head.kind, head.level, head=head.label, scoped=True)
         end, text, province, level = place
+        if province and text == province:
+            # "HĐND TPHCM": the province's own body, named with its place word
+            kind = self.lex.provinces[province].kind
+            text = f"{'thành phố' if kind == 'thanh_pho' else 'tỉnh'} {province}"
         scoped = province is None and text in self.lex.place_levels
         return end, Org(f"{head.label} {text}", head.kind, level, province=province, head=head.label, scoped=scoped)
 
@@ -325,7 +345,7 @@ class OrgReader:
                    scoped=executive.scoped, head=label, bare=executive.bare)
 
     def _read_named_head(self, toks, keys, i, j, head, allcaps):
-        end, words, place = self.read_name(toks, keys, j, allcaps)
+        end, words, place = self.read_name(toks, keys, j, allcaps, head_kind=head.kind)
         if head.kind == "executive":
             # "Đảng ủy X" is the executive committee of "Đảng bộ X"
             unit = self._named_unit(head.unit, words, place)
@@ -340,7 +360,8 @@ class OrgReader:
             return end, self._named_unit(head.label, words, place)
         label = _join([head.label] + words + ([place[1]] if place else []))
         province = place[2] if place else None
-        scoped = bool(place and place[2] is None and place[1] in self.lex.place_levels)
+        scoped = bool(place and place[2] is None and place[1] in self.lex.place_levels) \
+            or (head.local and place is None) or self._inner_scoped
         return end, Org(label, head.kind, place[3] if place else head.level, province=province, head=head.label,
                         scoped=scoped)
 
@@ -354,7 +375,7 @@ class OrgReader:
         bare = not words and place is None
         if words and words[0].lower() == "khối" and len(words) == 1 and place is None:
             bare = True
-        org = self.unit(label, level, province, scoped=scoped or bare)
+        org = self.unit(label, level, province, scoped=scoped or bare or self._inner_scoped)
         return replace(org, bare=bare, head=head_label)
 
 

@@ -10,6 +10,8 @@ are not names.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from partygraph.lexicon import Lexicon
@@ -22,6 +24,16 @@ class PersonMention:
     end: int  # token index after the last name word
     honorific: bool
     hon_start: int  # token index of the honorific (== start when none)
+
+
+_SYLLABLE = re.compile(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$")
+
+
+def vietnamese_syllable(word: str) -> bool:
+    """True for a word that can be a Vietnamese syllable ("Nguyễn", "Thủy"; not "Esteban")."""
+    base = unicodedata.normalize("NFD", word.lower().replace("đ", "d"))
+    base = "".join(c for c in base if not unicodedata.combining(c))
+    return bool(_SYLLABLE.match(base))
 
 
 def title_case(word: str) -> str:
@@ -60,6 +72,8 @@ class PersonReader:
             return None
         if len(run) > 5:
             return None
+        if first.key not in self.lex.surnames and not all(vietnamese_syllable(t.text) for t in run):
+            return None  # a foreign name ("đồng chí Esteban Lazo"): its offices are not this graph's
         name = " ".join(title_case(t.text) if t.upper else t.text for t in run)
         return PersonMention(name, start, end, hon_end is not None, i)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_WORD = r"[^\W_]+(?:['’][^\W_]+)*"
+_WORD = r"[^\W\d_]+(?:['’][^\W\d_]+)*"
 _NUMBER = r"\d+(?:[.,/\-]\d+)*"
 _GENERIC = re.compile(rf"(?P<num>{_NUMBER})|(?P<word>{_WORD})|(?P<punct>\S)")
 _ROMAN = re.compile(r"^[IVXLC]+$")
