@@ -120,6 +120,20 @@ def test_viz_browser_search_and_filters(data, tmp_path):
         assert "Provincial unit" in legend and "Secretary" in legend and "Holds concurrent offices" in legend
 
 
+def test_viz_browser_big_view_is_drawn_without_physics(tmp_path):
+    from test_viz import _synthetic
+
+    result = make_view(_synthetic(100, 12), "orgchart", holders="all")  # 101 units + 1,200 people
+    page_file = tmp_path / "big.html"
+    result.write(page_file)
+    with browser.open_page(page_file) as run:
+        browser.wait_settled(run)
+        assert run.page.evaluate("[window.nodes.length, window.edges.length]") == [1301, 1300]
+        assert run.page.evaluate("window.network.physics.physicsEnabled") is False
+        assert "To focus it, filter with --root UNIT" in run.page.locator("#pg-message").text_content()
+        assert run.requests == [] and run.errors == []
+
+
 @pytest.fixture(scope="module")
 def seed_graph_file(tmp_path_factory):
     """The graph of the five bundled seed articles, built once (skipped until `build` exists)."""

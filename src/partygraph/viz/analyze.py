@@ -105,7 +105,8 @@ def turnover(data: PartyData) -> dict:
             entry = per_term.setdefault(span, {"committees": 0, "seats": 0})
             entry["committees"] += 1
             entry["seats"] += len(people)
-    return {"per_term": dict(sorted(per_term.items())), "transitions": totals, "committees": per_committee}
+    return {"per_term": dict(sorted(per_term.items())), "transitions": dict(sorted(totals.items())),
+            "committees": per_committee}
 
 
 def format_report(report: dict) -> str:
