@@ -127,7 +127,8 @@ class Lexicon:
         for form in self.raw["place_words"]:
             self.place_words.add(keys(form), form)
         self.place_levels = self.raw["place_levels"]
-        self.org_words = {k for w in self.raw["org_words"] for k in keys(w)}
+        self.org_words = {key(w) for w in self.raw["org_words"] if " " not in w}
+        self.org_phrases = self._phrase_trie([w for w in self.raw["org_words"] if " " in w])
         self.name_stops = self._phrase_trie(self.raw["name_stops"])
         self.honorifics = self._phrase_trie(self.raw["honorifics"])
         self.office_verbs = Trie()
@@ -147,6 +148,8 @@ class Lexicon:
         self.surnames = {key(w) for w in self.raw["surnames"]}
         self.not_party_after_central = {key(w) for w in self.raw["not_party_after_central"]}
         self.foreign = {key(w) for w in self.raw["foreign"]}
+        self.not_person_names = {key(w) for w in self.raw["not_person_names"]}
+        self.name_end_stops = {key(w) for w in self.raw["name_end_stops"]}
         self.not_names = {key(w) for w in self.raw["not_names"]}
         self.name_blockers = self._phrase_trie(self.raw["name_blockers"])
         # the same contexts, less place words: "tư tưởng Hồ Chí Minh" is no mention of the city

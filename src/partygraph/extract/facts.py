@@ -611,7 +611,8 @@ class ArticleExtractor:
                         break
                 else:
                     break
-            if org is None:
+            subject = org is None
+            if subject:
                 org = self._congress_subject(s, found, keys, i)
             if org is None or ordinal is None or org.kind not in ("party", "executive", "mass"):
                 continue
@@ -623,7 +624,8 @@ class ArticleExtractor:
             if m and int(m.group(1)) < int(m.group(2)):
                 term = (int(m.group(1)), int(m.group(2)))
             start, end = self._dates(rest, term)
-            if start is None:
+            if start is None and subject:
+                # "Ngày 13-8, Đảng bộ xã A tổ chức Đại hội lần thứ VII": the date of the verb's sentence
                 start, end = self._dates(s.text[:toks[i].start - s.start], term)
             delegates = present = None
             dm = _DELEGATES.search(rest)

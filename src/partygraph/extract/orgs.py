@@ -117,12 +117,20 @@ class OrgReader:
             k += 1
         if run and not allcaps:
             return k, f"{word} {' '.join(run)}", None, level
-        if word in ("tỉnh", "thành phố"):
-            province = self.province_at(toks[i].start)
-            kind = self.lex.provinces[province].kind if province in self.lex.provinces else None
-            if province and (word == "tỉnh") == (kind != "thanh_pho"):
-                return j, f"{word} {province}", province, "provincial"
+        province = self._province_for(word, toks[i].start)
+        if province:
+            return j, f"{word} {province}", province, "provincial"
         return j, word, None, level  # bare: relative to the article
+
+    def _province_for(self, word: str, pos: int) -> str | None:
+        """The province a bare 'tỉnh' (or a bare 'thành phố' of a centrally-run city) means at `pos`."""
+        if word not in ("tỉnh", "thành phố"):
+            return None
+        province = self.province_at(pos)
+        prov = self.lex.provinces.get(province) if province else None
+        if prov is None:
+            return province if word == "tỉnh" else None
+        return province if (word == "tỉnh") == (prov.kind != "thanh_pho") else None
 
     # -- names -------------------------------------------------------------
     def read_name(self, toks, keys, i: int, allcaps: bool, stop_at: int | None = None, head_kind: str = "party"):
@@ -180,8 +188,14 @@ class OrgReader:
             elif tok.abbr:
                 if self.starts_role(keys, j):
                     break
-            elif tok.key not in lex.org_words and not (free_words and words and len(words) < 10):
-                break  # enterprise names take any lower-case words: "Công ty Đầu tư đường cao tốc"
+            elif tok.key not in lex.org_words:
+                phrase = lex.org_phrases.match(keys, j)
+                if phrase:  # "Cục Thống kê", "Ban Chỉ đạo Đổi mới": a known multi-word part of names
+                    words.extend(self.word(t) for t in toks[j:phrase[0]])
+                    j = phrase[0]
+                    continue
+                if not (free_words and words and len(words) < 10):
+                    break  # enterprise names take any lower-case words: "Công ty Đầu tư đường cao tốc"
             words.append(self.word(tok))
             if first_key is None:
                 first_key = tok.key
@@ -248,7 +262,7 @@ class OrgReader:
             else:
                 # bare "Tỉnh ủy": the province in context
                 end = place[0] if place and place[1] == unit_word else j
-                province = self.province_at(toks[i].start) if unit_word == "tỉnh" else None
+                province = self._province_for(unit_word, toks[i].start)
                 if place is None:
                     nxt = self._capitalised_place(toks, keys, j, allcaps)
                     if nxt:

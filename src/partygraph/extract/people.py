@@ -57,6 +57,8 @@ class PersonReader:
         if hon_end is not None and start < len(toks) and keys[start] == "các":
             return None
         run = self._run(toks, keys, start)
+        while len(run) > 2 and run[-1].key in self.lex.name_end_stops:
+            run = run[:-1]
         if not run:
             return None
         end = start + len(run)
@@ -75,6 +77,8 @@ class PersonReader:
         if first.key not in self.lex.surnames and not all(vietnamese_syllable(t.text) for t in run):
             return None  # a foreign name ("đồng chí Esteban Lazo"): its offices are not this graph's
         name = " ".join(title_case(t.text) if t.upper else t.text for t in run)
+        if name.lower() in self.lex.not_person_names:
+            return None
         return PersonMention(name, start, end, hon_end is not None, i)
 
     def _run(self, toks, keys, start: int):
