@@ -129,6 +129,10 @@ class Lexicon:
         self.place_levels = self.raw["place_levels"]
         self.org_words = {key(w) for w in self.raw["org_words"] if " " not in w}
         self.org_phrases = self._phrase_trie([w for w in self.raw["org_words"] if " " in w])
+        self.org_vocabulary = {k for w in self.raw["org_words"] for k in keys(w)}
+        self.proper_phrases = Trie()
+        for form in self.raw["proper_phrases"]:
+            self.proper_phrases.add(keys(form), normalise_text(form))
         self.name_stops = self._phrase_trie(self.raw["name_stops"])
         self.honorifics = self._phrase_trie(self.raw["honorifics"])
         self.office_verbs = Trie()

@@ -623,10 +623,13 @@ class ArticleExtractor:
             m = _TERM.match(rest) or _TERM.match(s.text[toks[k].start - s.start:] if k < len(toks) else "")
             if m and int(m.group(1)) < int(m.group(2)):
                 term = (int(m.group(1)), int(m.group(2)))
-            start, end = self._dates(rest, term)
+            # the congress's own dates follow its name closely ("… nhiệm kỳ 2020 - 2025 diễn ra từ ngày 19-21/8")
+            start, end = self._dates(rest[:90].split("Đại hội")[0], term)
             if start is None and subject:
                 # "Ngày 13-8, Đảng bộ xã A tổ chức Đại hội lần thứ VII": the date of the verb's sentence
                 start, end = self._dates(s.text[:toks[i].start - s.start], term)
+            if start is not None and not self._plausible(start, term):
+                start = end = None
             delegates = present = None
             dm = _DELEGATES.search(rest)
             if dm:
@@ -636,6 +639,14 @@ class ArticleExtractor:
             self.record_org(org, ev)
             self.out.congresses.append(Congress(org, ordinal, term, start, end, delegates, present, evidence=ev))
         self._sizes(s, found)
+
+    def _plausible(self, day: date, term) -> bool:
+        """A congress opens in the first year of its term (or the year before), near the article's date."""
+        if term:
+            return day.year in (term[0] - 1, term[0])
+        if self.date:
+            return abs(day.year - self.date.year) <= 1
+        return False
 
     def _congress_subject(self, s: Sentence, found, keys, i: int) -> Org | None:
         """'Đảng bộ xã A tổ chức Đại hội lần thứ VII': the unit before the verb."""

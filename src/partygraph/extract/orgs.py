@@ -116,7 +116,7 @@ class OrgReader:
             run.append(self.word(toks[k]))
             k += 1
         if run and not allcaps:
-            return k, f"{word} {' '.join(run)}", None, level
+            return k, f"{word} {' '.join(self.canon_words(run, proper=True))}", None, level
         province = self._province_for(word, toks[i].start)
         if province:
             return j, f"{word} {province}", province, "provincial"
@@ -153,11 +153,11 @@ class OrgReader:
                 if r and r[0] > j:
                     inner = r[1]
                     self._inner_scoped = inner.scoped
-                    return r[0], words + [inner.short or inner.label], None
+                    return r[0], self.canon_words(words) + [inner.short or inner.label], None
             if lex.place_words.match(keys, j) and not (words and toks[j - 1].key in ("sở", "bộ")):
                 place = self.read_place(toks, keys, j, allcaps)
                 if place and place[0] > j:
-                    return place[0], words, place
+                    return place[0], self.canon_words(words), place
                 break
             if tok.kind == "punct":
                 if tok.text in ("-", "–", "&") and words and j + 1 < n and toks[j + 1].cap:
@@ -176,6 +176,13 @@ class OrgReader:
                 if nxt >= n or not toks[nxt].cap or keys[nxt] == first_key or self._head_at(keys, nxt) \
                         or self.is_person_start(toks, nxt):
                     break
+            phrase = lex.org_phrases.match(keys, j) if not tok.abbr else None
+            if phrase and not self.is_person_start(toks, j):
+                # "Cục Thống kê", "các Cơ quan", "Tài nguyên và Môi trường": known multi-word parts of names
+                words.extend(self.word(t) for t in toks[j:phrase[0]])
+                first_key = first_key or tok.key
+                j = phrase[0]
+                continue
             if tok.cap and not tok.abbr:
                 if self.is_person_start(toks, j) and not allcaps:
                     break
@@ -189,11 +196,6 @@ class OrgReader:
                 if self.starts_role(keys, j):
                     break
             elif tok.key not in lex.org_words:
-                phrase = lex.org_phrases.match(keys, j)
-                if phrase:  # "Cục Thống kê", "Ban Chỉ đạo Đổi mới": a known multi-word part of names
-                    words.extend(self.word(t) for t in toks[j:phrase[0]])
-                    j = phrase[0]
-                    continue
                 if not (free_words and words and len(words) < 10):
                     break  # enterprise names take any lower-case words: "Công ty Đầu tư đường cao tốc"
             words.append(self.word(tok))
@@ -203,7 +205,36 @@ class OrgReader:
         while words and words[-1].lower() in ("và", "các", "-", "&", "của"):
             words.pop()
             j -= 1
-        return j, words, None
+        return j, self.canon_words(words), None
+
+    def canon_words(self, words: list[str], proper: bool = False) -> list[str]:
+        """One spelling of a name whatever the article's capitals ("Bộ Công An" = "Bộ Công an").
+
+        The first word and a word after "và" or "-" are capitalised, words of the
+        organisation vocabulary are lower case, acronyms stay, other words (proper
+        names) are capitalised; a few phrases keep their usual form ("Trung ương").
+        """
+        lex = self.lex
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            w = words[i]
+            fixed = lex.proper_phrases.match([x.lower() for x in words], i)
+            if fixed:
+                out.extend(fixed[1].split())
+                i = fixed[0]
+                continue
+            low = w.lower()
+            if w in ("-", "&") or (len(w) > 1 and w.isupper() and not lex.org_vocabulary.__contains__(low)):
+                out.append(w)
+            elif not out or out[-1] in ("và", "-", "&"):
+                out.append(w[:1].upper() + w[1:].lower())
+            elif low in lex.org_vocabulary and not proper:
+                out.append(low)
+            else:
+                out.append(w[:1].upper() + w[1:].lower() if not w.isupper() else w)
+            i += 1
+        return out
 
     def _head_at(self, keys, i):
         m = self.lex.heads.match(keys, i)
@@ -294,7 +325,7 @@ class OrgReader:
             run.append(self.word(toks[k]))
             k += 1
         if run and not allcaps:
-            return k, " ".join(run)
+            return k, " ".join(self.canon_words(run, proper=True))
         return None
 
     def unit(self, label: str, level: str | None, province: str | None, scoped: bool = False) -> Org:
