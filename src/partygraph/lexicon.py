@@ -135,6 +135,7 @@ class Lexicon:
             self.proper_phrases.add(keys(form), normalise_text(form))
         self.name_stops = self._phrase_trie(self.raw["name_stops"])
         self.honorifics = self._phrase_trie(self.raw["honorifics"])
+        self.honorific_starts = {keys(h)[0] for h in self.raw["honorifics"]}
         self.office_verbs = Trie()
         for group in self.raw["office_verbs"]:
             for form in group["forms"]:

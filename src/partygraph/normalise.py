@@ -41,7 +41,7 @@ class Normalised:
     """
 
     text: str
-    offsets: tuple[int, ...]
+    offsets: tuple[int, ...] | range
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """The raw-text span of the clean-text span [start, end)."""
@@ -70,8 +70,20 @@ def fix_tone_marks(nfc_text: str) -> str:
     return unicodedata.normalize("NFC", _PAIR.sub(_move_tone, unicodedata.normalize("NFD", nfc_text)))
 
 
+# What the slow path must look at: odd spaces, invisible characters, 'Ð', combining marks.
+_SPECIAL = re.compile("[\u00a0\u1680\u180e\u2000-\u200f\u202f\u205f\u2060\u3000\ufeff\u00ad\u00d0\u00f0"
+                      "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def normalise(raw: str) -> Normalised:
     """Normalise `raw`; see the module docstring for what changes."""
+    if not _SPECIAL.search(raw) and unicodedata.is_normalized("NFC", raw):
+        # the common case: nothing moves, only tone marks are rewritten in place
+        return Normalised(fix_tone_marks(raw), range(len(raw) + 1))
+    return _normalise_slow(raw)
+
+
+def _normalise_slow(raw: str) -> Normalised:
     out: list[str] = []
     offsets: list[int] = []
     i, n = 0, len(raw)

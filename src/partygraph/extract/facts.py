@@ -147,10 +147,11 @@ class ArticleExtractor:
         self.article = article
         self.norm: Normalised = normalise(article.text)
         self.sents = sentences(self.norm.text, self.lex.abbreviations)
-        self.casing = self._casing()
         self.date = self._article_date()
         self.province_mentions, self.province = self._provinces()
-        self.reader = OrgReader(self.lex, self.province_at, self.casing)
+        # the article's usual spelling of words, to read all-caps headlines: only needed when there is one
+        casing = self._casing() if any(s.allcaps for s in self.sents) else {}
+        self.reader = OrgReader(self.lex, self.province_at, casing)
         self.people = PersonReader(self.lex)
         self.registry = OrgRegistry()
         self.out = Extraction(article=article, date=self.date, province=self.province)
@@ -191,7 +192,7 @@ class ArticleExtractor:
         mentions: list[tuple[int, str]] = []
         trie = self.lex.province_trie
         for s in self.sents:
-            ks = [t.key for t in s.tokens]
+            ks = s.keys
             i = 0
             while i < len(ks):
                 m = trie.match(ks, i) if s.tokens[i].cap else None
@@ -427,7 +428,7 @@ class ArticleExtractor:
     # -- offices -----------------------------------------------------------------
     def offices(self, s: Sentence, ev: Evidence, found) -> None:
         toks = s.tokens
-        keys = [t.key for t in toks]
+        keys = s.keys
         self._sent_text, self._sent_start = s.text, s.start
         persons = []
         org_end = {a: b for a, b, _ in found}
@@ -583,7 +584,7 @@ class ArticleExtractor:
     # -- congresses -------------------------------------------------------------
     def congresses(self, s: Sentence, ev: Evidence, found) -> None:
         toks = s.tokens
-        keys = [t.key for t in toks]
+        keys = s.keys
         for i in range(len(toks) - 1):
             if keys[i] != "đại" or keys[i + 1] != "hội":
                 continue
@@ -713,7 +714,7 @@ class ArticleExtractor:
     # -- change events ------------------------------------------------------------
     def changes(self, s: Sentence, ev: Evidence, found) -> None:
         toks = s.tokens
-        keys = [t.key for t in toks]
+        keys = s.keys
         i = 0
         while i < len(toks):
             m = self.lex.change_verbs.match(keys, i)

@@ -67,6 +67,13 @@ class OrgReader:
         self.province_at = province_at  # callable(char offset) -> province name | None
         self.casing = casing
         self._inner_scoped = False
+        self._keys_for, self._keys = None, []
+
+    def keys_of(self, toks) -> list[str]:
+        """The keys of a token sequence, computed once per sequence."""
+        if self._keys_for is not toks:
+            self._keys_for, self._keys = toks, [t.key for t in toks]
+        return self._keys
 
     # -- words -------------------------------------------------------------
     def word(self, tok: Token) -> str:
@@ -243,7 +250,7 @@ class OrgReader:
     # -- organisations -----------------------------------------------------
     def read(self, toks, i: int, allcaps: bool = False, depth: int = 0):
         """The organisation named at toks[i], as (end, Org), or None."""
-        keys = [t.key for t in toks]
+        keys = self.keys_of(toks)
         m = self.lex.heads.match(keys, i)
         if m is None or depth > 3:
             return None

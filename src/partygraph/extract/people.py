@@ -52,6 +52,9 @@ class PersonReader:
         """A person's name starting at token i (an honorific may come first)."""
         if allcaps:
             return None
+        tok = toks[i]
+        if not tok.cap and tok.key not in self.lex.honorific_starts:
+            return None  # fast path: most tokens start no name
         hon_end = self.honorific_at(keys, i)
         start = hon_end if hon_end is not None else i
         if hon_end is not None and start < len(toks) and keys[start] == "các":

@@ -16,7 +16,7 @@ _GENERIC = re.compile(rf"(?P<num>{_NUMBER})|(?P<word>{_WORD})|(?P<punct>\S)")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
     text: str
     key: str
@@ -39,13 +39,18 @@ class Token:
         return self.kind == "word" and bool(_ROMAN.match(self.text))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Sentence:
     start: int
     end: int
     text: str
     tokens: tuple[Token, ...]
     allcaps: bool
+    keys: list[str] = None  # the tokens' keys, for trie look-ups
+
+    def __post_init__(self):
+        if self.keys is None:
+            self.keys = [t.key for t in self.tokens]
 
 
 def _special_pattern(abbreviations) -> re.Pattern | None:
@@ -95,6 +100,15 @@ _BREAK = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“‘(]?[A-ZÀ-ỸĐ0-9
 _NO_BREAK_BEFORE = re.compile(r"(?:\b(?:TP|Tp|TX|TT|ThS|TS|PGS|GS|BS|KS|Th\.S|St|Mr|Ms|Q|P|H|T\.Ư)|\b[A-ZĐ])\.$")
 
 
+def _allcaps(seg: str) -> bool:
+    """True for a headline in capitals: at least 12 letters, 80 % of them upper case."""
+    upper = sum(map(str.isupper, seg))
+    if upper < 10:
+        return False
+    letters = sum(map(str.isalpha, seg))
+    return letters >= 12 and upper >= 0.8 * letters
+
+
 def sentences(text: str, abbreviations: dict | None = None) -> list[Sentence]:
     """Split normalised text into sentences (lines first, then sentence ends)."""
     out: list[Sentence] = []
@@ -111,8 +125,7 @@ def sentences(text: str, abbreviations: dict | None = None) -> list[Sentence]:
         if seg:
             s = start + lead
             toks = tokenize(seg, s, abbreviations)
-            letters = [c for c in seg if c.isalpha()]
-            allcaps = len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+            allcaps = _allcaps(seg)
             out.append(Sentence(s, s + len(seg), seg, tuple(toks), allcaps))
         start = b_end
     return out
