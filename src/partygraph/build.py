@@ -113,8 +113,11 @@ def build_graph_for_inputs(inputs: Iterable[str | Path], province: str | None = 
 def write_graph(g: Graph, output: str | Path) -> None:
     """Serialise `g` to `output` (format by extension), atomically."""
     fmt = format_for(output)
-    with atomic_write(output, "wb") as fh:
-        g.serialize(destination=fh, format=fmt, encoding="utf-8")
+    try:
+        with atomic_write(output, "wb") as fh:
+            g.serialize(destination=fh, format=fmt, encoding="utf-8")
+    except OSError as exc:
+        raise PartygraphError(f"{output}: cannot write ({exc.strerror or exc})") from None
 
 
 def build_files(inputs, output, province: str | None = None, progress: bool | None = None,
@@ -125,6 +128,11 @@ def build_files(inputs, output, province: str | None = None, progress: bool | No
         progress = sys.stderr.isatty() and sum(1 for _ in expand_paths(inputs)) > 20
     report = lambda msg: print(f"partygraph: {msg}", file=sys.stderr)  # noqa: E731
     g, summary = build_graph_for_inputs(inputs, province, report=report, progress=progress, debug=debug)
+    if summary.failed and not summary.articles:
+        # Every input failed: keep whatever `output` held rather than replace
+        # a good graph with an empty one.
+        report(f"nothing could be built; {output} left as it was")
+        return summary
     write_graph(g, output)
     summary.seconds = summary.seconds
     return summary

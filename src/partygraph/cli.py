@@ -29,6 +29,15 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             click.echo("partygraph: interrupted", err=True)
             sys.exit(130)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit):
+            raise
+        except Exception as exc:  # a bug: still one line for the user, the traceback on --debug
+            if ctx.obj and ctx.obj.get("debug"):
+                traceback.print_exc()
+            first = (str(exc).strip().splitlines() or [""])[0][:300]
+            click.echo(f"partygraph: internal error ({exc.__class__.__name__}: {first}); "
+                       "run with --debug for the traceback", err=True)
+            sys.exit(3)
 
 
 @click.group(cls=_Group)

@@ -163,6 +163,8 @@ class Lexicon:
             + self.raw["idea_blockers"])
         _LOADING["lex"] = self
         self.provinces, self.province_trie = self._provinces(DATA / "provinces.csv")
+        # first words that can open a title: a role, a former marker, or "Tỉnh ủy" of "Tỉnh ủy viên"
+        self.title_starts = set(self.role_trie.root) | self.former_markers | set(self.heads.root)
         del _LOADING["lex"]
 
     @staticmethod

@@ -11,6 +11,7 @@ import codecs
 import gzip
 import json
 import re
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,24 +70,108 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
             yield InputError(p, "not a regular file")
 
 
-def decode(data: bytes, path: Path) -> str:
-    """Decode bytes as UTF-8 (with or without BOM) or BOM-marked UTF-16; else raise InputError."""
-    if not data.strip():
-        raise InputError(path, "empty file")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+#: Largest single article (a .txt or .html file, or the text of one JSONL
+#: record). The biggest of the 25,000 corpus articles is 72 kB; anything past
+#: this is a dump or a mistake, and reading it whole would take minutes.
+MAX_ARTICLE_BYTES = 16 * 1024 * 1024
+
+# Encodings a non-UTF-8 file may be read in when detection names them:
+# Vietnamese Windows text (cp1258) and UTF-16 without a byte-order mark.
+_DETECTABLE = {"cp1258": "cp1258", "utf_16_le": "utf-16-le", "utf_16_be": "utf-16-be"}
+_TONE_BYTES = b"\xcc\xec\xd2\xde\xf2"  # cp1258's five combining tone marks
+_VOWELS = set("aeiouyAEIOUY\u00e2\u00ea\u00f4\u0103\u01a1\u01b0\u00c2\u00ca\u00d4\u0102\u01a0\u01af")
+
+
+def _looks_cp1258(text: str) -> bool:
+    """True when `text` (decoded as cp1258) is Vietnamese with decomposed tone marks.
+
+    In real cp1258 Vietnamese every tone mark follows a vowel; text in
+    other 8-bit encodings decoded as cp1258 puts them after consonants.
+    Used for short texts, where charset-normalizer is unsure (measured: 77%
+    right at 40 characters, 100% from 150).
+    """
+    tones = [i for i, c in enumerate(text) if c in "\u0300\u0301\u0303\u0309\u0323"]
+    return len(tones) >= 2 and all(i > 0 and text[i - 1] in _VOWELS for i in tones)
+
+
+def _detect(data: bytes) -> tuple[str | None, str | None]:
+    """(codec to read `data` with, or None; the encoding charset-normalizer guessed)."""
+    from charset_normalizer import from_bytes
+
+    sample = data[:256 * 1024]
+    if len(sample) < len(data) and sample[-1:] and len(sample) % 2:  # keep UTF-16 pairs whole
+        sample = sample[:-1]
+    best = from_bytes(sample).best()
+    guess = best.encoding if best else None
+    if guess in _DETECTABLE:
+        return _DETECTABLE[guess], guess
+    if any(b in data for b in _TONE_BYTES):
         try:
-            return data.decode("utf-16")
+            if _looks_cp1258(data[:64 * 1024].decode("cp1258")):
+                return "cp1258", "cp1258"
+        except UnicodeDecodeError:
+            pass
+    return None, guess
+
+
+def decode(data: bytes, path: Path, line: int | None = None) -> str:
+    """Decode an article's bytes; raise InputError naming the problem.
+
+    UTF-8 (with or without BOM) and BOM-marked UTF-16/32 are read as they
+    are; otherwise the encoding is detected, and Windows-1258 and BOM-less
+    UTF-16 are read (measured on 300 corpus articles each: all detected,
+    and no UTF-8 file with a broken byte was taken for another encoding).
+    Anything else is an error that says what the file looks like.
+    """
+    if not data.strip():
+        raise InputError(path, "empty file", line)
+    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                       (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return _clean(data.decode(codec), path, line)
+            except UnicodeDecodeError as exc:
+                raise InputError(path, f"broken {codec.upper()} at byte {exc.start}", line) from None
+    nul = b"\x00" in data[:4096]
+    error = None
+    if not nul:
+        try:
+            return _clean(data.decode("utf-8-sig"), path, line)
         except UnicodeDecodeError as exc:
-            raise InputError(path, f"broken UTF-16 at byte {exc.start}") from None
-    if b"\x00" in data[:4096]:
-        raise InputError(path, "binary file (contains NUL bytes), not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(path, f"not UTF-8 (undecodable byte at offset {exc.start})") from None
+            error = exc
+    codec, guess = _detect(data)
+    if codec:
+        try:
+            return _clean(data.decode(codec), path, line)
+        except UnicodeDecodeError:
+            pass
+    if nul:
+        raise InputError(path, "binary file (contains NUL bytes), not text", line)
+    if guess is None and sum(b < 9 or 13 < b < 32 for b in data[:4096]) > 8:
+        raise InputError(path, "binary file, not text", line)
+    hint = f"; it looks like {guess}, convert it to UTF-8" if guess and guess != "utf_8" else ""
+    raise InputError(path, f"not UTF-8 (undecodable byte at offset {error.start}){hint}", line)
+
+
+def _clean(text: str, path: Path, line: int | None = None) -> str:
+    # NUL is a C string's end in many tools downstream; text never needs it.
+    if "\x00" in text:
+        raise InputError(path, "binary file (text contains NUL characters)", line)
+    if not text.strip():
+        raise InputError(path, "empty file", line)
+    return text
+
+
+def _check_size(path: Path) -> None:
+    size = path.stat().st_size
+    if size > MAX_ARTICLE_BYTES:
+        raise InputError(path, f"file too large for one article ({size / 1e6:.0f} MB, limit "
+                               f"{MAX_ARTICLE_BYTES / 1e6:.0f} MB); split it, or give one article per JSONL line")
 
 
 def read_text(path: Path) -> Article:
+    """One plain-text article (see `decode` for the encodings read)."""
+    _check_size(path)
     text = decode(path.read_bytes(), path)
     return Article(id=article_id(path.stem), text=text, source=str(path))
 
@@ -95,16 +180,30 @@ def read_html(path: Path) -> Article:
     """Main text and metadata of a web page, menus and comment lists dropped (trafilatura)."""
     import trafilatura
 
+    _check_size(path)
     html = decode(path.read_bytes(), path)
-    doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
-                                      with_metadata=True, favor_precision=True, as_dict=True)
+    try:
+        doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
+                                          with_metadata=True, favor_precision=True, as_dict=True)
+    except Exception as exc:  # trafilatura/lxml raise many types on odd markup
+        raise InputError(path, f"cannot parse the HTML ({exc.__class__.__name__})") from None
     text = (doc or {}).get("text") or ""
-    if not text.strip():
+    # A menu or a lone link ("Home") is what trafilatura returns for a page
+    # without an article; no real article has fewer than 25 letters.
+    if sum(c.isalpha() for c in text) < 25:
         raise InputError(path, "no article text found in the HTML page")
     title = doc.get("title")
     body = f"{title}\n\n{text}" if title and not text.startswith(title) else text
     return Article(id=article_id(path.stem), text=body, source=str(path), title=title,
                    url=doc.get("url"), published=doc.get("date"), publisher=doc.get("sitename"))
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _record_article(rec: object, path: Path, lineno: int) -> Article:
@@ -113,6 +212,13 @@ def _record_article(rec: object, path: Path, lineno: int) -> Article:
     text = rec.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(path, "record has no 'text'", lineno)
+    if len(text) > MAX_ARTICLE_BYTES:
+        raise InputError(path, f"text too large for one article ({len(text) / 1e6:.0f} M characters)", lineno)
+    for key, value in rec.items():
+        # JSON may spell a lone UTF-16 surrogate ("\ud800"), which no Unicode
+        # text contains and no RDF serialiser can write.
+        if isinstance(value, str) and not _encodable(value):
+            raise InputError(path, f"'{key}' holds an invalid \\u escape (a lone UTF-16 surrogate)", lineno)
     rid = rec.get("id")
     rid = article_id(str(rid)) if rid not in (None, "") else f"{article_id(path.name)}-{lineno}"
 
@@ -133,7 +239,13 @@ def read_jsonl(path: Path) -> Iterator[Article | InputError]:
             for lineno, line in enumerate(fh, 1):
                 if not line.strip():
                     continue
+                if not any_line and (b"\x00" in line or line.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))):
+                    yield InputError(path, "JSONL must be UTF-8 (this file looks like UTF-16 or binary)")
+                    return
                 any_line = True
+                if len(line) > 4 * MAX_ARTICLE_BYTES:  # JSON escapes can quadruple a text's bytes
+                    yield InputError(path, f"line too long for one article ({len(line) / 1e6:.0f} MB)", lineno)
+                    continue
                 try:
                     rec = json.loads(line.decode("utf-8"))
                 except UnicodeDecodeError:
@@ -148,7 +260,7 @@ def read_jsonl(path: Path) -> Iterator[Article | InputError]:
                     yield err
             if not any_line:
                 yield InputError(path, "empty file")
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+    except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
         yield InputError(path, f"cannot read ({exc.__class__.__name__}: {exc})")
 
 
@@ -168,6 +280,8 @@ def read_file(path: Path) -> Iterator[Article | InputError]:
         yield err
     except OSError as exc:
         yield InputError(path, f"cannot read ({exc.strerror or exc})")
+    except MemoryError:
+        yield InputError(path, "too large to read into memory")
 
 
 def read_inputs(paths: Iterable[str | Path]) -> Iterator[Article | InputError]:

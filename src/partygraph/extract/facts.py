@@ -278,11 +278,12 @@ class ArticleExtractor:
     def run(self) -> Extraction:
         # pass 1: every full organisation mention, for resolving short ones later
         parsed: list[list[tuple[int, int, Org]]] = []
+        heads = self.lex.heads.root  # a cheap first-word test before each look-up
         for s in self.sents:
             found = []
             i = 0
             while i < len(s.tokens):
-                r = self.reader.read(s.tokens, i, s.allcaps)
+                r = self.reader.read(s.tokens, i, s.allcaps) if s.keys[i] in heads else None
                 if r and r[0] > i:
                     found.append((i, r[0], r[1]))
                     self.registry.add(s.tokens[i].start, r[1])
@@ -450,6 +451,8 @@ class ArticleExtractor:
         # every title in the sentence, by the token it starts at
         titles: dict[int, Title] = {}
         for k in range(len(toks)):
+            if keys[k] not in self.lex.title_starts:
+                continue
             t = self.read_title(toks, keys, k, s.allcaps)
             if t is not None:
                 titles.setdefault(k, t)
@@ -717,7 +720,7 @@ class ArticleExtractor:
         keys = s.keys
         i = 0
         while i < len(toks):
-            m = self.lex.change_verbs.match(keys, i)
+            m = self.lex.change_verbs.match(keys, i) if keys[i] in self.lex.change_verbs.root else None
             if not m:
                 i += 1
                 continue

@@ -53,40 +53,34 @@ class Sentence:
             self.keys = [t.key for t in self.tokens]
 
 
-def _special_pattern(abbreviations) -> re.Pattern | None:
+def _pattern(abbreviations) -> re.Pattern:
+    """One scanner: written abbreviations with dots or '&' first ("TP.", "CQ&DN"), then numbers, words, marks."""
     special = sorted((a for a in abbreviations if not re.fullmatch(_WORD, a)), key=len, reverse=True)
-    if not special:
-        return None
-    return re.compile("|".join(rf"(?<!\w){re.escape(a)}(?!\w)" for a in special))
+    alternatives = f"(?P<abbr>(?<!\\w)(?:{'|'.join(map(re.escape, special))})(?!\\w))|" if special else ""
+    return re.compile(alternatives + _GENERIC.pattern)
 
 
-_special_cache: dict[int, re.Pattern | None] = {}
+_pattern_cache: dict[int, tuple[dict, re.Pattern]] = {}
 
 
 def tokenize(text: str, offset: int = 0, abbreviations: dict | None = None) -> list[Token]:
     """Tokens of `text`; with `abbreviations`, expanded as described above."""
-    tokens: list[Token] = []
-    special = None
     if abbreviations:
-        special = _special_cache.get(id(abbreviations))
-        if special is None and id(abbreviations) not in _special_cache:
-            special = _special_cache[id(abbreviations)] = _special_pattern(abbreviations)
-    spans = []
-    if special is not None:
-        spans = [(m.start(), m.end()) for m in special.finditer(text)]
-    pos = 0
-    for s, e in spans + [(len(text), len(text))]:
-        for m in _GENERIC.finditer(text, pos, s):
-            kind = m.lastgroup
-            tok = m.group()
-            if abbreviations and kind == "word" and tok in abbreviations:
-                _expand(tokens, abbreviations[tok], m.start() + offset, m.end() + offset)
-            else:
-                tokens.append(Token(tok, tok.lower(), m.start() + offset, m.end() + offset, kind,
-                                    tok[:1].isupper()))
-        if s < e:
-            _expand(tokens, abbreviations[text[s:e]], s + offset, e + offset)
-        pos = e
+        cached = _pattern_cache.get(id(abbreviations))
+        if cached is None or cached[0] is not abbreviations:
+            cached = _pattern_cache[id(abbreviations)] = (abbreviations, _pattern(abbreviations))
+        pattern = cached[1]
+    else:
+        pattern, abbreviations = _GENERIC, {}
+    tokens: list[Token] = []
+    append = tokens.append
+    for m in pattern.finditer(text):
+        kind = m.lastgroup
+        tok = m.group()
+        if kind == "abbr" or (kind == "word" and tok in abbreviations):
+            _expand(tokens, abbreviations[tok], m.start() + offset, m.end() + offset)
+        else:
+            append(Token(tok, tok.lower(), m.start() + offset, m.end() + offset, kind, tok[:1].isupper()))
     return tokens
 
 
