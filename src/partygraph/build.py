@@ -1,8 +1,18 @@
-"""The `build` job: read → normalise → extract → map to RDF → write one graph file."""
+"""The `build` job: read → normalise → extract → map to RDF → write one graph file.
+
+Articles are extracted by worker processes and their triples streamed to
+the output as N-Triples lines, in input order, so memory stays flat as the
+corpus grows and the output does not depend on the number of workers.
+Triples about shared nodes (organisations, congresses, terms, roles) are
+written once; every other triple belongs to one article and is unique to it.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+import io
+import multiprocessing
+import os
 import sys
 import time
 import traceback
@@ -11,15 +21,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph
+from rdflib.plugins.serializers.nt import _nt_row
 
 from partygraph.atomic import atomic_write
 from partygraph.errors import InputError, PartygraphError
 from partygraph.extract.facts import extract
-from partygraph.rdfmap import new_graph, role_scheme, triples
+from partygraph.rdfmap import PGID, PREFIXES, new_graph, role_scheme, triples
 from partygraph.read import Article, expand_paths, read_inputs
 
 FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld", ".nq": "nquads",
            ".trig": "trig", ".rdf": "xml", ".xml": "xml"}
+# Subjects shared between articles; all other subjects are minted per article.
+SHARED = tuple(f"<{PGID}{kind}/" for kind in ("org", "congress", "term", "year")) + ("<https://w3id.org/partygraph/role/",)
 
 
 @dataclass
@@ -34,6 +47,7 @@ class Summary:
     changes: int = 0
     triples: int = 0
     seconds: float = 0.0
+    workers: int = 1
     errors: list[str] = field(default_factory=list)
 
     def line(self) -> str:
@@ -46,6 +60,17 @@ class Summary:
         return text
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    """What a worker sends back for one article: counts and N-Triples lines, or an error."""
+
+    source: str
+    counts: tuple[int, int, int, int] = (0, 0, 0, 0)
+    lines: tuple[str, ...] = ()
+    error: str | None = None
+    trace: str | None = None
+
+
 def format_for(path: str | Path) -> str:
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
@@ -53,10 +78,16 @@ def format_for(path: str | Path) -> str:
     return FORMATS[suffix]
 
 
-def article_triples(article: Article):
-    """Extraction and triples of one article."""
-    x = extract(article)
-    return x, list(triples(x))
+def article_lines(article: Article) -> ArticleResult:
+    """Extract one article and map it to N-Triples lines (run in a worker process)."""
+    try:
+        x = extract(article)
+        lines = dict.fromkeys(_nt_row(t) for t in triples(x))  # ordered, without repeats
+        counts = (len(x.persons), len(x.offices), len(x.congresses), len(x.changes))
+        return ArticleResult(article.source, counts, tuple(lines))
+    except Exception as exc:  # one article's failure must not lose the others
+        return ArticleResult(article.source, error=f"extraction failed ({exc.__class__.__name__}: {exc})",
+                             trace=traceback.format_exc())
 
 
 def iter_articles(inputs: Iterable[str | Path], province: str | None, summary: Summary,
@@ -74,65 +105,135 @@ def iter_articles(inputs: Iterable[str | Path], province: str | None, summary: S
         yield item
 
 
-def build_graph_for_inputs(inputs: Iterable[str | Path], province: str | None = None,
-                           report=None, progress: bool = False, debug: bool = False) -> tuple[Graph, Summary]:
-    """Build one rdflib Graph from article files or folders, with the role scheme included."""
-    summary = Summary()
+def default_workers() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def iter_results(articles: Iterable[Article], workers: int) -> Iterator[ArticleResult]:
+    """Results in input order, from `workers` processes (or this one)."""
+    if workers <= 1:
+        yield from map(article_lines, articles)
+        return
+    ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    with ctx.Pool(workers) as pool:
+        yield from pool.imap(article_lines, articles, chunksize=4)
+
+
+def iter_lines(inputs: Iterable[str | Path], summary: Summary, province: str | None = None, report=None,
+               progress: bool = False, debug: bool = False, workers: int = 1) -> Iterator[str]:
+    """N-Triples lines of the graph of `inputs`, each once, role scheme first."""
     started = time.perf_counter()
-    g = new_graph()
-    g += role_scheme()
+    summary.workers = workers
+    shared: set[str] = set()
+    for t in sorted(role_scheme()):
+        line = _nt_row(t)
+        shared.add(line)
+        summary.triples += 1
+        yield line
     articles = iter_articles(inputs, province, summary, report)
+    results = iter_results(articles, workers)
     if progress:
         from tqdm import tqdm
 
-        articles = tqdm(articles, unit="article", file=sys.stderr)
-    for article in articles:
-        try:
-            x, ts = article_triples(article)
-        except Exception as exc:  # one article's failure must not lose the others
+        results = tqdm(results, unit="article", file=sys.stderr)
+    for res in results:
+        if res.error:
             summary.failed += 1
-            msg = f"{article.source}: extraction failed ({exc.__class__.__name__}: {exc})"
+            msg = f"{res.source}: {res.error}"
             summary.errors.append(msg)
-            if debug:
-                traceback.print_exc()
+            if debug and res.trace:
+                print(res.trace, file=sys.stderr)
             if report:
                 report(msg)
             continue
         summary.articles += 1
-        summary.people += len(x.persons)
-        summary.offices += len(x.offices)
-        summary.congresses += len(x.congresses)
-        summary.changes += len(x.changes)
-        for t in ts:
-            g.add(t)
-    summary.triples = len(g)
+        people, offices, congresses, changes = res.counts
+        summary.people += people
+        summary.offices += offices
+        summary.congresses += congresses
+        summary.changes += changes
+        for line in res.lines:
+            if line.startswith(SHARED):
+                if line in shared:
+                    continue
+                shared.add(line)
+            summary.triples += 1
+            yield line
     summary.seconds = time.perf_counter() - started
-    return g, summary
 
 
-def write_graph(g: Graph, output: str | Path) -> None:
-    """Serialise `g` to `output` (format by extension), atomically."""
+def write_graph(lines: Iterable[str], output: str | Path) -> None:
+    """Write N-Triples `lines` to `output` in the format its extension names, atomically."""
     fmt = format_for(output)
     try:
-        with atomic_write(output, "wb") as fh:
-            g.serialize(destination=fh, format=fmt, encoding="utf-8")
+        _write(lines, output, fmt)
     except OSError as exc:
         raise PartygraphError(f"{output}: cannot write ({exc.strerror or exc})") from None
 
 
+def _write(lines: Iterable[str], output: str | Path, fmt: str) -> None:
+    with atomic_write(output, "wb") as fh:
+        if fmt == "nt":
+            buf = []
+            for line in lines:
+                buf.append(line)
+                if len(buf) >= 10_000:
+                    fh.write("".join(buf).encode("utf-8"))
+                    buf.clear()
+            fh.write("".join(buf).encode("utf-8"))
+        elif fmt == "turtle":
+            import pyoxigraph as ox
+
+            def parsed():
+                chunk = []
+                for line in lines:
+                    chunk.append(line)
+                    if len(chunk) >= 10_000:
+                        yield from ox.parse("".join(chunk).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+                        chunk.clear()
+                yield from ox.parse("".join(chunk).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+
+            ox.serialize(parsed(), fh, ox.RdfFormat.TURTLE, prefixes={k: str(v) for k, v in PREFIXES.items()})
+        else:
+            g = new_graph()
+            g.parse(data="".join(lines), format="nt")
+            g.serialize(destination=fh, format=fmt, encoding="utf-8")
+
+
 def build_files(inputs, output, province: str | None = None, progress: bool | None = None,
-                debug: bool = False) -> Summary:
+                debug: bool = False, workers: int | None = None) -> Summary:
     """The `partygraph build` command: build `inputs` into the graph file `output`."""
     format_for(output)  # fail before the work on a bad extension
+    many = sum(1 for _ in expand_paths(inputs)) > 20 or any(str(p).endswith((".jsonl", ".gz")) for p in inputs)
     if progress is None:
-        progress = sys.stderr.isatty() and sum(1 for _ in expand_paths(inputs)) > 20
+        progress = sys.stderr.isatty() and many
+    if workers is None:
+        workers = default_workers() if many else 1
+    summary = Summary()
     report = lambda msg: print(f"partygraph: {msg}", file=sys.stderr)  # noqa: E731
-    g, summary = build_graph_for_inputs(inputs, province, report=report, progress=progress, debug=debug)
-    if summary.failed and not summary.articles:
-        # Every input failed: keep whatever `output` held rather than replace
-        # a good graph with an empty one.
+
+    def checked(lines):
+        yield from lines
+        if summary.failed and not summary.articles:
+            raise _NothingBuilt  # aborts the atomic write: `output` keeps what it held
+
+    try:
+        write_graph(checked(iter_lines(inputs, summary, province, report, progress, debug, workers)), output)
+    except _NothingBuilt:
         report(f"nothing could be built; {output} left as it was")
-        return summary
-    write_graph(g, output)
-    summary.seconds = summary.seconds
     return summary
+
+
+class _NothingBuilt(Exception):
+    """Every input failed; raised inside the write so a good old graph is not replaced by an empty one."""
+
+
+def build_graph_for_inputs(inputs: Iterable[str | Path], province: str | None = None, report=None,
+                           progress: bool = False, debug: bool = False,
+                           workers: int = 1) -> tuple[Graph, Summary]:
+    """Build one rdflib Graph from article files or folders, with the role scheme included."""
+    summary = Summary()
+    data = "".join(iter_lines(inputs, summary, province, report, progress, debug, workers))
+    g = new_graph()
+    g.parse(io.StringIO(data), format="nt")
+    return g, summary

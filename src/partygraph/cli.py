@@ -61,8 +61,10 @@ def cli(ctx, debug):
               help="Graph file to write; the extension names the format (.ttl, .nt, .jsonld).")
 @click.option("--province", help="Province the articles are about, when the text does not say.")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: when many inputs on a terminal).")
+@click.option("--workers", "-j", type=click.IntRange(1, 64), default=None,
+              help="Worker processes (default: all cores for corpora, 1 for a few files). Output does not depend on it.")
 @click.pass_context
-def build(ctx, inputs, output, province, progress):
+def build(ctx, inputs, output, province, progress, workers):
     """Build one graph from article files or folders of them.
 
     Reads .txt, .html, .jsonl and .jsonl.gz; a file that cannot be read is
@@ -75,7 +77,7 @@ def build(ctx, inputs, output, province, progress):
     from partygraph.build import build_files
 
     summary = build_files(inputs, output, province=province, progress=progress,
-                          debug=ctx.obj.get("debug", False))
+                          debug=ctx.obj.get("debug", False), workers=workers)
     click.echo(summary.line(), err=True)
     sys.exit(1 if summary.failed else 0)
 
