@@ -94,6 +94,19 @@ def _looks_cp1258(text: str) -> bool:
     return len(tones) >= 2 and all(i > 0 and text[i - 1] in _VOWELS for i in tones)
 
 
+def _plausible_utf16(text: str) -> bool:
+    """True when BOM-less UTF-16 decodes to text in Latin script (Vietnamese included).
+
+    Any even number of bytes decodes as UTF-16, mostly to CJK ideographs;
+    without a BOM only Latin-script text is taken as UTF-16, and nothing
+    with control characters.
+    """
+    if any(ord(c) < 32 and c not in "\t\n\r\f" for c in text):
+        return False
+    latin = sum(c < "\u0250" or "\u1e00" <= c <= "\u1eff" or "\u0300" <= c <= "\u036f" for c in text)
+    return latin >= 0.8 * len(text)
+
+
 def _detect(data: bytes) -> tuple[str | None, str | None]:
     """(codec to read `data` with, or None; the encoding charset-normalizer guessed)."""
     from charset_normalizer import from_bytes
@@ -142,7 +155,9 @@ def decode(data: bytes, path: Path, line: int | None = None) -> str:
     codec, guess = _detect(data)
     if codec:
         try:
-            return _clean(data.decode(codec), path, line)
+            text = data.decode(codec)
+            if not codec.startswith("utf-16") or _plausible_utf16(text):
+                return _clean(text, path, line)
         except UnicodeDecodeError:
             pass
     if nul:
