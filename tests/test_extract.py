@@ -181,3 +181,17 @@ def test_extract_title_before_next_name_is_not_the_previous_persons():
     got = offices(x)
     assert ("Nông Đức Mạnh", "Phó Thủ tướng", "Chính phủ", "current") not in got
     assert ("Nông Đức Mạnh", "Tổng Bí thư", "Ban Chấp hành Trung ương Đảng", "current") in got
+
+
+def test_extract_joining_a_body_and_a_second_verb():
+    x = run("Ban Bí thư chỉ định ông Đỗ Đức Duy tham gia Ban chấp hành Đảng bộ tỉnh, "
+            "giữ chức Phó bí thư Tỉnh ủy Yên Bái.")
+    got = offices(x)
+    assert ("Đỗ Đức Duy", "Ủy viên", "Ban Chấp hành Đảng bộ tỉnh Yên Bái", "current") in got
+    assert ("Đỗ Đức Duy", "Phó Bí thư", "Đảng bộ tỉnh Yên Bái", "current") in got
+
+
+def test_extract_meetings_are_not_bodies():
+    x = run("Hội Nghị Trung ương lần thứ 6 bế mạc. Ông Trương Gia Bình, Chủ tịch Hội Doanh nghiệp Trẻ Việt Nam, phát biểu.")
+    assert not any(label.startswith("hội nghị") for label in x.orgs)
+    assert ("Trương Gia Bình", "Chủ tịch", "Hội Doanh nghiệp trẻ Việt Nam", "current") in offices(x)  # one spelling: vocabulary words lower case

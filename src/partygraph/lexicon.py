@@ -139,7 +139,7 @@ class Lexicon:
         self.office_verbs = Trie()
         for group in self.raw["office_verbs"]:
             for form in group["forms"]:
-                self.office_verbs.add(keys(form), group["status"])
+                self.office_verbs.add(keys(form), (group["status"], group.get("role")))
         self.former_markers = {key(w) for w in self.raw["former_markers"]}
         self.elect_verbs = self._phrase_trie(self.raw["elect_verbs"])
         self.role_list_links = self._phrase_trie(self.raw["role_list_links"])

@@ -420,6 +420,9 @@ class SparqlHandler(BaseHTTPRequestHandler):
             size = int(length)
         except ValueError:
             return self._error(400, "bad Content-Length")
+        if size < 0:  # read(-1) would read until the client stops sending, past any limit
+            self.close_connection = True
+            return self._error(400, "bad Content-Length")
         if size > self.server.max_body:
             self.close_connection = True
             return self._error(413, f"request body over {self.server.max_body} bytes")
@@ -444,6 +447,14 @@ class SparqlHandler(BaseHTTPRequestHandler):
         return self._error(415, "use application/x-www-form-urlencoded, application/sparql-query "
                                 "or application/sparql-update")
 
+    def _refuse_write(self):
+        """Graph Store Protocol writes (PUT, DELETE, PATCH) are never accepted."""
+        self.close_connection = True  # the unread body must not be taken for the next request
+        return self._error(405, "Graph Store writes are not accepted; this endpoint answers SPARQL queries "
+                                "(and updates only with --allow-update and the token)", {"Allow": "GET, HEAD, POST"})
+
+    do_PUT = do_DELETE = do_PATCH = _refuse_write
+
     def _run(self, op: str, text: str, params: dict):
         if op == "update":
             if not self.server.allow_update:
@@ -460,6 +471,18 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self._send(status, ctype, body, headers)
 
 
+def is_loopback(host: str) -> bool:
+    """True when `host` names this machine only (127.0.0.0/8, ::1, localhost)."""
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
 def make_server(store_dir, host: str = "127.0.0.1", port: int = 7878, timeout: float = 10.0,
                 limit: int = 10_000, allow_update: bool = False, token: str | None = None,
                 workers: int = 2, max_body: int = 1 << 20, quiet: bool = False) -> SparqlServer:
@@ -472,6 +495,10 @@ def make_server(store_dir, host: str = "127.0.0.1", port: int = 7878, timeout: f
         open_store(store_dir).flush()  # create it if missing; closed again when collected
     else:
         require_store_dir(store_dir)
+    if not is_loopback(host):
+        # Only an explicit --host gets here; say plainly what it means.
+        sys.stderr.write(f"partygraph: warning: listening on {host}, reachable from other machines "
+                         f"({'updates need the token' if allow_update else 'read-only'})\n")
     pool = WorkerPool(str(store_dir), allow_update, workers, limit)
     try:
         return SparqlServer((host, port), pool, timeout, allow_update, token, max_body, quiet)

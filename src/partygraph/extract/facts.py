@@ -336,7 +336,7 @@ class ArticleExtractor:
                 org_start = j - n_org
         org, end = None, j
         if org_start < len(toks):
-            r = self.reader.read(toks, org_start, allcaps)
+            r = self.reader.read(toks, org_start, allcaps, after_title=True)
             if r and r[0] > j:
                 end, org = r
                 org = self.resolve(org, toks[org_start].start)
@@ -390,6 +390,16 @@ class ArticleExtractor:
                     continue
             break
         return self._fill_bare(chain, toks, keys, allcaps)
+
+    def _membership_title(self, toks, keys, k: int, allcaps: bool, role_id: str) -> list[Title]:
+        """'tham gia Ban Chấp hành Đảng bộ tỉnh': role Ủy viên in the executive or standing committee named."""
+        r = self.reader.read(toks, k, allcaps, after_title=True) if k < len(toks) else None
+        if not r:
+            return []
+        org = self.resolve(r[1], toks[k].start)
+        if org is None or org.kind not in ("executive", "committee"):
+            return []
+        return [self._finish_title(toks, keys, self.lex.roles[role_id], org, k, r[0], False)]
 
     def _owned_by_next(self, toks, end: int, person_starts: set[int]) -> bool:
         for gap in range(3):
@@ -480,14 +490,28 @@ class ArticleExtractor:
                 group.append(by_start[k + 1])
                 k = by_start[k + 1].end
             verb = self.lex.office_verbs.match(keys, k) if pm.hon_start not in grouped else None
-            if verb:
-                grouped.update(member.hon_start for member in group)
-                vend, status = verb
+            chains = []
+            while verb:
+                vend, (status, implied_role) = verb
                 if status == "current" and self._elected_before(keys, group[0].hon_start):
                     status = "elected"
-                chain = self.read_chain(toks, keys, vend, s.allcaps, person_starts)
-                if not chain and status == "elected":
+                if implied_role:  # "tham gia Ban Chấp hành Đảng bộ tỉnh": a member of that body
+                    chain = self._membership_title(toks, keys, vend, s.allcaps, implied_role)
+                else:
+                    chain = self.read_chain(toks, keys, vend, s.allcaps, person_starts)
+                if not chain and status == "elected" and not implied_role:
                     chain = self._context_title(toks, keys, vend, s, found)
+                chains.append((status, chain))
+                # "…, giữ chức Phó Bí thư Tỉnh ủy": a second verb continues the list
+                nxt = chain[-1].end if chain else None
+                verb = None
+                if nxt is not None and nxt + 1 < len(toks) and keys[nxt] in (",", "và"):
+                    verb = self.lex.office_verbs.match(keys, nxt + 1)
+                    if verb and verb[1][0] == "former":
+                        verb = None
+            if chains:
+                grouped.update(member.hon_start for member in group)
+            for status, chain in chains:
                 for t in chain:
                     for member in group:
                         st = "former" if t.former else status

@@ -248,14 +248,21 @@ class OrgReader:
         return m is not None
 
     # -- organisations -----------------------------------------------------
-    def read(self, toks, i: int, allcaps: bool = False, depth: int = 0):
-        """The organisation named at toks[i], as (end, Org), or None."""
+    def read(self, toks, i: int, allcaps: bool = False, depth: int = 0, after_title: bool = False):
+        """The organisation named at toks[i], as (end, Org), or None.
+
+        After a title ("phó bí thư thường trực tỉnh ủy") a lower-case head is read
+        too; elsewhere "ban thường vụ" in running text is a common noun.
+        """
         keys = self.keys_of(toks)
         m = self.lex.heads.match(keys, i)
         if m is None or depth > 3:
             return None
         j, head = m
-        if not toks[i].cap and head.kind not in ("party",) and not toks[i].abbr:
+        if head.kind == "skip":
+            return None
+        if not toks[i].cap and head.kind not in ("party",) and not toks[i].abbr \
+                and not (after_title and head.kind in ("executive", "committee", "state")):
             return None  # "ban thường vụ" in running lower-case text is a common noun
         if head.read == "none":
             if head.fixed == CENTRAL_EXEC and j < len(toks) and toks[j].cap and toks[j].is_word \
@@ -267,7 +274,7 @@ class OrgReader:
         if head.read == "place":
             return self._read_place_head(toks, keys, i, j, head, allcaps)
         if head.read == "parent":
-            return self._read_parent_head(toks, i, j, head, allcaps, depth)
+            return self._read_parent_head(toks, i, j, head, allcaps, depth, after_title)
         return self._read_named_head(toks, keys, i, j, head, allcaps)
 
     def _foreign_after(self, toks, keys, j: int) -> bool:
@@ -369,8 +376,8 @@ class OrgReader:
                 return f"{short} {rest}".strip()
         return None
 
-    def _read_parent_head(self, toks, i, j, head, allcaps, depth):
-        sub = self.read(toks, j, allcaps, depth + 1) if j < len(toks) else None
+    def _read_parent_head(self, toks, i, j, head, allcaps, depth, after_title=False):
+        sub = self.read(toks, j, allcaps, depth + 1, after_title) if j < len(toks) else None
         parent = None
         end = j
         if sub:
