@@ -195,3 +195,16 @@ def test_extract_meetings_are_not_bodies():
     x = run("Hội Nghị Trung ương lần thứ 6 bế mạc. Ông Trương Gia Bình, Chủ tịch Hội Doanh nghiệp Trẻ Việt Nam, phát biểu.")
     assert not any(label.startswith("hội nghị") for label in x.orgs)
     assert ("Trương Gia Bình", "Chủ tịch", "Hội Doanh nghiệp trẻ Việt Nam", "current") in offices(x)  # one spelling: vocabulary words lower case
+
+
+def test_extract_foreign_head_of_government_is_not_ours():
+    x = run("Trong buổi hội đàm với Tổng bí thư Nông Đức Mạnh, Thủ tướng Vương quốc Bỉ Guy Verhofstadt cho biết.")
+    assert ("Nông Đức Mạnh", "Thủ tướng", "Chính phủ", "current") not in offices(x)
+
+
+def test_extract_ministry_abbreviations_and_entities():
+    x = run("Ông Đào Văn Lượng, Giám đốc Sở KH&amp;CN TPHCM, đưa ra số liệu. "
+            "Giám đốc Sở TDTT Nghệ An Nguyễn Hoàng Thụ thừa nhận.")
+    got = offices(x)
+    assert ("Đào Văn Lượng", "Giám đốc", "Sở Khoa học và Công nghệ thành phố Hồ Chí Minh", "current") in got
+    assert ("Nguyễn Hoàng Thụ", "Giám đốc", "Sở Thể dục thể thao tỉnh Nghệ An", "current") in got

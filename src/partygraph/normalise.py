@@ -8,7 +8,7 @@ What changes:
 - Unicode NFC (a base letter and its combining marks become one character);
 - 'Ð' (U+00D0, Icelandic eth, often typed for 'Đ') and 'ð' become 'Đ'/'đ';
 - non-breaking and other odd spaces become ' '; zero-width characters and
-  soft hyphens are dropped;
+  soft hyphens are dropped; HTML entities a scraper left ("&amp;") are decoded;
 - one tone-mark convention for the open syllables oa, oe and uy: the mark
   sits on the first vowel ("hoá" → "hóa", "khoẻ" → "khỏe", "uỷ" → "ủy"),
   as in the official names ("Thanh Hóa", "Khánh Hòa"). A "qu" onset is not
@@ -18,6 +18,7 @@ What changes:
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -71,8 +72,9 @@ def fix_tone_marks(nfc_text: str) -> str:
 
 
 # What the slow path must look at: odd spaces, invisible characters, 'Ð', combining marks.
+_ENTITY = re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
 _SPECIAL = re.compile("[\u00a0\u1680\u180e\u2000-\u200f\u202f\u205f\u2060\u3000\ufeff\u00ad\u00d0\u00f0"
-                      "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+                      "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]|" + _ENTITY.pattern)
 
 
 def normalise(raw: str) -> Normalised:
@@ -93,6 +95,13 @@ def _normalise_slow(raw: str) -> Normalised:
             j += 1
         cluster = raw[i:j]
         ch = cluster[0]
+        if ch == "&" and (m := _ENTITY.match(raw, i)):
+            # an HTML entity left by a scraper ("KH&amp;CN"): its character, cited at the entity
+            decoded = html.unescape(m.group())
+            out.append(" " if decoded == "\u00a0" else decoded)
+            offsets.append(i)
+            i = m.end()
+            continue
         if ch in _DROP:
             # a dropped character's combining marks (rare) go with it
             i = j

@@ -342,9 +342,17 @@ class ArticleExtractor:
                 org = self.resolve(org, toks[org_start].start)
                 if org is None:
                     return None
-        if org is None and role.implied_org:
+        if org is None and role.implied_org and not self._qualified(toks, keys, j):
             org = self.org_by_label(role.implied_org)
         return self._finish_title(toks, keys, role, org, i, end, former)
+
+    def _qualified(self, toks, keys, j: int) -> bool:
+        """'Thủ tướng Vương quốc Bỉ': a title qualified by a name that is not a person is not ours."""
+        if j >= len(toks) or not (toks[j].is_word and toks[j].cap):
+            return False
+        if self.people.read(toks, keys, j, False) is not None:
+            return False
+        return not self.lex.honorifics.match(keys, j)
 
     def _finish_title(self, toks, keys, role: Role, org: Org | None, start: int, end: int, former: bool) -> Title:
         lex = self.lex

@@ -129,6 +129,11 @@ class OrgReader:
             return j, f"{word} {province}", province, "provincial"
         return j, word, None, level  # bare: relative to the article
 
+    def place_word(self, province: str) -> str:
+        """'thành phố' for a centrally-run city, 'tỉnh' for a province."""
+        prov = self.lex.provinces.get(province)
+        return "thành phố" if prov is not None and prov.kind == "thanh_pho" else "tỉnh"
+
     def _province_for(self, word: str, pos: int) -> str | None:
         """The province a bare 'tỉnh' (or a bare 'thành phố' of a centrally-run city) means at `pos`."""
         if word not in ("tỉnh", "thành phố"):
@@ -151,7 +156,7 @@ class OrgReader:
         free_words = head_kind in ("enterprise", "other", "media")
         while j < n:
             tok = toks[j]
-            if (not tok.cap or allcaps) and lex.name_stops.match(keys, j):
+            if (not tok.cap or allcaps) and lex.name_stops.match(keys, j) and not lex.org_phrases.match(keys, j):
                 break
             nested = self.lex.heads.match(keys, j) if tok.cap else None
             if nested and nested[1].kind != "party":
@@ -190,6 +195,11 @@ class OrgReader:
                 first_key = first_key or tok.key
                 j = phrase[0]
                 continue
+            if tok.cap and not tok.abbr and words and (prov := lex.province_trie.match(keys, j)):
+                # "Sở TDTT Nghệ An": a province named without its place word
+                name = prov[1].name
+                text = name if free_words else f"{self.place_word(name)} {name}"
+                return prov[0], self.canon_words(words), (prov[0], text, name, "provincial")
             if tok.cap and not tok.abbr:
                 if self.is_person_start(toks, j) and not allcaps:
                     break
@@ -238,6 +248,8 @@ class OrgReader:
                 out.append(w[:1].upper() + w[1:].lower())
             elif low in lex.org_vocabulary and not proper:
                 out.append(low)
+            elif w[:1].islower():
+                out.append(w)  # written in lower case and not a name word: kept as written
             else:
                 out.append(w[:1].upper() + w[1:].lower() if not w.isupper() else w)
             i += 1
@@ -325,8 +337,7 @@ class OrgReader:
         end, text, province, level = place
         if province and text == province:
             # "HĐND TPHCM": the province's own body, named with its place word
-            kind = self.lex.provinces[province].kind
-            text = f"{'thành phố' if kind == 'thanh_pho' else 'tỉnh'} {province}"
+            text = f"{self.place_word(province)} {province}"
         scoped = province is None and text in self.lex.place_levels
         return end, Org(f"{head.label} {text}", head.kind, level, province=province, head=head.label, scoped=scoped)
 
