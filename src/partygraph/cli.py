@@ -108,6 +108,9 @@ from partygraph.store_cli import load, query, serve  # noqa: E402
 cli.add_command(load)
 cli.add_command(query)
 cli.add_command(serve)
+from partygraph.resolve_cli import reference, resolve  # noqa: E402
+cli.add_command(resolve)
+cli.add_command(reference)
 
 
 if __name__ == "__main__":
