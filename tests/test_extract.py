@@ -208,3 +208,12 @@ def test_extract_ministry_abbreviations_and_entities():
     got = offices(x)
     assert ("Đào Văn Lượng", "Giám đốc", "Sở Khoa học và Công nghệ thành phố Hồ Chí Minh", "current") in got
     assert ("Nguyễn Hoàng Thụ", "Giám đốc", "Sở Thể dục thể thao tỉnh Nghệ An", "current") in got
+
+
+def test_extract_proposed_merger_is_not_an_event():
+    x = run("Trường kiến nghị Bộ cho sáp nhập Trường Cao đẳng Kinh tế vào Trường Đại học Cần Thơ. "
+            "Tỉnh ủy quyết định hợp nhất Ban Tuyên giáo Tỉnh ủy Hậu Giang và Ban Dân vận Tỉnh ủy Hậu Giang "
+            "thành Ban Tuyên giáo và Dân vận Tỉnh ủy Hậu Giang.")
+    events = [(c.kind, sorted(o.label for o in c.originals), [o.label for o in c.results]) for c in x.changes]
+    assert events == [("merger", ["Ban Dân vận Tỉnh ủy Hậu Giang", "Ban Tuyên giáo Tỉnh ủy Hậu Giang"],
+                       ["Ban Tuyên giáo và Dân vận Tỉnh ủy Hậu Giang"])]

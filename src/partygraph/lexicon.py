@@ -149,7 +149,7 @@ class Lexicon:
                 continue
             for form in forms:
                 self.change_verbs.add(keys(form), kind)
-        self.founding_blockers = {key(w) for w in self.raw["changes"]["founding_blockers"]}
+        self.change_blockers = self._phrase_trie(self.raw["changes"]["founding_blockers"])
         self.surnames = {key(w) for w in self.raw["surnames"]}
         self.not_party_after_central = {key(w) for w in self.raw["not_party_after_central"]}
         self.foreign = {key(w) for w in self.raw["foreign"]}

@@ -757,7 +757,7 @@ class ArticleExtractor:
                 i += 1
                 continue
             end, kind = m
-            if kind == "founding" and any(keys[j] in self.lex.founding_blockers for j in range(max(0, i - 3), i)):
+            if any(self.lex.change_blockers.match(keys, j) for j in range(max(0, i - 5), i)):
                 i = end
                 continue
             k = end
@@ -781,7 +781,7 @@ class ArticleExtractor:
                     for o in orgs + [result]:
                         self.record_org(o, ev)
                     self.out.changes.append(Change("merger", tuple(orgs), (result,), ev))
-            elif kind == "founding" and orgs:
+            elif kind == "founding" and orgs and orgs[0].kind not in ("enterprise", "other"):
                 founded = orgs[0]
                 self.record_org(founded, ev)
                 self.out.changes.append(Change("founding", (), (founded,), ev))

@@ -195,7 +195,8 @@ class OrgReader:
                 first_key = first_key or tok.key
                 j = phrase[0]
                 continue
-            if tok.cap and not tok.abbr and words and (prov := lex.province_trie.match(keys, j)):
+            if tok.cap and not tok.abbr and words and (prov := lex.province_trie.match(keys, j)) \
+                    and not (free_words and prov[0] < n and toks[prov[0]].cap and toks[prov[0]].is_word):
                 # "Sở TDTT Nghệ An": a province named without its place word
                 name = prov[1].name
                 text = name if free_words else f"{self.place_word(name)} {name}"
@@ -222,7 +223,8 @@ class OrgReader:
         while words and words[-1].lower() in ("và", "các", "-", "&", "của"):
             words.pop()
             j -= 1
-        return j, self.canon_words(words), None
+        # an enterprise's or a newspaper's name is a proper name: its capitals stay
+        return j, self.canon_words(words, proper=free_words), None
 
     def canon_words(self, words: list[str], proper: bool = False) -> list[str]:
         """One spelling of a name whatever the article's capitals ("Bộ Công An" = "Bộ Công an").
