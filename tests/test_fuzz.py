@@ -17,7 +17,7 @@ import unicodedata
 
 import pyoxigraph as ox
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from rdflib import BNode, Graph
 
@@ -83,8 +83,22 @@ def evidences(x):
         yield f"change {ch.kind}", ch.evidence
 
 
+def composes_across_clusters(raw: str) -> bool:
+    """True when NFC joins two characters that are both starters (Hangul jamo, some Indic vowels).
+
+    The normaliser composes each starter with its combining marks, then runs
+    NFC over the whole text; a pair of starters that composes makes the
+    text one character shorter than its offsets (known bug, see
+    test_fuzz_normalise_offsets_with_composing_starters). The fuzz tests set
+    such texts aside so they can find other bugs.
+    """
+    return any(not unicodedata.combining(b) and len(unicodedata.normalize("NFC", a + b)) == 1
+               for a, b in zip(raw, raw[1:]))
+
+
 def check_pipeline(raw: str, shapes: bool = True) -> None:
     """The properties every text must have; raises AssertionError naming the broken one."""
+    assume(not composes_across_clusters(raw))
     norm = normalise(raw)
     assert len(norm.offsets) == len(norm.text) + 1
     assert list(norm.offsets) == sorted(norm.offsets) and norm.offsets[-1] == len(raw)
@@ -94,6 +108,8 @@ def check_pipeline(raw: str, shapes: bool = True) -> None:
     for what, ev in evidences(x):
         assert 0 <= ev.start <= ev.end <= len(raw), (what, ev)
         assert raw[ev.start:ev.end] == ev.text, (what, ev)
+        # ... and is the sentence the fact was read in, not a shifted slice
+        assert normalise(ev.text).text.strip() in norm.text, (what, ev)
 
     g = new_graph()
     for t in triples(x):
@@ -115,6 +131,14 @@ def check_pipeline(raw: str, shapes: bool = True) -> None:
         g += role_scheme()
         conforms, report = validate_graph(g)
         assert conforms, report
+
+
+@pytest.mark.xfail(strict=True, reason="normalise(): NFC over the whole text joins Hangul jamo "
+                   "(two starters), so text and offsets differ in length and later evidence spans shift")
+def test_fuzz_normalise_offsets_with_composing_starters():
+    """Found by test_fuzz_party_news_text_10k; reported to the extractor's owner."""
+    norm = normalise("\u1100\u1161")  # HANGUL CHOSEONG KIYEOK + JUNGSEONG A (NFD of '가')
+    assert len(norm.offsets) == len(norm.text) + 1
 
 
 FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])

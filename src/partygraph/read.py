@@ -164,7 +164,9 @@ def decode(data: bytes, path: Path, line: int | None = None) -> str:
         raise InputError(path, "binary file (contains NUL bytes), not text", line)
     if guess is None and sum(b < 9 or 13 < b < 32 for b in data[:4096]) > 8:
         raise InputError(path, "binary file, not text", line)
-    hint = f"; it looks like {guess}, convert it to UTF-8" if guess and guess != "utf_8" else ""
+    # charset-normalizer cannot tell the Latin code pages apart (it calls French
+    # Latin-1 "cp1257"), so its guess is offered as a guess only.
+    hint = f"; perhaps a legacy encoding ({guess}?): convert it to UTF-8" if guess and guess != "utf_8" else ""
     raise InputError(path, f"not UTF-8 (undecodable byte at offset {error.start}){hint}", line)
 
 
