@@ -217,3 +217,13 @@ def test_extract_proposed_merger_is_not_an_event():
     events = [(c.kind, sorted(o.label for o in c.originals), [o.label for o in c.results]) for c in x.changes]
     assert events == [("merger", ["Ban Dân vận Tỉnh ủy Hậu Giang", "Ban Tuyên giáo Tỉnh ủy Hậu Giang"],
                        ["Ban Tuyên giáo và Dân vận Tỉnh ủy Hậu Giang"])]
+
+
+def test_extract_list_of_titled_people_and_auxiliary_before_verb():
+    x = run("6 ủy viên Bộ Chính trị tái cử gồm: Tổng bí thư Nông Đức Mạnh, Phó thủ tướng thường trực Nguyễn Tấn Dũng, "
+            "Bí thư thành ủy Hà Nội Nguyễn Phú Trọng. Tổng bí thư Nông Đức Mạnh đã tái đắc cử Tổng bí thư BCH TƯ Đảng.")
+    got = offices(x)
+    assert ("Nguyễn Phú Trọng", "Bí thư", "Đảng bộ thành phố Hà Nội", "current") in got
+    assert ("Nguyễn Tấn Dũng", "Phó Thủ tướng Thường trực", "Chính phủ", "current") in got
+    assert not any(p == "Nguyễn Tấn Dũng" and r == "Bí thư" for p, r, _, _ in got)
+    assert ("Nông Đức Mạnh", "Tổng Bí thư", "Ban Chấp hành Trung ương Đảng", "elected") in got

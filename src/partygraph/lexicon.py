@@ -142,6 +142,7 @@ class Lexicon:
                 self.office_verbs.add(keys(form), (group["status"], group.get("role")))
         self.former_markers = {key(w) for w in self.raw["former_markers"]}
         self.elect_verbs = self._phrase_trie(self.raw["elect_verbs"])
+        self.auxiliaries = {key(w) for w in self.raw["auxiliaries"]}
         self.role_list_links = self._phrase_trie(self.raw["role_list_links"])
         self.change_verbs = Trie()
         for kind, forms in self.raw["changes"].items():

@@ -497,6 +497,8 @@ class ArticleExtractor:
             while k + 1 < len(toks) and keys[k] in (",", "và", "cùng") and k + 1 in by_start:
                 group.append(by_start[k + 1])
                 k = by_start[k + 1].end
+            while k < len(toks) and keys[k] in self.lex.auxiliaries:  # "A đã tái đắc cử …"
+                k += 1
             verb = self.lex.office_verbs.match(keys, k) if pm.hon_start not in grouped else None
             chains = []
             while verb:

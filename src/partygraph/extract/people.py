@@ -71,6 +71,9 @@ class PersonReader:
         if hon_end is None:
             if first.key not in self.lex.surnames or len(run) < 2:
                 return None
+            prov = self.lex.province_trie.match(keys, start)
+            if prov and prov[0] < end:
+                return None  # "Bí thư Thành ủy Hà Nội Nguyễn Phú Trọng": the name starts after the place
             if self._blocked(keys, i, len(run)):
                 return None
         elif len(run) < 2:
