@@ -161,11 +161,16 @@ def _val(term):
     return None if term is None else term.value
 
 
+#: Dates outside these bounds are misreadings (the Party was founded in 1930).
+EARLIEST, LATEST = date(1930, 1, 1), date(2100, 1, 1)
+
+
 def _date(text):
     try:
-        return date.fromisoformat(text[:10]) if text else None
+        d = date.fromisoformat(text[:10]) if text else None
     except ValueError:
         return None
+    return d if d and EARLIEST <= d < LATEST else None
 
 
 def _query(store: ox.Store, text: str):
