@@ -227,3 +227,14 @@ def test_extract_list_of_titled_people_and_auxiliary_before_verb():
     assert ("Nguyễn Tấn Dũng", "Phó Thủ tướng Thường trực", "Chính phủ", "current") in got
     assert not any(p == "Nguyễn Tấn Dũng" and r == "Bí thư" for p, r, _, _ in got)
     assert ("Nông Đức Mạnh", "Tổng Bí thư", "Ban Chấp hành Trung ương Đảng", "elected") in got
+
+
+def test_extract_committee_member_list_and_role_first_list_with_ong():
+    x = run("Đảng bộ xã Tân Phú tổ chức Đại hội lần thứ V. Đại hội đã tiến hành bầu Ban Chấp hành Đảng bộ xã Tân Phú "
+            "nhiệm kỳ 2020-2025, gồm các đồng chí: Hoàng Văn Đại, Tống Thị Yến và Tào Việt Hà. "
+            "UBND TP Hải Phòng hiện có 2 Phó Chủ tịch UBND gồm các ông: Lê Khắc Nam và Nguyễn Xuân Bình.")
+    got = offices(x)
+    for name in ("Hoàng Văn Đại", "Tống Thị Yến", "Tào Việt Hà"):
+        assert (name, "Ủy viên", "Ban Chấp hành Đảng bộ xã Tân Phú", "elected") in got
+    assert ("Lê Khắc Nam", "Phó Chủ tịch", "Ủy ban nhân dân thành phố Hải Phòng", "current") in got
+    assert ("Nguyễn Xuân Bình", "Phó Chủ tịch", "Ủy ban nhân dân thành phố Hải Phòng", "current") in got

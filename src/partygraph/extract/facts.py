@@ -253,7 +253,10 @@ class ArticleExtractor:
                 return self.reader.executive_of(parent)
             if org.kind == "committee":
                 return self.reader.committee(org.head, org.kind, parent)
-        return self.registry.resolve(org, pos)
+        found = self.registry.resolve(org, pos)
+        if found is None and org.kind in ("state", "mass") and org.parent is None:
+            return replace(org, bare=False)  # kept, scoped to this article
+        return found
 
     def org_by_label(self, label: str) -> Org | None:
         if label not in self._org_cache:
@@ -472,8 +475,8 @@ class ArticleExtractor:
             if keys[k] not in self.lex.title_starts:
                 continue
             t = self.read_title(toks, keys, k, s.allcaps)
-            if t is not None:
-                titles.setdefault(k, t)
+            if t is not None and not any(o.start < k < o.end for o in titles.values()):
+                titles.setdefault(k, t)  # "Chủ tịch" inside "Phó Chủ tịch" is not a title of its own
         ends: dict[int, Title] = {}
         for t in sorted(titles.values(), key=lambda t: (t.end, -(t.end - t.start))):
             ends.setdefault(t.end, t)
@@ -533,6 +536,24 @@ class ArticleExtractor:
             for t in chain:
                 self._office(pm.name, t, "former" if t.former else "current", ev)
                 linked.add(pm.name)
+        # a committee, then its members: "bầu Ban Chấp hành nhiệm kỳ 2017-2019, gồm các đồng chí: A, B và C"
+        for i, oend, org in found:
+            if org.kind not in ("executive", "committee"):
+                continue
+            j = self._skip_term(s, oend)
+            link = self.lex.role_list_links.match(keys, j) if j < len(keys) and keys[j] in ("gồm", "bao") else None
+            if not link:
+                continue
+            j = link[0]
+            while j < len(toks) and toks[j].text in (":", ","):
+                j += 1
+            committee = self.resolve(org, toks[i].start)
+            if committee is None:
+                continue
+            status = "elected" if self._elected_before(keys, i) else "current"
+            title = Title(self.lex.roles["uy-vien"], committee, i, oend, False, stated_year)
+            for member in self._person_list(toks, keys, j, by_start, s.allcaps):
+                self._office(member.name, title, status, ev)
         # a title, then the people who hold it
         for k, t in sorted(titles.items()):
             link = self.lex.role_list_links.match(keys, t.end + (1 if t.end < len(keys) and keys[t.end] == "," else 0))
@@ -549,10 +570,24 @@ class ArticleExtractor:
                 self._office(member.name, replace(t, org=org, term=t.term or stated_year), status, ev)
                 self._add_person(member.name, ev)
 
+    def _skip_term(self, s: Sentence, k: int) -> int:
+        """The token after ', nhiệm kỳ 2020 - 2025,' or ' khóa X' at k (k itself when there is none)."""
+        toks = s.tokens
+        if k >= len(toks) or k == 0:
+            return k
+        rest = s.text[toks[k - 1].end - s.start:]
+        m = re.match(r"\s*,?\s*(?:(?:nhiệm kỳ|giai đoạn)(?:\s+mới)?\s*\(?\d{4}\s*[-–—]\s*\d{4}\)?|khóa\s+[IVXLC\d]+)\s*,?", rest, re.I)
+        if not m:
+            return k
+        end = toks[k - 1].end + m.end()
+        while k < len(toks) and toks[k].start < end:
+            k += 1
+        return k
+
     def _person_list(self, toks, keys, j, by_start, allcaps):
         out = []
         while j < len(toks):
-            pm = by_start.get(j) or self.people.read(toks, keys, j, allcaps)
+            pm = by_start.get(j) or self.people.read(toks, keys, j, allcaps, listed=True)
             if pm is None:
                 break
             out.append(pm)
@@ -575,7 +610,7 @@ class ArticleExtractor:
         return chain
 
     def _elected_before(self, keys, pos: int) -> bool:
-        for back in (1, 2, 3):
+        for back in (1, 2, 3, 4):
             j = pos - back
             if j >= 0:
                 m = self.lex.elect_verbs.match(keys, j)

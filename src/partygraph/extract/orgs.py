@@ -334,8 +334,8 @@ class OrgReader:
         if place is None:
             if head.needs_place:
                 return None
-            # "HĐND, UBND tỉnh": named without its place, kept as the article's own body
-            return j, Org(head.label, head.kind, head.level, head=head.label, scoped=True)
+            # "HĐND, UBND tỉnh": named without its place: the one named before, else the article's own body
+            return j, Org(head.label, head.kind, head.level, head=head.label, scoped=True, bare=True)
         end, text, province, level = place
         if province and text == province:
             # "HĐND TPHCM": the province's own body, named with its place word

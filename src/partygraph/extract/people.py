@@ -48,8 +48,12 @@ class PersonReader:
         m = self.lex.honorifics.match(keys, i)
         return m[0] if m else None
 
-    def read(self, toks, keys, i: int, allcaps: bool) -> PersonMention | None:
-        """A person's name starting at token i (an honorific may come first)."""
+    def read(self, toks, keys, i: int, allcaps: bool, listed: bool = False) -> PersonMention | None:
+        """A person's name starting at token i (an honorific may come first).
+
+        `listed`: the name stands in a list introduced by "các đồng chí:", whose
+        honorific covers every name in it.
+        """
         if allcaps:
             return None
         tok = toks[i]
@@ -68,7 +72,7 @@ class PersonReader:
         first = toks[start]
         if first.key in self.lex.not_names:
             return None
-        if hon_end is None:
+        if hon_end is None and not listed:
             if first.key not in self.lex.surnames or len(run) < 2:
                 return None
             prov = self.lex.province_trie.match(keys, start)
@@ -78,6 +82,8 @@ class PersonReader:
                 return None
         elif len(run) < 2:
             return None
+        if listed and hon_end is None and not all(vietnamese_syllable(t.text) for t in run):
+            return None
         if len(run) > 5:
             return None
         if first.key not in self.lex.surnames and not all(vietnamese_syllable(t.text) for t in run):
@@ -85,7 +91,7 @@ class PersonReader:
         name = " ".join(title_case(t.text) if t.upper else t.text for t in run)
         if name.lower() in self.lex.not_person_names:
             return None
-        return PersonMention(name, start, end, hon_end is not None, i)
+        return PersonMention(name, start, end, hon_end is not None or listed, i)
 
     def _run(self, toks, keys, start: int):
         run = []
