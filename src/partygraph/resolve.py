@@ -684,9 +684,12 @@ def read_orgs(store: ox.Store) -> dict[str, dict]:
     """Organisation IRI → {labels, alts, types, province, level}."""
     orgs: dict[str, dict] = defaultdict(lambda: {"labels": set(), "alts": set(), "types": set(),
                                                  "province": None, "level": None})
-    for r in _query(store, """SELECT ?o ?l ?alt ?type ?prov ?level WHERE {
-            ?o a org:Organization ; skos:prefLabel ?l . OPTIONAL { ?o skos:altLabel ?alt }
-            OPTIONAL { ?o a ?type } OPTIONAL { ?o pg:province ?prov } OPTIONAL { ?o pg:level ?level } }"""):
+    # Only what articles and loaded graphs say: organisations minted by an
+    # earlier run's reference graph must not change the next run.
+    for r in store.query(PREFIXES + f"""SELECT ?o ?l ?alt ?type ?prov ?level WHERE {{
+            GRAPH ?g {{ ?o a org:Organization ; skos:prefLabel ?l . OPTIONAL {{ ?o skos:altLabel ?alt }}
+            OPTIONAL {{ ?o a ?type }} OPTIONAL {{ ?o pg:province ?prov }} OPTIONAL {{ ?o pg:level ?level }} }}
+            {_not_derived('g')} }}"""):
         d = orgs[r["o"].value]
         d["labels"].add(r["l"].value)
         if r["alt"] is not None:

@@ -1,0 +1,171 @@
+"""Persons across articles: merges on evidence, namesakes apart, decisions, stable IRIs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from partygraph import resolve as r
+from partygraph.errors import InputError
+from partygraph.store import load_inputs, open_store
+
+FIXTURE = Path(__file__).parent / "fixtures" / "resolve" / "articles.jsonl"
+
+
+def _subset(tmp_path, ids, name="part.jsonl"):
+    """A JSONL file with only the fixture articles `ids`."""
+    rows = [line for line in FIXTURE.read_text(encoding="utf-8").splitlines() if json.loads(line)["id"] in ids]
+    out = tmp_path / name
+    out.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return out
+
+
+def _store(tmp_path, *inputs, name="store"):
+    path = tmp_path / name
+    for i in inputs:
+        load_inputs(path, [i])
+    return path
+
+
+def _persons(store_dir, name):
+    store = open_store(store_dir)
+    q = f"""PREFIX foaf: <{r.FOAF}> PREFIX owl: <{r.OWL}>
+            SELECT DISTINCT ?c WHERE {{ ?m foaf:name "{name}" ; owl:sameAs ?c }}"""
+    return sorted(s["c"].value for s in store.query(q, use_default_graph_as_union=True))
+
+
+@pytest.fixture(scope="module")
+def resolved(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("resolved")
+    path = _store(tmp, FIXTURE)
+    report = r.resolve_store(path)
+    return path, report
+
+
+def test_resolve_same_official_in_two_articles_is_one_person(resolved):
+    path, report = resolved
+    persons = _persons(path, "Trần Quốc Khánh")
+    assert len(persons) == 1
+    assert persons[0].startswith(r.PGID + "person/tran-quoc-khanh-")
+    cluster = next(c for c in report.resolution.clusters if c.name == "Trần Quốc Khánh")
+    assert len(cluster.mentions) == 2
+    assert any(e.startswith("shared unit: Đảng bộ tỉnh Bình Phước") for e in cluster.evidence)
+
+
+def test_resolve_namesakes_in_different_provinces_stay_two(resolved):
+    path, report = resolved
+    assert len(_persons(path, "Nguyễn Văn Hùng")) == 2
+    pair = next(p for p in report.resolution.apart if p.a.name == "Nguyễn Văn Hùng")
+    assert "different provinces" in pair.reason
+    assert {"Nghệ An", "Cà Mau"} == pair.a.provinces | pair.b.provinces
+
+
+def test_resolve_merged_province_successor_after_merger(resolved):
+    # Lê Minh Tâm: Bí thư in Bình Phước (2020), Phó Bí thư in Đồng Nai after 2025-07-01.
+    path, _ = resolved
+    assert len(_persons(path, "Lê Minh Tâm")) == 1
+
+
+def test_resolve_mentions_keep_provenance(resolved):
+    path, _ = resolved
+    store = open_store(path)
+    q = f"""PREFIX owl: <{r.OWL}> PREFIX prov: <{r.PROV}>
+            SELECT ?m ?g WHERE {{ GRAPH <{r.RESOLUTION_GRAPH}> {{ ?m owl:sameAs ?c }}
+                                  GRAPH ?g {{ ?m prov:wasDerivedFrom ?a }} }}"""
+    rows = list(store.query(q))
+    assert rows and all(row["g"].value.startswith(r.PGID + "article/") for row in rows)
+
+
+def test_resolve_rerun_is_idempotent(resolved, tmp_path):
+    path, _ = resolved
+    before = set(map(str, open_store(path)))
+    r.resolve_store(path)
+    assert set(map(str, open_store(path))) == before
+
+
+def test_resolve_reloading_an_article_leaves_store_unchanged(tmp_path):
+    path = _store(tmp_path, FIXTURE)
+    r.resolve_store(path)
+    before = set(map(str, open_store(path)))
+    load_inputs(path, [_subset(tmp_path, {"bp-2019"})])
+    r.resolve_store(path)
+    assert set(map(str, open_store(path))) == before
+
+
+def test_resolve_incremental_and_rebuilt_iris_agree(tmp_path):
+    early = _subset(tmp_path, {"bp-2019"}, "early.jsonl")
+    late = _subset(tmp_path, {"bp-2020", "na-2019", "cm-2019"}, "late.jsonl")
+    inc = _store(tmp_path, early, name="inc")
+    r.resolve_store(inc)
+    first = _persons(inc, "Trần Quốc Khánh")
+    load_inputs(inc, [late])
+    r.resolve_store(inc)
+    # A newer article joins the cluster without moving its IRI.
+    assert _persons(inc, "Trần Quốc Khánh") == first
+    scratch = _store(tmp_path, _subset(tmp_path, {"bp-2019", "bp-2020", "na-2019", "cm-2019"}, "all.jsonl"),
+                     name="scratch")
+    r.resolve_store(scratch)
+    assert _persons(scratch, "Trần Quốc Khánh") == first
+    assert _persons(scratch, "Nguyễn Văn Hùng") == _persons(inc, "Nguyễn Văn Hùng")
+
+
+def test_resolve_decisions_keep_apart_and_merge(tmp_path, resolved):
+    path = _store(tmp_path, FIXTURE)
+    report = r.resolve_store(path)
+    khanh = next(c for c in report.resolution.clusters if c.name == "Trần Quốc Khánh")
+    hung = [c for c in report.resolution.clusters if c.name == "Nguyễn Văn Hùng"]
+    decisions = tmp_path / "decisions.yaml"
+    decisions.write_text(
+        "decisions:\n"
+        f"  - decision: keep-apart\n    mentions: [{r.compact_iri(khanh.mentions[0].iri)}, "
+        f"{r.compact_iri(khanh.mentions[1].iri)}]\n    note: checked by hand\n"
+        f"  - decision: merge\n    mentions: [{r.compact_iri(hung[0].anchor.iri)}, {r.compact_iri(hung[1].anchor.iri)}]\n",
+        encoding="utf-8")
+    r.resolve_store(path, decisions)
+    assert len(_persons(path, "Trần Quốc Khánh")) == 2
+    assert len(_persons(path, "Nguyễn Văn Hùng")) == 1
+    # The human's entries survive the rewrite of the file.
+    text = decisions.read_text(encoding="utf-8")
+    assert "keep-apart" in text and "checked by hand" in text and "merge" in text
+
+
+def test_resolve_bad_decisions_file_is_one_line_error(tmp_path):
+    bad = tmp_path / "d.yaml"
+    bad.write_text("decisions:\n  - decision: perhaps\n    mentions: [pgid:person/a, pgid:person/b]\n")
+    with pytest.raises(InputError, match="d.yaml.*perhaps"):
+        r.read_decisions(bad)
+    bad.write_text("decisions: [unclosed\n")
+    with pytest.raises(InputError, match="cannot read decisions"):
+        r.read_decisions(bad)
+
+
+def test_resolve_common_name_province_only_left_open():
+    def m(iri, prov):
+        return r.Mention(iri, "Nguyễn Văn Hùng", r.name_key("Nguyễn Văn Hùng"), "a/" + iri, None, prov)
+
+    mentions = {i: m(i, p) for i, p in (("x1", "Hà Nội"), ("x2", "Hà Nội"), ("x3", "Huế"), ("x4", "Cà Mau"))}
+    res = r.cluster(mentions)
+    assert len(res.clusters) == 4
+    assert any(p.reason.startswith("common name") for p in res.open)
+
+
+def test_resolve_name_key_folds_case_and_spaces():
+    assert r.name_key("Trần  Quốc khánh") == r.name_key("trần Quốc Khánh")
+    assert r.name_key("Nguyễn Văn Hùng") != r.name_key("Nguyễn Văn Hưng")
+
+
+def test_resolve_cli_reports_and_writes_decisions(tmp_path):
+    from click.testing import CliRunner
+
+    from partygraph.cli import cli
+
+    path = _store(tmp_path, FIXTURE)
+    decisions = tmp_path / "dec.yaml"
+    result = CliRunner().invoke(cli, ["resolve", "--store", str(path), "--decisions", str(decisions)])
+    assert result.exit_code == 0, result.output
+    assert "Trần Quốc Khánh" in result.output and "shared unit" in result.output
+    assert decisions.exists()
+    missing = CliRunner().invoke(cli, ["resolve", "--store", str(tmp_path / "nope")])
+    assert missing.exit_code == 2 and "no store here" in missing.output
