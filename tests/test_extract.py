@@ -238,3 +238,16 @@ def test_extract_committee_member_list_and_role_first_list_with_ong():
         assert (name, "Ủy viên", "Ban Chấp hành Đảng bộ xã Tân Phú", "elected") in got
     assert ("Lê Khắc Nam", "Phó Chủ tịch", "Ủy ban nhân dân thành phố Hải Phòng", "current") in got
     assert ("Nguyễn Xuân Bình", "Phó Chủ tịch", "Ủy ban nhân dân thành phố Hải Phòng", "current") in got
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("Đại hội đại biểu Đảng bộ huyện Tân Uyên lần thứ XII, nhiệm kỳ 2020-2025 diễn ra trong các ngày 21, 22/7.",
+     "2020-07-21", "2020-07-22"),
+    ("Đại hội Đảng bộ tỉnh Nam Hà lần thứ I diễn ra từ ngày 15 đến 21-10-1963 tại thị xã.", "1963-10-15", "1963-10-21"),
+    ("Sáng 30-9, Đại hội đại biểu Đảng bộ tỉnh Lào Cai lần thứ XVI, nhiệm kỳ 2020 - 2025 khai mạc.",
+     "2020-09-30", "2020-09-30"),
+])
+def test_extract_congress_date_forms(text, start, end):
+    x = run(text, published="2020-10-01")
+    (c,) = x.congresses
+    assert (c.start.isoformat(), c.end.isoformat()) == (start, end)

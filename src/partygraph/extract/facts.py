@@ -122,6 +122,8 @@ _DATE_SPAN = re.compile(
     r"từ\s+ngày\s+(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*((?:19|20)\d{2}))?\s*(?:đến|tới|-)\s*(?:ngày\s+)?(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*((?:19|20)\d{2}))?",
     re.I)
 _DATE_ONE = re.compile(r"(?:ngày|sáng|chiều|tối|trưa)\s+(?:ngày\s+)?(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*((?:19|20)\d{2}))?(?!\d)", re.I)
+_LEAD_DATE = re.compile(r"\s*(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?\d{1,2}\s*[-/]\s*\d{1,2}(?:\s*[-/]\s*\d{4})?\s*,\s*",
+                        re.I)
 _DELEGATES = re.compile(r"(\d[\d.]*)\s*/\s*(\d[\d.]*)\s*đại biểu", re.I)
 _DELEGATES_ONE = re.compile(r"(?:tham dự|về dự|dự)[^.;]{0,30}?(\d[\d.]*)\s*đại biểu", re.I)
 _COMMITTEE = re.compile(r"bầu\s+Ban Chấp hành[^;]*?(?:khóa\s+([IVXLC]+|\d+))?[^;]*?gồm\s+(\d+)\s+đồng chí", re.I)
@@ -698,9 +700,11 @@ class ArticleExtractor:
                 term = (int(m.group(1)), int(m.group(2)))
             # the congress's own dates follow its name closely ("… nhiệm kỳ 2020 - 2025 diễn ra từ ngày 19-21/8")
             start, end = self._dates(rest[:90].split("Đại hội")[0], term)
-            if start is None and subject:
-                # "Ngày 13-8, Đảng bộ xã A tổ chức Đại hội lần thứ VII": the date of the verb's sentence
-                start, end = self._dates(s.text[:toks[i].start - s.start], term)
+            before = s.text[:toks[i].start - s.start]
+            if start is None and (subject or _LEAD_DATE.fullmatch(before)):
+                # "Ngày 13-8, Đảng bộ xã A tổ chức Đại hội lần thứ VII", "Sáng 30-9, Đại hội … khai mạc":
+                # the date the sentence opens with
+                start, end = self._dates(before, term)
             if start is not None and not self._plausible(start, term):
                 start = end = None
             delegates = present = None
@@ -714,12 +718,10 @@ class ArticleExtractor:
         self._sizes(s, found)
 
     def _plausible(self, day: date, term) -> bool:
-        """A congress opens in the first year of its term (or the year before), near the article's date."""
+        """A congress opens in the first year of its term (or the year before)."""
         if term:
             return day.year in (term[0] - 1, term[0])
-        if self.date:
-            return abs(day.year - self.date.year) <= 1
-        return False
+        return True
 
     def _congress_subject(self, s: Sentence, found, keys, i: int) -> Org | None:
         """'Đảng bộ xã A tổ chức Đại hội lần thứ VII': the unit before the verb."""
