@@ -284,7 +284,7 @@ def test_queries_seed_structure(seeds):
     found = {r["unit"] for r in run(seeds, "search-units", text="khối các cơ quan trung ương")}
     assert "https://w3id.org/partygraph/id/org/dang-bo-khoi-cac-co-quan-trung-uong" in found
     events = run(seeds, "change-events")
-    assert ("Merger", "Đảng bộ Khối Cơ quan tỉnh Bình Phước + Đảng bộ Khối Doanh nghiệp tỉnh Bình Phước",
+    assert ("Merger", "Đảng bộ Khối cơ quan tỉnh Bình Phước + Đảng bộ Khối doanh nghiệp tỉnh Bình Phước",
             "Đảng bộ Khối cơ quan và Doanh nghiệp tỉnh Bình Phước") in pairs(events, "kind", "from", "to")
     without = {r["label"] for r in run(seeds, "units-without-secretary")}
     assert "Đảng bộ tỉnh An Giang" in without  # the article names only a Phó Bí thư

@@ -273,11 +273,34 @@ def prepare(query: QueryFile, raw_params: list[tuple[str, str]] | dict) -> str:
         if name in bindings:
             raise PartygraphError(f"{query.name}: parameter {name!r} given twice")
         bindings[name] = value if isinstance(value, (ox.NamedNode, ox.Literal)) else parse_value(str(value))
+    limit = bindings.pop("limit", None) if "limit" in query.params else None
     missing = [p.name for p in query.params.values() if not p.optional and p.name not in bindings]
     if missing:
         raise PartygraphError(f"{query.name}: missing parameter(s) {', '.join(missing)} "
                               f"(e.g. {query.examples[0] if query.examples else '-p NAME VALUE'})")
-    return bind(query.text, bindings)
+    text = query.text if limit is None else set_limit(query, limit)
+    return bind(text, bindings)
+
+
+_LIMIT = re.compile(r"^(\s*LIMIT\s+)(\d+)(\s*(?:#.*)?)$", re.I | re.M)
+
+
+def set_limit(query: QueryFile, term) -> str:
+    """The query text with the number of its `LIMIT n` lines set to `term`.
+
+    `?limit` is the one parameter that is not an RDF term in a VALUES block:
+    SPARQL only takes a constant after LIMIT, so the value must be a
+    non-negative integer (checked here, so no other text can enter); 0
+    removes the limit. Every `LIMIT` line of the query takes the value.
+    """
+    if not (isinstance(term, ox.Literal) and term.datatype.value == XSD + "integer" and int(term.value) >= 0):
+        raise PartygraphError(f"{query.name}: parameter 'limit' must be a whole number ≥ 0, not {term.value!r}")
+    n = int(term.value)
+    if not _LIMIT.search(query.text):
+        raise PartygraphError(f"{query.name}: declares ?limit but has no `LIMIT n` line")
+    if n == 0:
+        return _LIMIT.sub(lambda m: m.group(3).strip(), query.text)
+    return _LIMIT.sub(lambda m: f"{m.group(1)}{n}{m.group(3)}", query.text)
 
 
 # ---------------------------------------------------------------------------
