@@ -251,3 +251,10 @@ def test_extract_congress_date_forms(text, start, end):
     x = run(text, published="2020-10-01")
     (c,) = x.congresses
     assert (c.start.isoformat(), c.end.isoformat()) == (start, end)
+
+
+def test_extract_career_history_is_former():
+    x = run("Ông Nguyễn Văn An từng giữ các chức vụ: Bí thư Huyện ủy Tân Châu, Phó Chủ tịch UBND tỉnh Tây Ninh.")
+    got = offices(x)
+    assert ("Nguyễn Văn An", "Bí thư", "Đảng bộ huyện Tân Châu", "former") in got
+    assert ("Nguyễn Văn An", "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Tây Ninh", "former") in got

@@ -508,6 +508,8 @@ class ArticleExtractor:
             chains = []
             while verb:
                 vend, (status, implied_role) = verb
+                while vend < len(toks) and toks[vend].text == ":":  # "từng giữ các chức vụ: …"
+                    vend += 1
                 if status == "current" and self._elected_before(keys, group[0].hon_start):
                     status = "elected"
                 if implied_role:  # "tham gia Ban Chấp hành Đảng bộ tỉnh": a member of that body
