@@ -143,7 +143,10 @@ def test_resolve_bad_decisions_file_is_one_line_error(tmp_path):
 
 def test_resolve_common_name_province_only_left_open():
     def m(iri, prov):
-        return r.Mention(iri, "Nguyễn Văn Hùng", r.name_key("Nguyễn Văn Hùng"), "a/" + iri, None, prov)
+        # Each one holds an office in a different unit of its province.
+        office = r.OfficeRec("m-" + iri, "org-" + iri, "org-" + iri, r.PGROLE + "giam-doc", "Current", None,
+                             None, prov, False, "Sở " + iri)
+        return r.Mention(iri, "Nguyễn Văn Hùng", r.name_key("Nguyễn Văn Hùng"), "a/" + iri, None, prov, [office])
 
     mentions = {i: m(i, p) for i, p in (("x1", "Hà Nội"), ("x2", "Hà Nội"), ("x3", "Huế"), ("x4", "Cà Mau"))}
     res = r.cluster(mentions)

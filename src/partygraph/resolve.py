@@ -28,7 +28,10 @@ and space collapsing. Two candidates are merged on evidence, strongest first:
    the article's province; a province merged away on 2025-07-01 matches its
    successor only for articles from that day on), or both holding central
    offices, unless the name is common (mentions in `COMMON_PROVINCES` or
-   more provinces), in which case the pair is left open.
+   more provinces of offices), in which case the pair is left open;
+4. a mention without offices joins the only person of its name who holds
+   offices, unless their provinces differ (a holder of central offices has
+   no province of its own: national figures are named everywhere).
 
 Pairs of resulting clusters with the same name are reported as *kept apart*
 when both have known, different provinces and nothing shared, and as *open*
@@ -483,7 +486,8 @@ def cluster(mentions: dict[str, Mention], decisions: Decisions | None = None) ->
                 merges.append((present[0], x, "decision: merge"))
     common_names = set()
     for key, group in groups.items():
-        if len({p for m in group for p in m.provinces}) >= COMMON_PROVINCES:
+        # Provinces of offices only: a national figure is named in articles about every province.
+        if len({o.province for m in group for o in m.offices if o.province}) >= COMMON_PROVINCES:
             common_names.add(key)
     links = []
     for key in sorted(groups):
@@ -530,7 +534,8 @@ def _attach_to_sole_holder(groups, uf, common_names) -> list[tuple[str, str, str
         if len(holders) != 1 or len(roots) < 2:
             continue
         holder = holders[0]
-        hprov = {p for m in roots[holder] for p in m.provinces}
+        # A holder of central offices is named in articles about any province.
+        hprov = set() if any(m.central for m in roots[holder]) else {p for m in roots[holder] for p in m.provinces}
         target = min(roots[holder], key=Mention.sort_key)
         for root, ms in sorted(roots.items()):
             if root == holder:
