@@ -258,3 +258,19 @@ def test_extract_career_history_is_former():
     got = offices(x)
     assert ("Nguyễn Văn An", "Bí thư", "Đảng bộ huyện Tân Châu", "former") in got
     assert ("Nguyễn Văn An", "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Tây Ninh", "former") in got
+
+
+def test_extract_district_units_carry_their_province_and_share_the_chain_place():
+    x = run("Tại tỉnh Trà Vinh, ông Nguyễn Văn Dũng, Phó Bí thư Huyện ủy, Chủ tịch UBND huyện Châu Thành cho biết.")
+    got = {(o.role.vi, o.org.label, o.org.province) for o in x.offices}
+    assert ("Phó Bí thư", "Đảng bộ huyện Châu Thành", "Trà Vinh") in got
+    assert ("Chủ tịch", "Ủy ban nhân dân huyện Châu Thành", "Trà Vinh") in got
+
+
+def test_rdfmap_district_iri_includes_province():
+    from partygraph.rdfmap import org_iri
+
+    a = run("Tại tỉnh Trà Vinh, Huyện ủy Châu Thành họp.").orgs["ban chấp hành đảng bộ huyện châu thành"]
+    b = run("Tại tỉnh Bến Tre, Huyện ủy Châu Thành họp.").orgs["ban chấp hành đảng bộ huyện châu thành"]
+    assert org_iri(a, "x") != org_iri(b, "y")
+    assert str(org_iri(a, "x")).endswith("/org/ban-chap-hanh-dang-bo-huyen-chau-thanh--tra-vinh")

@@ -60,8 +60,14 @@ def person_iri(article_id: str, name: str) -> URIRef:
 
 
 def org_iri(org: Org, article_id: str) -> URIRef:
+    """Organisations meet across articles by canonical label; a district or commune also by its
+    province (district names repeat across provinces); a name relative to the article stays in it."""
     base = slug(org.label)
-    return PGID[f"org/{base}-{h(article_id)}"] if org.scoped else PGID[f"org/{base}"]
+    if org.scoped:
+        return PGID[f"org/{base}-{h(article_id)}"]
+    if org.level in ("district", "grassroots") and org.province and slug(org.province) not in base:
+        return PGID[f"org/{base}--{slug(org.province)}"]
+    return PGID[f"org/{base}"]
 
 
 def term_iri(term: tuple[int, int]) -> URIRef:

@@ -423,10 +423,12 @@ class ArticleExtractor:
         return False
 
     def _fill_bare(self, chain: list[Title], toks=None, keys=None, allcaps=False) -> list[Title]:
-        """One province for a chain: "Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh X" is X's Tỉnh ủy."""
+        """One place for a chain: "Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh X" is X's Tỉnh ủy, and
+        "Phó Bí thư Huyện ủy, Chủ tịch UBND huyện Y" is Y's Huyện ủy."""
         chain = [t for t in chain if t.org is not None]
         if toks is None or len(chain) < 2:
             return chain
+        chain = self._fill_local_places(chain, toks, keys, allcaps)
         explicit = {self._explicit_province(keys, t) for t in chain} - {None}
         if len(explicit) != 1:
             return chain
@@ -439,6 +441,27 @@ class ArticleExtractor:
                     t = self.read_title(toks, keys, t.start, allcaps) or t
                 finally:
                     self._override = None
+            out.append(t)
+        return out
+
+    def _fill_local_places(self, chain, toks, keys, allcaps) -> list[Title]:
+        named: dict[str, str] = {}
+        for t in chain:
+            for word in ("huyện", "quận", "thị xã", "xã", "phường", "thị trấn"):
+                m = re.search(rf"(?<!\w){word} ([A-ZĐÀ-Ỹ][^\s,;.]*(?: [A-ZĐÀ-Ỹ][^\s,;.]*){{0,3}})", t.org.label)
+                if m and not t.org.label.endswith(f" {word}"):
+                    named.setdefault(word, m.group(1))
+        if not named:
+            return chain
+        out = []
+        for t in chain:
+            word = next((w for w in named if t.org.label.endswith(f" {w}")), None)
+            if word and t.org.scoped:
+                self.reader.place_override = {word: named[word]}
+                try:
+                    t = self.read_title(toks, keys, t.start, allcaps) or t
+                finally:
+                    self.reader.place_override = {}
             out.append(t)
         return out
 

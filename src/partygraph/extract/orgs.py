@@ -68,6 +68,8 @@ class OrgReader:
         self.casing = casing
         self._inner_scoped = False
         self._keys_for, self._keys = None, []
+        self._pos = 0  # where the organisation being read is named, for context
+        self.place_override: dict[str, str] = {}
 
     def keys_of(self, toks) -> list[str]:
         """The keys of a token sequence, computed once per sequence."""
@@ -127,6 +129,8 @@ class OrgReader:
         province = self._province_for(word, toks[i].start)
         if province:
             return j, f"{word} {province}", province, "provincial"
+        if word in self.place_override:  # the same place named elsewhere in the title chain
+            return j, f"{word} {self.place_override[word]}", None, level
         return j, word, None, level  # bare: relative to the article
 
     def place_word(self, province: str) -> str:
@@ -272,6 +276,8 @@ class OrgReader:
         m = self.lex.heads.match(keys, i)
         if m is None or depth > 3:
             return None
+        if depth == 0:
+            self._pos = toks[i].start
         j, head = m
         if head.kind == "skip":
             return None
@@ -322,6 +328,9 @@ class OrgReader:
                 # bare "Tỉnh ủy": the province in context
                 end = place[0] if place and place[1] == unit_word else j
                 province = self._province_for(unit_word, toks[i].start)
+                if unit_word in self.place_override:  # "Phó Bí thư Huyện ủy, Chủ tịch UBND huyện Y"
+                    unit = self.unit(f"{head.unit} {self.place_override[unit_word]}", head.level, None)
+                    return end, self.executive_of(unit, head)
                 if place is None:
                     nxt = self._capitalised_place(toks, keys, j, allcaps)
                     if nxt:
@@ -341,6 +350,7 @@ class OrgReader:
             # "HĐND TPHCM": the province's own body, named with its place word
             text = f"{self.place_word(province)} {province}"
         scoped = province is None and text in self.lex.place_levels
+        province = self.local_province(level, province)
         return end, Org(f"{head.label} {text}", head.kind, level, province=province, head=head.label, scoped=scoped)
 
     def _capitalised_place(self, toks, keys, j, allcaps):
@@ -355,8 +365,19 @@ class OrgReader:
             return k, " ".join(self.canon_words(run, proper=True))
         return None
 
+    def local_province(self, level: str | None, province: str | None) -> str | None:
+        """The province a district or commune belongs to: as stated, else the one in context.
+
+        District names repeat across provinces ("huyện Châu Thành" is in nine), so a
+        lower-level unit carries its province, which also keeps its IRI apart.
+        """
+        if province or level not in ("district", "grassroots"):
+            return province
+        return self.province_at(self._pos)
+
     def unit(self, label: str, level: str | None, province: str | None, scoped: bool = False) -> Org:
         """A party organisation with its parent where the level makes it unambiguous."""
+        province = self.local_province(level, province)
         parent = None
         words = label.split()
         if label.startswith("Đảng bộ tỉnh ") or (label.startswith("Đảng bộ thành phố ") and province):
@@ -434,7 +455,8 @@ class OrgReader:
         province = place[2] if place else None
         scoped = bool(place and place[2] is None and place[1] in self.lex.place_levels) \
             or (head.local and place is None) or self._inner_scoped
-        return end, Org(label, head.kind, place[3] if place else head.level, province=province, head=head.label,
+        level = place[3] if place else head.level
+        return end, Org(label, head.kind, level, province=self.local_province(level, province), head=head.label,
                         scoped=scoped)
 
     def _named_unit(self, head_label: str, words: list[str], place) -> Org:
