@@ -356,8 +356,14 @@ class OrgReader:
     def _capitalised_place(self, toks, keys, j, allcaps):
         """'Thành ủy Cần Thơ' style: a capitalised place name right after the head."""
         run, k = [], j
+        caps = 0
+        while j + caps < len(toks) and toks[j + caps].is_word and toks[j + caps].cap:
+            caps += 1
         while k < len(toks) and toks[k].is_word and toks[k].cap and not toks[k].abbr and len(run) < 3:
-            if self.is_person_start(toks, k) or self.starts_role(keys, k) or self._head_at(keys, k):
+            if self.starts_role(keys, k) or self._head_at(keys, k):
+                break
+            # "Huyện ủy Châu Thành" is a place, "Thành ủy Nguyễn Văn A" a bare head and a name
+            if self.is_person_start(toks, k) and (k > j or caps >= 3):
                 break
             run.append(self.word(toks[k]))
             k += 1
