@@ -148,6 +148,11 @@ class Mention:
         return {self.article_province} if self.article_province and not self.central else set()
 
     @property
+    def office_provinces(self) -> set[str]:
+        """Provinces of the offices' organisations only (the article's province is weaker)."""
+        return {o.province for o in self.offices if o.province}
+
+    @property
     def central(self) -> bool:
         return any(o.central for o in self.offices)
 
@@ -382,6 +387,10 @@ class Cluster:
         return set().union(*(m.provinces for m in self.mentions))
 
     @property
+    def office_provinces(self) -> set[str]:
+        return set().union(*(m.office_provinces for m in self.mentions))
+
+    @property
     def units(self) -> set[str]:
         return set().union(*(m.units for m in self.mentions))
 
@@ -560,11 +569,16 @@ def _pairs(clusters, uf, root_of, common_names):
                 ra, rb = root_of[a.anchor.iri], root_of[b.anchor.iri]
                 if uf.forbid.get(ra, set()) & {m.iri for m in b.mentions}:
                     apart.append(Pair(a, b, "decision: keep apart", "decided-apart"))
-                elif a.provinces and b.provinces and not (a.provinces & b.provinces):
+                elif (a.office_provinces and b.office_provinces
+                      and not (a.provinces & b.provinces) and not (a.office_provinces & b.office_provinces)):
+                    # Only offices' provinces keep people apart: an article about one
+                    # province often quotes people from another (hand-checked sample).
                     apart.append(Pair(a, b, f"different provinces ({', '.join(sorted(a.provinces))} / "
                                             f"{', '.join(sorted(b.provinces))}), nothing shared", "apart"))
                 else:
                     reason = ("no province on either side" if not (a.provinces or b.provinces) else
+                              "different article provinces only" if a.provinces and b.provinces and
+                              not (a.provinces & b.provinces) else
                               "no province on one side" if not (a.provinces and b.provinces) else
                               "common name: same province but no shared unit" if key in common_names else
                               "inconclusive")
