@@ -58,10 +58,11 @@ def oxigraph_server(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def embedded(tmp_path_factory):
+def embedded(tmp_path_factory, seed_graph):
+    """The seed graph (tests/conftest.py) in an embedded store, and its quad count."""
     path = tmp_path_factory.mktemp("embedded") / "db"
-    load_inputs(path, [FIXTURE])
-    return q.EmbeddedBackend(open_store(path, read_only=True))
+    summary = load_inputs(path, [seed_graph])
+    return q.EmbeddedBackend(open_store(path, read_only=True)), summary.quads_after
 
 
 def example_params(qf):
@@ -75,23 +76,31 @@ def count(base):
 
 
 @pytest.mark.parametrize("how", ["update", "gsp"])
-def test_remote_load_and_query_match_embedded(oxigraph_server, embedded, how):
+def test_remote_load_and_query_match_embedded(oxigraph_server, embedded, seed_graph, how):
+    """The seed graph pushed with `load --endpoint` answers every library query as the embedded store does."""
     base = oxigraph_server
+    local, quads = embedded
     target = ["--update-endpoint", base + "/update"] if how == "update" else ["--gsp", base + "/store"]
     runner = CliRunner()
-    r = runner.invoke(cli, ["load", str(FIXTURE), "--endpoint", base + "/query", *target])
+    r = runner.invoke(cli, ["load", str(seed_graph), "--endpoint", base + "/query", *target])
     assert r.exit_code == 0, r.output
-    assert count(base) == 337
+    assert count(base) == quads > 1000
     # Loading again changes nothing on the server either.
-    r = runner.invoke(cli, ["load", str(FIXTURE), "--endpoint", base + "/query", *target])
+    r = runner.invoke(cli, ["load", str(seed_graph), "--endpoint", base + "/query", *target])
     assert r.exit_code == 0, r.output
-    assert count(base) == 337
-    remote = q.RemoteBackend(base + "/query")
+    assert count(base) == quads
+    answered = []
     for qf in q.list_queries():
         text = q.prepare(qf, example_params(qf))
-        got, want = remote.run(text), embedded.run(text)
-        assert got.variables == want.variables, qf.name
-        assert got.rows == want.rows and want.rows, qf.name
+        got = CliRunner().invoke(cli, ["query", qf.name, *sum((["-p", k, v] for k, v in example_params(qf)), []),
+                                       "--endpoint", base + "/query", "--format", "csv"])
+        assert got.exit_code == 0, (qf.name, got.output)
+        want = local.run(text)
+        assert got.output.splitlines() == q.format_csv(want).splitlines(), qf.name
+        if want.rows:
+            answered.append(qf.name)
+    # The comparison means something: most examples find rows on the seeds.
+    assert len(answered) >= 10, answered
 
 
 def test_remote_query_command_and_injection(oxigraph_server):

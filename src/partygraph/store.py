@@ -23,6 +23,7 @@ fully out.
 from __future__ import annotations
 
 import re
+import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -208,14 +209,13 @@ def load_graphs(store: ox.Store, graphs: dict[str, list[ox.Triple]], batch: int 
         store.update(update)
 
 
-def collect_triples(inputs, province: str | None = None, summary: LoadSummary | None = None) -> list[ox.Triple]:
-    """Read graph files and build article inputs into one list of triples.
+def split_inputs(inputs, summary: LoadSummary) -> tuple[list[Path], list[str]]:
+    """Graph files to parse and article inputs to build, in the order given.
 
-    Graph files (.ttl, .nt, .nq, .trig, .jsonld, .rdf) are parsed; every
-    other input (article files or folders) goes through `partygraph build`.
+    A folder holding only graph files counts as graph files; any other
+    folder (or file) is articles for the build.
     """
-    summary = summary or LoadSummary()
-    triples: list[ox.Triple] = []
+    graph_files: list[Path] = []
     articles: list[str] = []
     for item in inputs:
         p = Path(item)
@@ -223,49 +223,90 @@ def collect_triples(inputs, province: str | None = None, summary: LoadSummary | 
             raise InputError(p, "no such file or directory")
         if p.is_dir():
             files = sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith("."))
-            graph_files = [f for f in files if is_graph_file(f)]
-            if graph_files and len(graph_files) == len(files):
-                for f in graph_files:
-                    triples.extend(read_graph_file(f))
-                    summary.inputs += 1
+            graphs = [f for f in files if is_graph_file(f)]
+            if graphs and len(graphs) == len(files):
+                graph_files.extend(graphs)
                 continue
             articles.append(str(p))
         elif is_graph_file(p):
-            triples.extend(read_graph_file(p))
-            summary.inputs += 1
+            graph_files.append(p)
         else:
             articles.append(str(p))
-    if articles:
-        triples.extend(_build_articles(articles, province))
-        summary.inputs += len(articles)
+    summary.inputs += len(graph_files) + len(articles)
+    return graph_files, articles
+
+
+def collect_triples(inputs, province: str | None = None, summary: LoadSummary | None = None,
+                    workers: int = 1) -> list[ox.Triple]:
+    """Read graph files and build article inputs into one list of triples (for remote loads)."""
+    summary = summary or LoadSummary()
+    graph_files, articles = split_inputs(inputs, summary)
+    triples: list[ox.Triple] = []
+    for f in graph_files:
+        triples.extend(read_graph_file(f))
+    for chunk in article_chunks(articles, province, workers):
+        triples.extend(chunk)
     return triples
 
 
-def _build_articles(paths: list[str], province: str | None) -> list[ox.Triple]:
+_NEWS_ARTICLE = f"> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/NewsArticle> .".encode()
+
+
+def article_chunks(articles: list[str], province: str | None, workers: int = 1,
+                   size: int = DEFAULT_BATCH, build_summary=None) -> Iterator[list[ox.Triple]]:
+    """Triples of the streaming build of `articles`, in chunks of whole articles.
+
+    `partygraph.build.iter_lines` yields each article's lines together,
+    starting with the article's `a schema:NewsArticle` triple; a chunk is
+    cut only just before such a line, so no article's graph is ever split
+    over two transactions (which would let the second drop the first).
+    """
+    if not articles:
+        return
     try:
-        from partygraph.build import build_graph_for_inputs
+        from partygraph.build import Summary, iter_lines
     except ImportError:
-        raise InputError(paths[0], "reading articles needs `partygraph build`, which is not available; "
-                                   "load a graph file (.ttl, .nt, .jsonld) instead") from None
-    kwargs = {"province": province} if province else {}
-    result = build_graph_for_inputs(paths, **kwargs)
-    graph = result[0] if isinstance(result, tuple) else result
-    if isinstance(graph, list):  # already triples
-        return graph
-    return rdflib_to_triples(graph)
+        raise InputError(articles[0], "reading articles needs `partygraph build`, which is not available; "
+                                      "load a graph file (.ttl, .nt, .jsonld) instead") from None
+    build_summary = build_summary if build_summary is not None else Summary()
+    report = lambda msg: print(f"partygraph: {msg}", file=sys.stderr)  # noqa: E731
+    buf: list[bytes] = []
+    for line in iter_lines(articles, build_summary, province, report=report, workers=workers):
+        data = line.encode("utf-8")
+        if len(buf) >= size and data.rstrip().endswith(_NEWS_ARTICLE) and data.startswith(b"<" + PGID.encode() + b"article/"):
+            yield [q.triple for q in ox.parse(b"".join(buf), format=ox.RdfFormat.N_TRIPLES)]
+            buf = []
+        buf.append(data)
+    if buf:
+        yield [q.triple for q in ox.parse(b"".join(buf), format=ox.RdfFormat.N_TRIPLES)]
 
 
-def load_inputs(store_dir, inputs, province: str | None = None, batch: int = DEFAULT_BATCH) -> LoadSummary:
-    """Load article files/folders or graph files into the store at `store_dir`."""
+def load_inputs(store_dir, inputs, province: str | None = None, batch: int = DEFAULT_BATCH,
+                workers: int = 1) -> LoadSummary:
+    """Load article files/folders or graph files into the store at `store_dir`.
+
+    Articles stream from the build (`workers` processes) into the store a
+    chunk of whole articles at a time, so memory stays flat however many
+    articles there are; each chunk is one transaction.
+    """
     summary = LoadSummary()
-    triples = collect_triples(inputs, province, summary)
-    graphs = partition(triples)
+    graph_files, articles = split_inputs(inputs, summary)
     store = open_store(store_dir)
     summary.quads_before = store_quads(store)
-    load_graphs(store, graphs, batch)
+    names: set[str] = set()
+
+    def put(triples):
+        graphs = partition(triples)
+        load_graphs(store, graphs, batch)
+        summary.triples += len(triples)
+        names.update(graphs)
+
+    for f in graph_files:
+        put(read_graph_file(f))
+    for chunk in article_chunks(articles, province, workers, batch):
+        put(chunk)
     store.flush()
-    summary.triples = len(triples)
-    summary.graphs = len(graphs)
+    summary.graphs = len(names)
     summary.quads_after = store_quads(store)
     return summary
 
@@ -348,10 +389,10 @@ def push_gsp(graphs: dict[str, list[ox.Triple]], gsp_url: str, timeout: float = 
 
 
 def load_remote(inputs, update_endpoint: str | None = None, gsp: str | None = None,
-                province: str | None = None, batch: int = 5_000) -> tuple[LoadSummary, int]:
+                province: str | None = None, batch: int = 5_000, workers: int = 1) -> tuple[LoadSummary, int]:
     """Load inputs into a remote engine; returns the summary and requests sent."""
     summary = LoadSummary()
-    triples = collect_triples(inputs, province, summary)
+    triples = collect_triples(inputs, province, summary, workers)
     graphs = partition(triples)
     summary.triples, summary.graphs = len(triples), len(graphs)
     if gsp:

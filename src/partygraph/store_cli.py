@@ -20,7 +20,9 @@ DEFAULT_STORE = "out/store"
 @click.option("--gsp", help="The server's Graph Store Protocol URL (e.g. http://host:7878/store).")
 @click.option("--province", help="Province the articles are about, when the text does not say.")
 @click.option("--batch", default=20_000, show_default=True, help="Triples per transaction.")
-def load(inputs, store_dir, endpoint, update_endpoint, gsp, province, batch):
+@click.option("--workers", type=int, default=None,
+              help="Worker processes extracting articles (default: one per core, at most 8).")
+def load(inputs, store_dir, endpoint, update_endpoint, gsp, province, batch, workers):
     """Add articles (files or folders) or graph files to the store.
 
     Article inputs are built into a graph first; .ttl/.nt/.nq/.trig/.jsonld
@@ -35,14 +37,16 @@ def load(inputs, store_dir, endpoint, update_endpoint, gsp, province, batch):
           --update-endpoint http://localhost:7878/update
     """
     from partygraph import store
+    from partygraph.build import default_workers
 
+    workers = workers or default_workers()
     if endpoint or update_endpoint or gsp:
         summary, requests = store.load_remote(inputs, update_endpoint or (None if gsp else endpoint),
-                                              gsp, province, min(batch, 5_000))
+                                              gsp, province, min(batch, 5_000), workers)
         click.echo(f"sent {summary.triples} triples in {summary.graphs} graph(s) from "
                    f"{summary.inputs} input(s) with {requests} request(s)", err=True)
         return
-    summary = store.load_inputs(store_dir, inputs, province, batch)
+    summary = store.load_inputs(store_dir, inputs, province, batch, workers)
     click.echo(summary.line(), err=True)
 
 
