@@ -332,3 +332,32 @@ def test_queries_seed_counts(seeds):
     ag = by_province[("An Giang", "ProvincialLevel")]
     assert (ag["offices"], ag["people"]) == (2, 1)  # Lê Văn Nưng's two offices
     assert {"An Giang", "Bình Phước", "Vĩnh Phúc"} <= {p for p, _ in by_province}
+
+
+@pytest.fixture(scope="module")
+def resolved_backend(tmp_path_factory):
+    """The fixture in its own store, after `partygraph resolve` (dates and canonical persons)."""
+    from partygraph.resolve import resolve_store
+
+    path = tmp_path_factory.mktemp("resolved") / "db"
+    load_inputs(path, [FIXTURE])
+    resolve_store(path)
+    return q.EmbeddedBackend(open_store(path))
+
+
+def test_queries_holder_at_date(backend, resolved_backend):
+    args = dict(unit="pgid:org/dang-bo-tinh-binh-phuoc", role="pgrole:bi-thu")
+    # Unresolved: offices count from their report date; the former secretary never does.
+    assert col(run(backend, "holder-at-date", date="2021-06-01", **args), "name") == ["Trần Tuệ Hiền"]
+    assert run(backend, "holder-at-date", date="2016-01-01", **args) == []
+    # Resolved: terms give the dates, the successor's start ends the predecessor's tenure.
+    assert col(run(resolved_backend, "holder-at-date", date="2016-01-01", **args), "name") == ["Nguyễn Văn Lợi"]
+    assert col(run(resolved_backend, "holder-at-date", date="2021-06-01", **args), "name") == ["Trần Tuệ Hiền"]
+
+
+def test_queries_resolved_career(resolved_backend):
+    rows = run(resolved_backend, "resolved-career", name="Nguyễn Phúc Hậu")
+    # Two mentions in two articles are one person; the career comes out in date order.
+    assert len(set(col(rows, "person"))) == 1
+    assert [(r["role"], r["article"]) for r in rows] == [
+        ("Bí thư", f"{PGID}article/a1"), ("Bí thư", f"{PGID}article/a2"), ("Ủy viên", f"{PGID}article/a2")]

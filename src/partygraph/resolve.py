@@ -641,7 +641,7 @@ def date_tenures(mentions: dict[str, Mention], canonical: dict[str, str],
         t = Tenure(person, org, role, offices)
         starts, ends = [], []
         for o in offices:
-            if o.term and o.status != "Former":
+            if o.term:  # a former office stated with its term was held in that term
                 c = congresses.get((o.org, o.term[0])) or congresses.get((o.unit, o.term[0]))
                 if c:
                     starts.append((c, f"congress {c.isoformat()}"))
@@ -654,10 +654,8 @@ def date_tenures(mentions: dict[str, Mention], canonical: dict[str, str],
                 starts.append((o.as_of, f"elected, reported {o.as_of.isoformat()}"))
             elif o.status == "Current" and o.as_of:
                 starts.append((o.as_of, f"current as of {o.as_of.isoformat()}"))
-            if o.status == "Former":
-                if o.term:
-                    ends.append((date(o.term[1], 12, 31), f"former, term {o.term[0]}–{o.term[1]}"))
-                elif o.as_of:
+            if o.status == "Former" and not o.term:
+                if o.as_of:
                     ends.append((o.as_of, f"former by {o.as_of.isoformat()}"))
         if starts:
             t.start, why = min(starts)
