@@ -125,6 +125,7 @@ def iter_lines(inputs: Iterable[str | Path], summary: Summary, province: str | N
     started = time.perf_counter()
     summary.workers = workers
     shared: set[str] = set()
+    pref_labels: set[str] = set()
     for t in sorted(role_scheme()):
         line = _nt_row(t)
         shared.add(line)
@@ -157,9 +158,24 @@ def iter_lines(inputs: Iterable[str | Path], summary: Summary, province: str | N
                 if line in shared:
                     continue
                 shared.add(line)
+                if PREF_LABEL in line:
+                    line = _one_pref_label(line, pref_labels)
             summary.triples += 1
             yield line
     summary.seconds = time.perf_counter() - started
+
+
+PREF_LABEL = " <http://www.w3.org/2004/02/skos/core#prefLabel> "
+ALT_LABEL = " <http://www.w3.org/2004/02/skos/core#altLabel> "
+
+
+def _one_pref_label(line: str, labelled: set[str]) -> str:
+    """Keep the first prefLabel a shared node gets; later spellings become altLabels (SKOS allows one)."""
+    subject = line.split(" ", 1)[0]
+    if subject in labelled:
+        return line.replace(PREF_LABEL, ALT_LABEL, 1)
+    labelled.add(subject)
+    return line
 
 
 def write_graph(lines: Iterable[str], output: str | Path) -> None:

@@ -29,9 +29,13 @@ _SPACES = {"\u00a0", "\u2000", "\u2001", "\u2002", "\u2003", "\u2004", "\u2005",
 _REPLACE = {"\u00d0": "\u0110", "\u00f0": "\u0111"}
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
-# An open syllable ending in oa/oe/uy whose tone mark sits on the second vowel.
-_PAIR = re.compile(r"(?<![^\W\d_])([^\W\d_]*?)([oOuU])([aAeEyY][\u0300\u0301\u0303\u0309\u0323])(?![^\W\d_]|[\u0300-\u036f])")
-
+# The precomposed a/e/y carrying a tone mark, and that mark.
+_TONED = {}
+for _base in "aAeEyY":
+    for _tone in _TONES:
+        _TONED[unicodedata.normalize("NFC", _base + _tone)] = (_base, _tone)
+# An open syllable ending in oa/oe/uy whose tone mark sits on the second vowel (NFC text).
+_PAIR = re.compile(r"(?<![^\W\d_])([^\W\d_]*?)([oOuU])([" + "".join(_TONED) + r"])(?![^\W\d_]|[\u0300-\u036f])")
 
 @dataclass(frozen=True, slots=True)
 class Normalised:
@@ -51,24 +55,23 @@ class Normalised:
 
 def _move_tone(match: re.Match) -> str:
     onset, first, second = match.group(1), match.group(2), match.group(3)
-    if first in "uU" and onset[-1:] in ("q", "Q"):
+    base, tone = _TONED[second]
+    if first in "uU" and (onset[-1:] in ("q", "Q") or base not in "yY"):
         return match.group(0)  # "qu" is an onset: "quý" keeps its mark on y
-    if first in "oO" and second[0] in "yY":
+    if first in "oO" and base not in "aAeE":
         return match.group(0)
-    if first in "uU" and second[0] not in "yY":
-        return match.group(0)
-    if first in "oO" and second[0] not in "aAeE":
-        return match.group(0)
-    base, tone = second[0], second[1]
-    moved = unicodedata.normalize("NFC", first + tone)
-    return onset + moved + base
+    return onset + unicodedata.normalize("NFC", first + tone) + base
 
 
 def fix_tone_marks(nfc_text: str) -> str:
-    """Put oa/oe/uy tone marks on the first vowel in open syllables; length-preserving on NFC text."""
+    """Put oa/oe/uy tone marks on the first vowel in open syllables.
+
+    Only the matched syllables change, one character for one, so the text keeps
+    its length (no normalisation pass over the rest, which could join characters).
+    """
     if nfc_text.isascii():
         return nfc_text
-    return unicodedata.normalize("NFC", _PAIR.sub(_move_tone, unicodedata.normalize("NFD", nfc_text)))
+    return _PAIR.sub(_move_tone, nfc_text)
 
 
 # What the slow path must look at: odd spaces, invisible characters, 'Ð', combining marks.

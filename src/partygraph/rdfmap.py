@@ -122,7 +122,7 @@ class Mapper:
         for key, org in x.orgs.items():
             yield from self.org(org, x.alt_labels.get(key, ()), x.org_evidence[key])
         for child, parent in sorted(x.stated_parents):
-            c, p = x.orgs.get(child.lower()), x.orgs.get(parent.lower())
+            c, p = x.orgs.get(child), x.orgs.get(parent)
             if c is not None and p is not None:
                 yield org_iri(c, self.aid), ORG.subOrganizationOf, org_iri(p, self.aid)
         for office in x.offices:

@@ -269,7 +269,7 @@ class ArticleExtractor:
 
     def record_org(self, org: Org | None, ev: Evidence) -> None:
         while org is not None and not org.bare:
-            k = org.label.lower()
+            k = org.key
             if k not in self.out.orgs:
                 self.out.orgs[k] = org
                 self.out.org_evidence[k] = ev
@@ -792,9 +792,9 @@ class ArticleExtractor:
             org = self.resolve(org, s.tokens[i].start)
             if org is not None and org.kind in ("executive", "committee") and org.parent is not None:
                 unit = org.parent if org.kind == "executive" else (org.parent.parent or org.parent)
-                units.setdefault(unit.label.lower(), unit)
+                units.setdefault(unit.key, unit)
         idx = next((n for n in range(len(self.out.congresses) - 1, -1, -1)
-                    if self.out.congresses[n].org.label.lower() in units), None)
+                    if self.out.congresses[n].org.key in units), None)
         if idx is None:
             return
         last = self.out.congresses[idx]
@@ -852,7 +852,7 @@ class ArticleExtractor:
                 if founded.kind == "party":
                     parent = self._context_org(s, found, i)
                     if parent is not None and parent.label != founded.label:
-                        self.out.stated_parents.add((founded.label, parent.label))
+                        self.out.stated_parents.add((founded.key, parent.key))
                         self.record_org(parent, ev)
             elif kind == "dissolution" and orgs:
                 for o in orgs:
@@ -914,13 +914,13 @@ class ArticleExtractor:
     def _dedupe(self) -> None:
         seen: dict[tuple, Office] = {}
         for o in self.out.offices:
-            k = (o.person, o.role.id, o.org.label.lower(), o.status)
+            k = (o.person, o.role.id, o.org.key, o.status)
             if k not in seen or (o.term and not seen[k].term):
                 seen[k] = o
         self.out.offices = list(seen.values())
         merged: dict[tuple, Congress] = {}
         for c in self.out.congresses:
-            k = (c.org.label.lower(), c.ordinal)
+            k = (c.org.key, c.ordinal)
             if k in merged:
                 old = merged[k]
                 merged[k] = replace(old, **{f: getattr(c, f) for f in (

@@ -42,6 +42,14 @@ class Org:
     alt: tuple[str, ...] = field(default=(), compare=False)
 
     @property
+    def key(self) -> str:
+        """What makes two mentions the same node: the label, a district's province, the article scope."""
+        k = self.label.lower()
+        if self.level in ("district", "grassroots") and self.province:
+            k += "--" + self.province.lower()
+        return k + ("@article" if self.scoped else "")
+
+    @property
     def is_party_body(self) -> bool:
         return self.kind in ("party", "executive", "committee")
 
