@@ -126,6 +126,7 @@ def iter_lines(inputs: Iterable[str | Path], summary: Summary, province: str | N
     summary.workers = workers
     shared: set[str] = set()
     pref_labels: set[str] = set()
+    dated: dict[str, str] = {}
     for t in sorted(role_scheme()):
         line = _nt_row(t)
         shared.add(line)
@@ -160,6 +161,12 @@ def iter_lines(inputs: Iterable[str | Path], summary: Summary, province: str | N
                 shared.add(line)
                 if PREF_LABEL in line:
                     line = _one_pref_label(line, pref_labels)
+                elif DATES[0] in line or DATES[1] in line:
+                    # a congress keeps the dates of the first article that gives them
+                    subject = line.split(" ", 1)[0]
+                    if dated.get(subject, res.source) != res.source:
+                        continue
+                    dated[subject] = res.source
             summary.triples += 1
             yield line
     summary.seconds = time.perf_counter() - started
@@ -167,6 +174,7 @@ def iter_lines(inputs: Iterable[str | Path], summary: Summary, province: str | N
 
 PREF_LABEL = " <http://www.w3.org/2004/02/skos/core#prefLabel> "
 ALT_LABEL = " <http://www.w3.org/2004/02/skos/core#altLabel> "
+DATES = (" <https://schema.org/startDate> ", " <https://schema.org/endDate> ")
 
 
 def _one_pref_label(line: str, labelled: set[str]) -> str:

@@ -122,6 +122,8 @@ _DATE_SPAN = re.compile(
     r"từ\s+ngày\s+(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*((?:19|20)\d{2}))?\s*(?:đến|tới|-)\s*(?:ngày\s+)?(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*((?:19|20)\d{2}))?",
     re.I)
 _DATE_ONE = re.compile(r"(?:ngày|sáng|chiều|tối|trưa)\s+(?:ngày\s+)?(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*((?:19|20)\d{2}))?(?!\d)", re.I)
+# where a congress's own dates stop: another congress, an anniversary, a named day, a new clause
+_DATE_WINDOW = re.compile(r"Đại hội|đại hội|kỷ niệm|Kỷ niệm|Ngày [A-ZĐ]|;")
 _LEAD_DATE = re.compile(r"\s*(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?\d{1,2}\s*[-/]\s*\d{1,2}(?:\s*[-/]\s*\d{4})?\s*,\s*",
                         re.I)
 _DELEGATES = re.compile(r"(\d[\d.]*)\s*/\s*(\d[\d.]*)\s*đại biểu", re.I)
@@ -724,7 +726,7 @@ class ArticleExtractor:
             if m and int(m.group(1)) < int(m.group(2)):
                 term = (int(m.group(1)), int(m.group(2)))
             # the congress's own dates follow its name closely ("… nhiệm kỳ 2020 - 2025 diễn ra từ ngày 19-21/8")
-            start, end = self._dates(rest[:90].split("Đại hội")[0], term)
+            start, end = self._dates(_DATE_WINDOW.split(rest[:80])[0], term)
             before = s.text[:toks[i].start - s.start]
             if start is None and (subject or _LEAD_DATE.fullmatch(before)):
                 # "Ngày 13-8, Đảng bộ xã A tổ chức Đại hội lần thứ VII", "Sáng 30-9, Đại hội … khai mạc":
