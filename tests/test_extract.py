@@ -274,3 +274,18 @@ def test_rdfmap_district_iri_includes_province():
     b = run("Tại tỉnh Bến Tre, Huyện ủy Châu Thành họp.").orgs["ban chấp hành đảng bộ huyện châu thành--bến tre"]
     assert org_iri(a, "x") != org_iri(b, "y")
     assert str(org_iri(a, "x")).endswith("/org/ban-chap-hanh-dang-bo-huyen-chau-thanh--tra-vinh")
+
+
+def test_extract_names_that_end_like_heads_and_places_that_look_like_names():
+    x = run("Đồng chí Nguyễn Xuân Trường, Bí thư Huyện ủy Yên Mỹ, và ông Trần Văn Sáng, Phó Chủ tịch UBND tỉnh "
+            "Hưng Yên, dự lễ. Tổng Bí thư Trường Chinh đọc diễn văn. Đảng bộ và nhân dân tỉnh Hưng Yên phấn khởi.")
+    assert {"Nguyễn Xuân Trường", "Trần Văn Sáng"} <= set(x.persons)
+    assert "Hà Nội" not in x.persons
+    assert not any(label.startswith("trường chinh") or label.startswith("đảng bộ và") for label in x.orgs)
+
+
+def test_extract_ampersand_and_spaced_abbreviations():
+    x = run("Ông Lê Văn Hòa, Giám đốc Sở TN & MT tỉnh Bình Định; ông Đỗ Văn Lâm, Vụ trưởng, Bộ Kế hoạch & Đầu tư.")
+    got = offices(x)
+    assert ("Lê Văn Hòa", "Giám đốc", "Sở Tài nguyên và Môi trường tỉnh Bình Định", "current") in got
+    assert "bộ kế hoạch và đầu tư" in x.orgs

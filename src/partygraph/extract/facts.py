@@ -185,7 +185,8 @@ class ArticleExtractor:
         first = {}
         for m in _HEADER_DATE.finditer(head):
             d = _safe_date(m.group(3), m.group(2), m.group(1))
-            if d:
+            # a news page's date, not a birth date or a date in history
+            if d and d.year >= 1990 and "sinh" not in head[max(0, m.start() - 15):m.start()].lower():
                 found[d] += 1
                 first.setdefault(d, m.start())
         if not found:

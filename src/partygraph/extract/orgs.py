@@ -195,10 +195,13 @@ class OrgReader:
                     j += 1
                     continue
                 break
+            if tok.key == "và" and not words and head_kind == "party":
+                break  # "Đảng bộ và nhân dân tỉnh": the party and the people, not a unit's name
             if tok.key == "và" and words:
                 nxt = j + 1
-                if nxt >= n or not toks[nxt].cap or keys[nxt] == first_key or self._head_at(keys, nxt) \
-                        or self.is_person_start(toks, nxt):
+                in_vocabulary = nxt < n and (keys[nxt] in lex.org_words or lex.org_phrases.match(keys, nxt))
+                if nxt >= n or not (toks[nxt].cap or in_vocabulary) or keys[nxt] == first_key \
+                        or self._head_at(keys, nxt) or self.is_person_start(toks, nxt):
                     break
             phrase = lex.org_phrases.match(keys, j) if not tok.abbr else None
             if phrase and not self.is_person_start(toks, j):
@@ -256,9 +259,13 @@ class OrgReader:
                 i = fixed[0]
                 continue
             low = w.lower()
-            if w in ("-", "&") or (len(w) > 1 and w.isupper() and not lex.org_vocabulary.__contains__(low)):
+            if w == "&":
+                out.append("và")  # "Bộ Kế hoạch & Đầu tư" is "Bộ Kế hoạch và Đầu tư"
+            elif w == "-" or (len(w) > 1 and w.isupper() and not lex.org_vocabulary.__contains__(low)):
                 out.append(w)
-            elif not out or out[-1] in ("và", "-", "&"):
+            elif low == "và":
+                out.append(low)
+            elif not out or out[-1] in ("và", "-"):
                 out.append(w[:1].upper() + w[1:].lower())
             elif low in lex.org_vocabulary and not proper:
                 out.append(low)

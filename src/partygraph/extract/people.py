@@ -64,8 +64,8 @@ class PersonReader:
         if hon_end is not None and start < len(toks) and keys[start] == "các":
             return None
         run = self._run(toks, keys, start)
-        while len(run) > 2 and run[-1].key in self.lex.name_end_stops:
-            run = run[:-1]
+        while len(run) > 3 and run[-1].key in self.lex.name_end_stops:
+            run = run[:-1]  # "Nguyễn Xuân Tiến Có …": a sentence ran on; "Trần Văn Sáng" keeps its name
         if not run:
             return None
         end = start + len(run)
@@ -89,8 +89,9 @@ class PersonReader:
         if first.key not in self.lex.surnames and not all(vietnamese_syllable(t.text) for t in run):
             return None  # a foreign name ("đồng chí Esteban Lazo"): its offices are not this graph's
         name = " ".join(title_case(t.text) if t.upper else t.text for t in run)
-        if name.lower() in self.lex.not_person_names:
-            return None
+        place = self.lex.province_trie.match([t.key for t in run], 0)
+        if name.lower() in self.lex.not_person_names or (place and place[0] == len(run)):
+            return None  # "Hà Nội" is a place
         return PersonMention(name, start, end, hon_end is not None or listed, i)
 
     def _run(self, toks, keys, start: int):
@@ -101,8 +102,11 @@ class PersonReader:
             tok = toks[k]
             if not (tok.is_word and tok.cap and not tok.abbr) or tok.roman and len(tok.text) > 1 and run:
                 break
-            if lex.role_trie.match(keys, k) or lex.heads.match(keys, k) or lex.place_words.match(keys, k):
+            if lex.role_trie.match(keys, k) or lex.place_words.match(keys, k):
                 break
+            head = lex.heads.match(keys, k)
+            if head and (len(run) < 2 or head[0] < len(toks) and toks[head[0]].cap):
+                break  # an organisation begins; but "Nguyễn Xuân Trường" ends in a word that can open one
             if run and lex.honorifics.match(keys, k):
                 break
             run.append(tok)
