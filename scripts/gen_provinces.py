@@ -166,6 +166,10 @@ tone-mark style (`partygraph.normalise`: "Thanh Hóa", "Khánh Hòa").
 One row per province before 1 July 2025: `old_name`, the `new_name` of the
 province it is part of from `effective_date` (itself when unchanged), and the
 `source`.
+
+The other files here are written by hand: `lexicon.yaml` and
+`abbreviations.csv` (the extractor's vocabulary) and `party_reorg_2025.csv`
+(the 2025 replacement of the Đảng bộ Khối; sources in `party_reorg_2025.md`).
 """
     return {
         "provinces.csv": _csv(["name", "kind", "code", "code_post2025", "era", "aliases"], rows),
