@@ -289,3 +289,12 @@ def test_extract_ampersand_and_spaced_abbreviations():
     got = offices(x)
     assert ("Lê Văn Hòa", "Giám đốc", "Sở Tài nguyên và Môi trường tỉnh Bình Định", "current") in got
     assert "bộ kế hoạch và đầu tư" in x.orgs
+
+
+def test_extract_2025_units_and_village_branches():
+    x = run("Tại tỉnh Quảng Ngãi, ông Nguyễn Văn Tùng, Bí thư Chi bộ thôn An Bình phát biểu. Đồng chí Nguyễn Đức Tuy, "
+            "Bí thư Đảng ủy các cơ quan Đảng tỉnh; đồng chí Lê Minh Hoan, Bí thư Đảng ủy UBND tỉnh.", published="2025-08-15")
+    got = {(o.person, o.role.vi, o.org.label, o.org.province) for o in x.offices}
+    assert ("Nguyễn Văn Tùng", "Bí thư", "Chi bộ thôn An Bình", "Quảng Ngãi") in got
+    assert ("Nguyễn Đức Tuy", "Bí thư", "Đảng bộ các cơ quan Đảng tỉnh Quảng Ngãi", "Quảng Ngãi") in got
+    assert ("Lê Minh Hoan", "Bí thư", "Đảng bộ Ủy ban nhân dân tỉnh Quảng Ngãi", "Quảng Ngãi") in got

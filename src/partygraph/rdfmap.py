@@ -65,7 +65,7 @@ def org_iri(org: Org, article_id: str) -> URIRef:
     base = slug(org.label)
     if org.scoped:
         return PGID[f"org/{base}-{h(article_id)}"]
-    if org.level in ("district", "grassroots") and org.province and slug(org.province) not in base:
+    if org.level in ("district", "grassroots", "branch") and org.province and slug(org.province) not in base:
         return PGID[f"org/{base}--{slug(org.province)}"]
     return PGID[f"org/{base}"]
 

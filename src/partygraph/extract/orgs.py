@@ -45,7 +45,7 @@ class Org:
     def key(self) -> str:
         """What makes two mentions the same node: the label, a district's province, the article scope."""
         k = self.label.lower()
-        if self.level in ("district", "grassroots") and self.province:
+        if self.level in ("district", "grassroots", "branch") and self.province:
             k += "--" + self.province.lower()
         return k + ("@article" if self.scoped else "")
 
@@ -263,8 +263,8 @@ class OrgReader:
                 out.append("và")  # "Bộ Kế hoạch & Đầu tư" is "Bộ Kế hoạch và Đầu tư"
             elif w == "-" or (len(w) > 1 and w.isupper() and not lex.org_vocabulary.__contains__(low)):
                 out.append(w)
-            elif low == "và":
-                out.append(low)
+            elif low in ("và", "các"):
+                out.append(low)  # "Đảng bộ các cơ quan Đảng tỉnh": function words stay lower case
             elif not out or out[-1] in ("và", "-"):
                 out.append(w[:1].upper() + w[1:].lower())
             elif low in lex.org_vocabulary and not proper:
@@ -392,7 +392,7 @@ class OrgReader:
         District names repeat across provinces ("huyện Châu Thành" is in nine), so a
         lower-level unit carries its province, which also keeps its IRI apart.
         """
-        if province or level not in ("district", "grassroots"):
+        if province or level not in ("district", "grassroots", "branch"):
             return province
         return self.province_at(self._pos)
 
