@@ -75,6 +75,7 @@ class OrgReader:
         self.province_at = province_at  # callable(char offset) -> province name | None
         self.casing = casing
         self._inner_scoped = False
+        self._inner_province: str | None = None
         self._keys_for, self._keys = None, []
         self._pos = 0  # where the organisation being read is named, for context
         self.place_override: dict[str, str] = {}
@@ -161,6 +162,7 @@ class OrgReader:
         """Read the proper name after a head. Returns (end, words, place-or-None)."""
         lex = self.lex
         self._inner_scoped = False
+        self._inner_province = None
         n = len(toks) if stop_at is None else stop_at
         words: list[str] = []
         j = i
@@ -177,6 +179,7 @@ class OrgReader:
                 if r and r[0] > j:
                     inner = r[1]
                     self._inner_scoped = inner.scoped
+                    self._inner_province = inner.province
                     return r[0], self.canon_words(words) + [inner.short or inner.label], None
             if lex.place_words.match(keys, j) and not (words and toks[j - 1].key in ("sở", "bộ")):
                 place = self.read_place(toks, keys, j, allcaps)
@@ -473,7 +476,7 @@ class OrgReader:
                 return None  # "các đảng bộ cơ sở": a class of units, not one
             return end, self._named_unit(head.label, words, place)
         label = _join([head.label] + words + ([place[1]] if place else []))
-        province = place[2] if place else None
+        province = place[2] if place else self._inner_province
         scoped = bool(place and place[2] is None and place[1] in self.lex.place_levels) \
             or (head.local and place is None) or self._inner_scoped
         level = place[3] if place else head.level
@@ -482,7 +485,7 @@ class OrgReader:
 
     def _named_unit(self, head_label: str, words: list[str], place) -> Org:
         label = _join([head_label] + words + ([place[1]] if place else []))
-        province = place[2] if place else None
+        province = place[2] if place else self._inner_province  # "Đảng bộ Ủy ban nhân dân tỉnh X"
         level = place[3] if place and not words else None
         if head_label == "Chi bộ":
             level = "branch"
