@@ -143,6 +143,9 @@ class Lexicon:
         self.former_markers = {key(w) for w in self.raw["former_markers"]}
         self.elect_verbs = self._phrase_trie(self.raw["elect_verbs"])
         self.auxiliaries = {key(w) for w in self.raw["auxiliaries"]}
+        self.units_under_province = Trie()
+        for form in self.raw["units_under_province"]:
+            self.units_under_province.add(tuple(normalise_text(form).lower().split()), form)
         self.role_list_links = self._phrase_trie(self.raw["role_list_links"])
         self.change_verbs = Trie()
         for kind, forms in self.raw["changes"].items():

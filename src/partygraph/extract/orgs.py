@@ -389,6 +389,9 @@ class OrgReader:
             return k, " ".join(self.canon_words(run, proper=True))
         return None
 
+    def keys_of_label(self, label: str) -> list[str]:
+        return label.lower().split()
+
     def local_province(self, level: str | None, province: str | None) -> str | None:
         """The province a district or commune belongs to: as stated, else the one in context.
 
@@ -407,11 +410,13 @@ class OrgReader:
         if label.startswith("Đảng bộ tỉnh ") or (label.startswith("Đảng bộ thành phố ") and province):
             parent = party_org()
             level = "provincial"
-        elif label.startswith("Đảng bộ Khối") or label.lower().startswith("đảng bộ khối"):
+        elif self.lex.units_under_province.match(self.keys_of_label(label), 2):
+            # "Đảng bộ Khối các cơ quan tỉnh X", "Đảng bộ Ủy ban nhân dân tỉnh X": directly under the province
             if label.endswith(" Trung ương"):
                 parent, level = party_org(), "central"
-            elif province:
-                parent, level = self.unit(f"Đảng bộ tỉnh {province}", "provincial", province), level or "provincial"
+            elif province and label.endswith(f" {self.place_word(province)} {province}"):
+                top = f"Đảng bộ {self.place_word(province)} {province}"
+                parent, level = self.unit(top, "provincial", province), level or "provincial"
         elif level is None and len(words) > 2 and words[2] in ("xã", "phường") and words[0] == "Đảng":
             level = "grassroots"
         return Org(label, "party", level, province=province, parent=parent, scoped=scoped, head="Đảng bộ"
