@@ -13,7 +13,7 @@ from collections import defaultdict
 import networkx as nx
 
 from partygraph.viz.model import PartyData
-from partygraph.viz.networks import committee_of, cotenure_network, people_network
+from partygraph.viz.networks import committee_seats, cotenure_network, people_network
 
 # Exact betweenness is O(n·m): above this many nodes it is estimated from a
 # fixed-seed sample of this many pivots (networkx's k parameter).
@@ -74,15 +74,9 @@ def turnover(data: PartyData) -> dict:
     'new', people only in the earlier one 'left'. Totals per pair of terms.
     """
     members: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    cache: dict[str, str | None] = {}
-    for m in data.offices:
-        if m.org not in cache:
-            cache[m.org] = committee_of(data, m.org)
-        body = cache[m.org]
-        term = data.term_of(m)
-        if body is None or term is None or term.start is None:
-            continue
-        members[body][term.iri].add(m.person)
+    for m, body, term in committee_seats(data):
+        if term.start is not None:
+            members[body][term.iri].add(m.person)
     per_committee = []
     totals: dict[str, dict[str, int]] = {}
     for body, by_term in sorted(members.items()):

@@ -228,6 +228,19 @@ def people_network(data: PartyData) -> nx.MultiDiGraph:
     return g
 
 
+def committee_seats(data: PartyData):
+    """(office, committee IRI, term) for every office with both a committee and a term."""
+    # children() is recomputed per call: cache it for committee_of over many offices.
+    cache: dict[str, str | None] = {}
+    for m in data.offices:
+        if m.org not in cache:
+            cache[m.org] = committee_of(data, m.org)
+        body = cache[m.org]
+        term = data.term_of(m)
+        if body is not None and term is not None:
+            yield m, body, term
+
+
 def committee_of(data: PartyData, org_iri: str) -> str | None:
     """The committee a party office belongs to, for co-tenure.
 
@@ -259,15 +272,7 @@ def cotenure_network(data: PartyData) -> nx.Graph:
     """
     g = nx.Graph(view="cotenure")
     seats: dict[tuple[str, str], dict[str, list[Office]]] = defaultdict(lambda: defaultdict(list))
-    # children() is recomputed per call: cache it for committee_of over many offices.
-    cache: dict[str, str | None] = {}
-    for m in data.offices:
-        if m.org not in cache:
-            cache[m.org] = committee_of(data, m.org)
-        body = cache[m.org]
-        term = data.term_of(m)
-        if body is None or term is None:
-            continue
+    for m, body, term in committee_seats(data):
         seats[(body, term.iri)][m.person].append(m)
     pairs: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for (body, term), members in seats.items():
