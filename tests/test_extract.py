@@ -298,3 +298,15 @@ def test_extract_2025_units_and_village_branches():
     assert ("Nguyễn Văn Tùng", "Bí thư", "Chi bộ thôn An Bình", "Quảng Ngãi") in got
     assert ("Nguyễn Đức Tuy", "Bí thư", "Đảng bộ các cơ quan Đảng tỉnh Quảng Ngãi", "Quảng Ngãi") in got
     assert ("Lê Minh Hoan", "Bí thư", "Đảng bộ Ủy ban nhân dân tỉnh Quảng Ngãi", "Quảng Ngãi") in got
+
+
+def test_extract_more_surnames_late_leaders_and_the_front():
+    x = run("Dự có Chủ tịch Ủy ban trung ương Mặt trận Tổ quốc VN Phạm Thế Duyệt, trưởng Ban Dân vận trung ương "
+            "Tòng Thị Phóng. Câu nói của cố Tổng Bí thư Nguyễn Văn Linh. Hai vị là phó bí thư thường trực "
+            "huyện ủy Trần Quốc Việt và ông Đỗ Tố.")
+    got = offices(x)
+    assert ("Phạm Thế Duyệt", "Chủ tịch", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "current") in got
+    assert ("Tòng Thị Phóng", "Trưởng ban", "Ban Dân vận Trung ương", "current") in got
+    assert not any(p == "Phạm Thế Duyệt" and r == "Trưởng ban" for p, r, _, _ in got)
+    assert ("Nguyễn Văn Linh", "Tổng Bí thư", "Ban Chấp hành Trung ương Đảng", "former") in got
+    assert any(p == "Trần Quốc Việt" and r == "Phó Bí thư Thường trực" for p, r, _, _ in got)

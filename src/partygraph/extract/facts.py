@@ -335,7 +335,7 @@ class ArticleExtractor:
         if m is None:
             return None
         j, role = m
-        if not toks[k].cap and not toks[k].abbr and k > 0 and keys[k - 1] in ("các", "những", "cho", "và"):
+        if not toks[k].cap and not toks[k].abbr and k > 0 and keys[k - 1] in ("các", "những", "mọi", "nhiều"):
             return None  # "các bí thư chi bộ": a class of people, not an office
         org_start = j
         if role.org_starts_with:
