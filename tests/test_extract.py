@@ -310,3 +310,10 @@ def test_extract_more_surnames_late_leaders_and_the_front():
     assert not any(p == "Phạm Thế Duyệt" and r == "Trưởng ban" for p, r, _, _ in got)
     assert ("Nguyễn Văn Linh", "Tổng Bí thư", "Ban Chấp hành Trung ương Đảng", "former") in got
     assert any(p == "Trần Quốc Việt" and r == "Phó Bí thư Thường trực" for p, r, _, _ in got)
+
+
+def test_extract_stated_hierarchy():
+    x = run("Chi bộ Trường Tiểu học Kim Đồng trực thuộc Đảng ủy xã Tân Hòa được công nhận trong sạch vững mạnh.",
+            province="Tiền Giang")
+    assert {(c.split("--")[0], p.split("--")[0]) for c, p in x.stated_parents} == {
+        ("chi bộ trường tiểu học kim đồng", "đảng bộ xã tân hòa")}

@@ -310,6 +310,7 @@ class ArticleExtractor:
             self.offices(s, ev, found)
             self.congresses(s, ev, found)
             self.changes(s, ev, found)
+            self.stated_hierarchy(s, ev, found)
         self._dedupe()
         return self.out
 
@@ -812,6 +813,28 @@ class ArticleExtractor:
             changes["standing_size"] = int(m.group(1))
         if changes:
             self.out.congresses[idx] = replace(last, **changes)
+
+    # -- hierarchy the text states ---------------------------------------------------
+    def stated_hierarchy(self, s: Sentence, ev: Evidence, found) -> None:
+        """'Chi bộ X trực thuộc Đảng ủy Y': X is a sub-organisation of Đảng bộ Y."""
+        keys = s.keys
+        for i, end, org in found:
+            j = end
+            if j < len(keys) and keys[j] == "trực":
+                j += 1
+            if j >= len(keys) or keys[j] != "thuộc" or org.kind != "party":
+                continue
+            r = self.reader.read(s.tokens, j + 1, s.allcaps) if j + 1 < len(keys) else None
+            if not r:
+                continue
+            child, parent = self.resolve(org, s.tokens[i].start), self.resolve(r[1], s.tokens[j + 1].start)
+            if parent is not None and parent.kind == "executive" and parent.parent is not None:
+                parent = parent.parent
+            if child is None or parent is None or parent.kind != "party" or child.key == parent.key:
+                continue
+            self.record_org(child, ev)
+            self.record_org(parent, ev)
+            self.out.stated_parents.add((child.key, parent.key))
 
     # -- change events ------------------------------------------------------------
     def changes(self, s: Sentence, ev: Evidence, found) -> None:

@@ -173,6 +173,8 @@ class OrgReader:
             if (not tok.cap or allcaps) and lex.name_stops.match(keys, j) and not lex.org_phrases.match(keys, j):
                 break
             nested = self.lex.heads.match(keys, j) if tok.cap else None
+            if nested and words and nested[1].kind in ("party", "executive") and nested[1].read != "none":
+                break  # "… Kim Đồng, Đảng ủy xã …": another party body begins
             if nested and nested[1].kind != "party":
                 # "Chi bộ cơ sở Ban Tuyên giáo Tỉnh ủy", "Đảng bộ Sở Tài nguyên và Môi trường"
                 r = self.read(toks, j, allcaps, depth=1)
@@ -220,7 +222,8 @@ class OrgReader:
                 text = name if free_words else f"{self.place_word(name)} {name}"
                 return prov[0], self.canon_words(words), (prov[0], text, name, "provincial")
             if tok.cap and not tok.abbr:
-                if self.is_person_start(toks, j) and not allcaps:
+                # "Trường Tiểu học Kim Đồng" is named after a person; "Bí thư Chi bộ Nguyễn Văn A" is a name
+                if self.is_person_start(toks, j) and not allcaps and not (free_words and not words):
                     break
                 if words and self.starts_role(keys, j):
                     break
