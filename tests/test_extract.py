@@ -317,3 +317,13 @@ def test_extract_stated_hierarchy():
             province="Tiền Giang")
     assert {(c.split("--")[0], p.split("--")[0]) for c, p in x.stated_parents} == {
         ("chi bộ trường tiểu học kim đồng", "đảng bộ xã tân hòa")}
+
+
+def test_extract_apposition_then_verb_and_parenthetical_former_post():
+    x = run("HĐND tỉnh An Giang đã bầu ông Lâm Minh Chiếu, Phó bí thư Tỉnh ủy (nguyên Phó chủ tịch thường trực "
+            "UBND tỉnh) giữ chức Chủ tịch UBND tỉnh thay cho ông Nguyễn Hoàng Việt.")
+    assert offices(x) == {
+        ("Lâm Minh Chiếu", "Phó Bí thư", "Đảng bộ tỉnh An Giang", "current"),
+        ("Lâm Minh Chiếu", "Phó Chủ tịch Thường trực", "Ủy ban nhân dân tỉnh An Giang", "former"),
+        ("Lâm Minh Chiếu", "Chủ tịch", "Ủy ban nhân dân tỉnh An Giang", "elected"),
+    }

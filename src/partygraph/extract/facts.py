@@ -419,12 +419,8 @@ class ArticleExtractor:
         return [self._finish_title(toks, keys, self.lex.roles[role_id], org, k, r[0], False)]
 
     def _owned_by_next(self, toks, end: int, person_starts: set[int]) -> bool:
-        for gap in range(3):
-            if end + gap in person_starts:
-                return True
-            if end + gap >= len(toks) or not (toks[end + gap].is_word and not toks[end + gap].cap):
-                return False
-        return False
+        """A title that runs straight into a name ("…, Bí thư Thành ủy Hà Nội Nguyễn Phú Trọng") is that name's."""
+        return end in person_starts
 
     def _fill_bare(self, chain: list[Title], toks=None, keys=None, allcaps=False) -> list[Title]:
         """One place for a chain: "Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh X" is X's Tỉnh ủy, and
@@ -516,16 +512,24 @@ class ArticleExtractor:
             if pm.honorific:
                 self._add_person(pm.name, ev)
             k = pm.end
-            # apposition
-            if k < len(toks) and toks[k].text in (",", "-", "–", "(", ":"):
+            # apposition, possibly more than one ("A, Phó Bí thư Tỉnh ủy (nguyên Phó Chủ tịch UBND tỉnh) …")
+            after = pm.end
+            while k < len(toks) and toks[k].text in (",", "-", "–", "(", ":"):
                 chain = self.read_chain(toks, keys, k + 1, s.allcaps, person_starts)
                 for t in chain:
                     self._office(pm.name, t, "former" if t.former else "current", ev)
-                if chain:
-                    linked.add(pm.name)
-            # a list of people, then a verb and a title
+                if not chain:
+                    break
+                linked.add(pm.name)
+                k = after = chain[-1].end
+                while k < len(toks) and toks[k].text in (")", "-", "–"):
+                    k += 1
+                after = k
+                if k < len(toks) and toks[k].text == "," and self.lex.office_verbs.match(keys, k + 1):
+                    after = k + 1
+            # a list of people, then a verb and a title ("bầu ông A, Phó Bí thư Tỉnh ủy, giữ chức Chủ tịch …")
             group = [pm]
-            k = pm.end
+            k = after
             while k + 1 < len(toks) and keys[k] in (",", "và", "cùng") and k + 1 in by_start:
                 group.append(by_start[k + 1])
                 k = by_start[k + 1].end
