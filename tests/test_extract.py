@@ -327,3 +327,13 @@ def test_extract_apposition_then_verb_and_parenthetical_former_post():
         ("Lâm Minh Chiếu", "Phó Chủ tịch Thường trực", "Ủy ban nhân dân tỉnh An Giang", "former"),
         ("Lâm Minh Chiếu", "Chủ tịch", "Ủy ban nhân dân tỉnh An Giang", "elected"),
     }
+
+
+def test_extract_title_abbreviations_in_dash_lists():
+    x = run("Tới dự có các đồng chí: Nguyễn Văn Hùng - Ủy viên BCH Trung ương Đảng, Bí thư Tỉnh ủy Kon Tum; "
+            "Lê Văn Tâm - TUV, Bí thư Huyện ủy Đăk Hà; Y Ngọc, UVBTV Tỉnh ủy, Trưởng ban Dân vận Tỉnh ủy.")
+    got = offices(x)
+    assert ("Nguyễn Văn Hùng", "Ủy viên", "Ban Chấp hành Trung ương Đảng", "current") in got
+    assert ("Lê Văn Tâm", "Ủy viên", "Ban Chấp hành Đảng bộ tỉnh Kon Tum", "current") in got
+    assert ("Y Ngọc", "Ủy viên", "Ban Thường vụ Tỉnh ủy Kon Tum", "current") in got
+    assert ("Y Ngọc", "Trưởng ban", "Ban Dân vận Tỉnh ủy Kon Tum", "current") in got
