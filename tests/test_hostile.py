@@ -8,7 +8,6 @@ no traceback reaches the user. docs/robustness.md tabulates these cases.
 
 from __future__ import annotations
 
-import codecs
 import itertools
 import json
 import os

@@ -16,7 +16,6 @@ these tests go through the command line and fill its gaps.
 from __future__ import annotations
 
 import json
-import os
 import re
 import signal
 import socket

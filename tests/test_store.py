@@ -10,7 +10,6 @@ import time
 from pathlib import Path
 
 import pyoxigraph as ox
-import pytest
 from click.testing import CliRunner
 
 from partygraph.cli import cli

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -134,23 +132,8 @@ def test_viz_browser_big_view_is_drawn_without_physics(tmp_path):
         assert run.requests == [] and run.errors == []
 
 
-@pytest.fixture(scope="module")
-def seed_graph_file(tmp_path_factory):
-    """The graph of the five bundled seed articles, built once (skipped until `build` exists)."""
-    try:
-        import partygraph.build  # noqa: F401
-    except ImportError:
-        pytest.skip("partygraph build is not available yet")
-    out = tmp_path_factory.mktemp("seeds") / "seeds.ttl"
-    root = Path(__file__).resolve().parents[1]
-    proc = subprocess.run([str(Path(sys.executable).parent / "partygraph"), "build", str(root / "data" / "seeds"),
-                           "--output", str(out)], capture_output=True, text=True)
-    assert proc.returncode == 0, proc.stderr
-    return out
-
-
-def test_viz_browser_seed_orgchart(seed_graph_file, tmp_path):
-    result = make_view(load(open_source(seed_graph_file)), "orgchart")
+def test_viz_browser_seed_orgchart(seed_graph, tmp_path):
+    result = make_view(load(open_source(seed_graph)), "orgchart")
     g = result.graph
     assert g.number_of_nodes() > 0
     page_file = tmp_path / "seeds.html"

@@ -566,7 +566,7 @@ def _pairs(clusters, uf, root_of, common_names):
         cs = by_key[key]
         for i, a in enumerate(cs):
             for b in cs[i + 1:]:
-                ra, rb = root_of[a.anchor.iri], root_of[b.anchor.iri]
+                ra = root_of[a.anchor.iri]
                 if uf.forbid.get(ra, set()) & {m.iri for m in b.mentions}:
                     apart.append(Pair(a, b, "decision: keep apart", "decided-apart"))
                 elif (a.office_provinces and b.office_provinces

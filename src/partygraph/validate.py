@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import rdflib
-from rdflib.namespace import RDF, SH, XSD
+from rdflib.namespace import SH, XSD
 
 import partygraph
 from partygraph.errors import InputError

@@ -19,8 +19,7 @@ from collections import defaultdict
 
 import networkx as nx
 
-from partygraph.viz.model import (LEVEL_LABELS, ROLE_CATEGORIES, ROLE_CATEGORY_LABELS,
-                                  Office, PartyData)
+from partygraph.viz.model import LEVEL_LABELS, ROLE_CATEGORIES, Office, PartyData
 
 VIEWS = ("orgchart", "people", "cotenure")
 LEADER_CATEGORIES = ("secretary", "deputy-secretary")
