@@ -73,6 +73,7 @@ class Head:
     needs_name: bool = False
     needs_place: bool = False
     local: bool = False  # the name is unique only within a province ("Sở Tài chính")
+    free: bool = False  # the name may hold any lower-case words ("Hội Nghề cá Việt Nam")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +158,7 @@ class Lexicon:
         self.surnames = {key(w) for w in self.raw["surnames"]}
         self.not_party_after_central = {key(w) for w in self.raw["not_party_after_central"]}
         self.foreign = {key(w) for w in self.raw["foreign"]}
+        self.legal_forms = {key(w) for w in self.raw["legal_forms"]}
         self.not_person_names = {key(w) for w in self.raw["not_person_names"]}
         self.name_end_stops = {key(w) for w in self.raw["name_end_stops"]}
         self.not_names = {key(w) for w in self.raw["not_names"]}

@@ -346,7 +346,7 @@ class ArticleExtractor:
         org, end = None, j
         if org_start < len(toks):
             r = self.reader.read(toks, org_start, allcaps, after_title=True)
-            if r and r[0] > j:
+            if r and (r[0] > j or (org_start < j and r[0] == j)):
                 end, org = r
                 org = self.resolve(org, toks[org_start].start)
                 if org is None:

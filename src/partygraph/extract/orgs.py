@@ -158,7 +158,8 @@ class OrgReader:
         return province if (word == "tỉnh") == (prov.kind != "thanh_pho") else None
 
     # -- names -------------------------------------------------------------
-    def read_name(self, toks, keys, i: int, allcaps: bool, stop_at: int | None = None, head_kind: str = "party"):
+    def read_name(self, toks, keys, i: int, allcaps: bool, stop_at: int | None = None, head_kind: str = "party",
+                  free: bool = False):
         """Read the proper name after a head. Returns (end, words, place-or-None)."""
         lex = self.lex
         self._inner_scoped = False
@@ -167,7 +168,7 @@ class OrgReader:
         words: list[str] = []
         j = i
         first_key = None
-        free_words = head_kind in ("enterprise", "other", "media")
+        free_words = head_kind in ("enterprise", "other", "media") or free
         while j < n:
             tok = toks[j]
             if (not tok.cap or allcaps) and lex.name_stops.match(keys, j) and not lex.org_phrases.match(keys, j):
@@ -223,8 +224,9 @@ class OrgReader:
                 return prov[0], self.canon_words(words), (prov[0], text, name, "provincial")
             if tok.cap and not tok.abbr:
                 # "Trường Tiểu học Kim Đồng" is named after a person; "Bí thư Chi bộ Nguyễn Văn A" is a name
-                if self.is_person_start(toks, j) and not allcaps and not (free_words and not words):
-                    break
+                if self.is_person_start(toks, j) and not allcaps and not (
+                        free_words and (not words or words[-1].lower() in self.lex.legal_forms)):
+                    break  # but "Công ty TNHH Hoàng Hiếu" is a company named after a person
                 if words and self.starts_role(keys, j):
                     break
                 if allcaps and tok.key not in lex.org_words and not tok.roman and tok.key not in self.casing:
@@ -267,8 +269,8 @@ class OrgReader:
             low = w.lower()
             if w == "&":
                 out.append("và")  # "Bộ Kế hoạch & Đầu tư" is "Bộ Kế hoạch và Đầu tư"
-            elif w == "-" or (len(w) > 1 and w.isupper() and not lex.org_vocabulary.__contains__(low)):
-                out.append(w)
+            elif w == "-" or (len(w) > 1 and w.isupper()):
+                out.append(w)  # an acronym ("TNHH", "VNPT") stays as written
             elif low in ("và", "các"):
                 out.append(low)  # "Đảng bộ các cơ quan Đảng tỉnh": function words stay lower case
             elif not out or out[-1] in ("và", "-"):
@@ -470,7 +472,7 @@ class OrgReader:
                    scoped=executive.scoped, head=label, bare=executive.bare)
 
     def _read_named_head(self, toks, keys, i, j, head, allcaps):
-        end, words, place = self.read_name(toks, keys, j, allcaps, head_kind=head.kind)
+        end, words, place = self.read_name(toks, keys, j, allcaps, head_kind=head.kind, free=head.free)
         if head.kind == "executive":
             # "Đảng ủy X" is the executive committee of "Đảng bộ X"
             unit = self._named_unit(head.unit, words, place)

@@ -105,7 +105,7 @@ class PersonReader:
             if lex.role_trie.match(keys, k) or lex.place_words.match(keys, k):
                 break
             head = lex.heads.match(keys, k)
-            if head and (len(run) < 2 or head[0] < len(toks) and toks[head[0]].cap):
+            if head and (not run or head[0] < len(toks) and toks[head[0]].cap):
                 break  # an organisation begins; but "Nguyễn Xuân Trường" ends in a word that can open one
             if run and lex.honorifics.match(keys, k):
                 break
