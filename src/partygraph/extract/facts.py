@@ -505,7 +505,6 @@ class ArticleExtractor:
         ends: dict[int, Title] = {}
         for t in sorted(titles.values(), key=lambda t: (t.end, -(t.end - t.start))):
             ends.setdefault(t.end, t)
-        linked: set[str] = set()
         grouped: set[int] = set()
         stated_year = self._sentence_term(s)
         for pm in persons:
@@ -520,7 +519,6 @@ class ArticleExtractor:
                     self._office(pm.name, t, "former" if t.former else "current", ev)
                 if not chain:
                     break
-                linked.add(pm.name)
                 k = after = chain[-1].end
                 while k < len(toks) and toks[k].text in (")", "-", "–"):
                     k += 1
@@ -565,12 +563,10 @@ class ArticleExtractor:
                         st = "former" if t.former else status
                         term = t.term or (stated_year if st == "elected" else None)
                         self._office(member.name, replace(t, term=term), st, ev)
-                        linked.add(member.name)
             # titles written before the name
             chain = self._titles_before(toks, pm.hon_start, ends)
             for t in chain:
                 self._office(pm.name, t, "former" if t.former else "current", ev)
-                linked.add(pm.name)
         # a committee, then its members: "bầu Ban Chấp hành nhiệm kỳ 2017-2019, gồm các đồng chí: A, B và C"
         for i, oend, org in found:
             if org.kind not in ("executive", "committee"):

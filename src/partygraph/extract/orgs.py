@@ -49,10 +49,6 @@ class Org:
             k += "--" + self.province.lower()
         return k + ("@article" if self.scoped else "")
 
-    @property
-    def is_party_body(self) -> bool:
-        return self.kind in ("party", "executive", "committee")
-
 
 def _join(words: list[str]) -> str:
     text = " ".join(words)
