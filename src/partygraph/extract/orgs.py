@@ -38,7 +38,6 @@ class Org:
     bare: bool = False
     head: str = ""
     short: str | None = None  # "Tỉnh ủy X" for the executive committee of "Đảng bộ tỉnh X"
-    former: bool = False
     alt: tuple[str, ...] = field(default=(), compare=False)
 
     @property
@@ -52,7 +51,7 @@ class Org:
 
 def _join(words: list[str]) -> str:
     text = " ".join(words)
-    return text.replace(" - ", " - ").replace("( ", "(").replace(" )", ")")
+    return text.replace("( ", "(").replace(" )", ")")
 
 
 def party_org() -> Org:
