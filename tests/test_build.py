@@ -116,3 +116,14 @@ def test_build_output_not_half_written_on_bad_extension(tmp_path):
     proc = pg("build", SEEDS, "--output", out)
     assert proc.returncode == 2 and "unknown output format" in proc.stderr
     assert not out.exists() and not list(tmp_path.iterdir())
+
+
+def test_build_output_has_the_usual_permissions(tmp_path):
+    import os
+    import stat
+
+    out = tmp_path / "o.ttl"
+    assert pg("build", sorted(SEEDS.glob("*.txt"))[0], "--output", out).returncode == 0
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~mask
