@@ -346,3 +346,16 @@ def test_extract_names_that_contain_a_body_and_companies_named_after_people():
     assert ("Nguyễn Quốc Hội", "Giám đốc", "Công ty TNHH Hoàng Hiếu", "current") in got
     assert ("Nguyễn Thị Kim Ngân", "Chủ tịch Quốc hội", "Quốc hội", "current") in got
     assert ("Trần Văn Ánh", "Chủ tịch", "Hội Nghề cá Việt Nam", "current") in got
+
+
+def test_extract_election_report_terms_sizes_and_closing_date():
+    x = run("Sáng 15/10/2020, Đại hội đại biểu Đảng bộ tỉnh Bình Định lần thứ XX, nhiệm kỳ 2020 - 2025 bế mạc. "
+            "Đại hội đã bầu Ban Chấp hành Đảng bộ tỉnh khóa XX gồm 51 đồng chí. Ban Chấp hành đã bầu Ban Thường vụ "
+            "Tỉnh ủy gồm 15 đồng chí; bầu đồng chí Hồ Quốc Dũng giữ chức Bí thư Tỉnh ủy; các đồng chí Nguyễn Phi Long "
+            "và Lê Kim Toàn giữ chức Phó Bí thư Tỉnh ủy.")
+    got = {(o.person, o.role.vi, o.status, o.term) for o in x.offices}
+    assert got == {("Hồ Quốc Dũng", "Bí thư", "elected", (2020, 2025)),
+                   ("Nguyễn Phi Long", "Phó Bí thư", "elected", (2020, 2025)),
+                   ("Lê Kim Toàn", "Phó Bí thư", "elected", (2020, 2025))}
+    (c,) = x.congresses
+    assert (c.start, c.end.isoformat(), c.committee_size, c.standing_size, c.khoa) == (None, "2020-10-15", 51, 15, 20)

@@ -128,8 +128,9 @@ _LEAD_DATE = re.compile(r"\s*(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?\
                         re.I)
 _DELEGATES = re.compile(r"(\d[\d.]*)\s*/\s*(\d[\d.]*)\s*đại biểu", re.I)
 _DELEGATES_ONE = re.compile(r"(?:tham dự|về dự|dự)[^.;]{0,30}?(\d[\d.]*)\s*đại biểu", re.I)
-_COMMITTEE = re.compile(r"bầu\s+Ban Chấp hành[^;]*?(?:khóa\s+([IVXLC]+|\d+))?[^;]*?gồm\s+(\d+)\s+đồng chí", re.I)
-_STANDING = re.compile(r"bầu\s+(\d+)\s+đồng chí\s+(?:Ủy viên\s+)?Ban Thường vụ", re.I)
+_COMMITTEE = re.compile(r"bầu\s+Ban Chấp hành(?:[^;]*?khóa\s+([IVXLC]+|\d+))?[^;]*?gồm\s+(\d+)\s+đồng chí", re.I)
+_STANDING = re.compile(r"bầu\s+(?:(\d+)\s+đồng chí\s+(?:Ủy viên\s+)?Ban Thường vụ"
+                       r"|Ban Thường vụ[^;]*?gồm\s+(\d+)\s+đồng chí)", re.I)
 
 
 def _int(text: str) -> int:
@@ -641,6 +642,9 @@ class ArticleExtractor:
         return chain
 
     def _elected_before(self, keys, pos: int) -> bool:
+        """'bầu đồng chí A …', or an election sentence that lists its results with ';'."""
+        if "bầu" in keys[:pos] and ";" in keys[:pos] and self.out.congresses:
+            return True
         for back in (1, 2, 3, 4):
             j = pos - back
             if j >= 0:
@@ -736,6 +740,10 @@ class ArticleExtractor:
                 start, end = self._dates(before, term)
             if start is not None and not self._plausible(start, term):
                 start = end = None
+            if start is not None and start == end:
+                # one date: the day it opened ("khai mạc") or the day it closed ("bế mạc")
+                if "bế mạc" in s.text.lower() and "khai mạc" not in s.text.lower():
+                    start = None
             delegates = present = None
             dm = _DELEGATES.search(rest)
             if dm:
@@ -810,7 +818,7 @@ class ArticleExtractor:
                 changes["khoa"] = roman_to_int(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
         m = _STANDING.search(s.text)
         if m:
-            changes["standing_size"] = int(m.group(1))
+            changes["standing_size"] = int(m.group(1) or m.group(2))
         if changes:
             self.out.congresses[idx] = replace(last, **changes)
 
@@ -937,7 +945,27 @@ class ArticleExtractor:
         return org
 
     # -- tidy ---------------------------------------------------------------------
+    def _congress_terms(self) -> None:
+        """An office elected in an article about a congress is for that congress's term."""
+        terms = {}
+        for c in self.out.congresses:
+            if c.term:
+                terms.setdefault(c.org.key, set()).add(c.term)
+        out = []
+        for o in self.out.offices:
+            if o.status == "elected" and o.term is None:
+                org = o.org
+                while org is not None:
+                    found = terms.get(org.key)
+                    if found and len(found) == 1:
+                        o = replace(o, term=next(iter(found)))
+                        break
+                    org = org.parent
+            out.append(o)
+        self.out.offices = out
+
     def _dedupe(self) -> None:
+        self._congress_terms()
         seen: dict[tuple, Office] = {}
         for o in self.out.offices:
             k = (o.person, o.role.id, o.org.key, o.status)
