@@ -77,7 +77,11 @@ def open_page(path: Path, width: int = 1400, height: int = 900):
 
 def wait_settled(run: PageRun, timeout: float = 60.0) -> float:
     """Wait until the page says the network is drawn and still; returns seconds waited."""
+    # Polled from Python: wait_for_function evaluates its predicate with eval, which the
+    # page's Content-Security-Policy (no 'unsafe-eval') may refuse.
     start = time.perf_counter()
-    run.page.wait_for_function("window.partygraph && window.partygraph.settled === true",
-                               timeout=timeout * 1000, polling=50)
+    while not run.page.evaluate("!!(window.partygraph && window.partygraph.settled === true)"):
+        if time.perf_counter() - start > timeout:
+            raise TimeoutError(f"the page did not settle in {timeout:.0f} s")
+        run.page.wait_for_timeout(50)
     return time.perf_counter() - start

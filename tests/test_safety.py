@@ -372,7 +372,8 @@ def test_safety_query_page_shows_hostile_label_as_text(server):
             page.goto(server.url + "/")
             page.fill("#q", query)
             page.click("#run")
-            page.wait_for_function("document.querySelectorAll('#out td').length > 0", timeout=30_000)
+            # a selector wait: wait_for_function polls with eval, which the page's CSP forbids
+            page.locator("#out td").first.wait_for(timeout=30_000)
             page.wait_for_timeout(300)  # time for any injected handler to fire
             cell = page.inner_text("#out td")
             assert cell == HOSTILE_LABEL
