@@ -10,7 +10,6 @@ written once; every other triple belongs to one article and is unique to it.
 from __future__ import annotations
 
 import dataclasses
-import io
 import multiprocessing
 import os
 import sys
@@ -20,7 +19,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph
 from rdflib.plugins.serializers.nt import _nt_row
 
 from partygraph.atomic import atomic_write
@@ -250,14 +248,3 @@ def build_files(inputs, output, province: str | None = None, progress: bool | No
 
 class _NothingBuilt(Exception):
     """Every input failed; raised inside the write so a good old graph is not replaced by an empty one."""
-
-
-def build_graph_for_inputs(inputs: Iterable[str | Path], province: str | None = None, report=None,
-                           progress: bool = False, debug: bool = False,
-                           workers: int = 1) -> tuple[Graph, Summary]:
-    """Build one rdflib Graph from article files or folders, with the role scheme included."""
-    summary = Summary()
-    data = "".join(iter_lines(inputs, summary, province, report, progress, debug, workers))
-    g = new_graph()
-    g.parse(io.StringIO(data), format="nt")
-    return g, summary

@@ -407,7 +407,7 @@ class ArticleExtractor:
                     k = nxt
                     continue
             break
-        return self._fill_bare(chain, toks, keys, allcaps)
+        return self._one_place_per_chain(chain, toks, keys, allcaps)
 
     def _membership_title(self, toks, keys, k: int, allcaps: bool, role_id: str) -> list[Title]:
         """'tham gia Ban Chấp hành Đảng bộ tỉnh': role Ủy viên in the executive or standing committee named."""
@@ -423,11 +423,11 @@ class ArticleExtractor:
         """A title that runs straight into a name ("…, Bí thư Thành ủy Hà Nội Nguyễn Phú Trọng") is that name's."""
         return end in person_starts
 
-    def _fill_bare(self, chain: list[Title], toks=None, keys=None, allcaps=False) -> list[Title]:
+    def _one_place_per_chain(self, chain: list[Title], toks, keys, allcaps: bool) -> list[Title]:
         """One place for a chain: "Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh X" is X's Tỉnh ủy, and
         "Phó Bí thư Huyện ủy, Chủ tịch UBND huyện Y" is Y's Huyện ủy."""
         chain = [t for t in chain if t.org is not None]
-        if toks is None or len(chain) < 2:
+        if len(chain) < 2:
             return chain
         chain = self._fill_local_places(chain, toks, keys, allcaps)
         explicit = {self._explicit_province(keys, t) for t in chain} - {None}

@@ -389,9 +389,6 @@ class OrgReader:
             return k, " ".join(self.canon_words(run, proper=True))
         return None
 
-    def keys_of_label(self, label: str) -> list[str]:
-        return label.lower().split()
-
     def local_province(self, level: str | None, province: str | None) -> str | None:
         """The province a district or commune belongs to: as stated, else the one in context.
 
@@ -410,7 +407,7 @@ class OrgReader:
         if label.startswith("Đảng bộ tỉnh ") or (label.startswith("Đảng bộ thành phố ") and province):
             parent = party_org()
             level = "provincial"
-        elif self.lex.units_under_province.match(self.keys_of_label(label), 2):
+        elif self.lex.units_under_province.match(label.lower().split(), 2):
             # "Đảng bộ Khối các cơ quan tỉnh X", "Đảng bộ Ủy ban nhân dân tỉnh X": directly under the province
             if label.endswith(" Trung ương"):
                 parent, level = party_org(), "central"
