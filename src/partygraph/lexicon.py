@@ -53,6 +53,7 @@ class Role:
     org_starts_with: str | None
     implied_org: str | None
     broader: str | None
+    alts: tuple[str, ...] = ()
 
     @property
     def iri(self) -> str:
@@ -209,9 +210,8 @@ class Lexicon:
                 id=rid, vi=normalise_text(labels["vi"]), en=labels.get("en", labels["vi"]),
                 org_starts_with=_opt(g.value(concept, pg.organizationStartsWith)),
                 implied_org=_opt(g.value(concept, pg.impliedOrganization)),
-                broader=str(broader).removeprefix(ROLE_NS) if isinstance(broader, URIRef) else None)
-            alts = [str(l) for l in g.objects(concept, SKOS.altLabel)]
-            _ALTS[rid] = alts
+                broader=str(broader).removeprefix(ROLE_NS) if isinstance(broader, URIRef) else None,
+                alts=tuple(sorted(str(l) for l in g.objects(concept, SKOS.altLabel))))
         return roles
 
     def _abbreviations(self, path: Path) -> dict[str, tuple[str, ...]]:
@@ -245,12 +245,11 @@ class Lexicon:
         return provinces, trie
 
 
-_ALTS: dict[str, list[str]] = {}
 _LOADING: dict[str, "Lexicon"] = {}
 
 
 def role_forms(role: Role) -> list[str]:
-    return [role.vi] + _ALTS.get(role.id, [])
+    return [role.vi, *role.alts]
 
 
 def _opt(value) -> str | None:
