@@ -37,12 +37,11 @@ def keys(text: str) -> tuple[str, ...]:
     return tuple(t.key for t in tokenize(normalise_text(text)))
 
 
-def expanded_keys(text: str) -> tuple[str, ...]:
+def expanded_keys(text: str, abbreviations: dict) -> tuple[str, ...]:
     """Matching keys of a phrase as the extractor sees it, abbreviations expanded."""
     from partygraph.extract.tokens import tokenize
 
-    lex = _LOADING.get("lex") or lexicon()
-    return tuple(t.key for t in tokenize(normalise_text(text), 0, lex.abbreviations))
+    return tuple(t.key for t in tokenize(normalise_text(text), 0, abbreviations))
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,11 +167,9 @@ class Lexicon:
         self.idea_blockers = self._phrase_trie(
             [w for w in self.raw["name_blockers"] if key(w) not in {key(p) for p in self.raw["place_words"]}]
             + self.raw["idea_blockers"])
-        _LOADING["lex"] = self
-        self.provinces, self.province_trie = self._provinces(DATA / "provinces.csv")
+        self.provinces, self.province_trie = self._provinces(DATA / "provinces.csv", self.abbreviations)
         # first words that can open a title: a role, a former marker, or "Tỉnh ủy" of "Tỉnh ủy viên"
         self.title_starts = set(self.role_trie.root) | self.former_markers | set(self.heads.root)
-        del _LOADING["lex"]
 
     @staticmethod
     def _yaml(path: Path) -> dict:
@@ -223,7 +220,7 @@ class Lexicon:
         return out
 
     @staticmethod
-    def _provinces(path: Path):
+    def _provinces(path: Path, abbreviations: dict):
         provinces: dict[str, Province] = {}
         trie = Trie()
         if not path.exists():
@@ -236,7 +233,7 @@ class Lexicon:
             provinces[name] = prov
             trie.add(keys(name), prov)
             for alias in filter(None, (a.strip() for a in (row.get("aliases") or "").split(";"))):
-                for variant in (keys(alias), expanded_keys(alias)):
+                for variant in (keys(alias), expanded_keys(alias, abbreviations)):
                     trie.add(variant, prov)
                     # "TP.HCM" is read as the place word "thành phố" and then "HCM"
                     for place in (("thành", "phố"), ("tỉnh",)):
@@ -245,7 +242,6 @@ class Lexicon:
         return provinces, trie
 
 
-_LOADING: dict[str, "Lexicon"] = {}
 
 
 def role_forms(role: Role) -> list[str]:
