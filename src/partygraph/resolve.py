@@ -62,6 +62,7 @@ import pyoxigraph as ox
 
 from partygraph.errors import InputError
 from partygraph.rdfmap import h, slug
+from partygraph.store import replace_graph
 
 PG = "https://w3id.org/partygraph/ontology#"
 PGID = "https://w3id.org/partygraph/id/"
@@ -899,12 +900,6 @@ def resolution_triples(res: Resolution, tenures: list[Tenure], orgs: dict[str, d
             if basis:
                 out.append(_t(o.membership, PG + "dateBasis", _lit(basis)))
     return out
-
-
-def replace_graph(store: ox.Store, graph: str, triples: list[ox.Triple]) -> None:
-    """Drop `graph` and insert `triples` into it in one update (one transaction)."""
-    body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
-    store.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
 
 
 @dataclass

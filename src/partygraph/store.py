@@ -32,6 +32,7 @@ from typing import Iterable, Iterator
 import pyoxigraph as ox
 
 from partygraph.errors import InputError, PartygraphError
+from partygraph.views import refresh_store
 
 PG = "https://w3id.org/partygraph/ontology#"
 PGID = "https://w3id.org/partygraph/id/"
@@ -172,6 +173,7 @@ class LoadSummary:
     graphs: int = 0
     quads_before: int = 0
     quads_after: int = 0
+    view_triples: int = 0
     failed: list[str] = field(default_factory=list)
 
     def line(self) -> str:
@@ -182,6 +184,29 @@ class LoadSummary:
         if self.failed:
             text += f"; {len(self.failed)} input(s) failed"
         return text
+
+
+def replace_graph(store: ox.Store, graph: str, triples: list[ox.Triple]) -> None:
+    """Drop `graph` and insert `triples` into it in one update (one transaction)."""
+    body = "\n".join(_nt(t) for t in triples)
+    store.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
+
+
+def update_graph(store: ox.Store, graph: str, triples: list[ox.Triple]) -> int:
+    """Make `graph` hold exactly `triples`, writing only the difference in one
+    update (one transaction); returns the number of quads removed and added."""
+    name = ox.NamedNode(graph)
+    old = {q.triple for q in store.quads_for_pattern(None, None, None, name)}
+    new = set(triples)
+    gone, added = old - new, new - old
+    parts = []
+    if gone:
+        parts.append(f"DELETE DATA {{ GRAPH <{graph}> {{\n" + "\n".join(_nt(t) for t in gone) + "\n} }")
+    if added:
+        parts.append(f"INSERT DATA {{ GRAPH <{graph}> {{\n" + "\n".join(_nt(t) for t in added) + "\n} }")
+    if parts:
+        store.update(" ;\n".join(parts))
+    return len(gone) + len(added)
 
 
 def open_store(path, read_only: bool = False) -> ox.Store:
@@ -305,6 +330,7 @@ def load_inputs(store_dir, inputs, province: str | None = None, batch: int = DEF
         put(read_graph_file(f))
     for chunk in article_chunks(articles, province, workers, batch):
         put(chunk)
+    summary.view_triples = refresh_store(store)
     store.flush()
     summary.graphs = len(names)
     summary.quads_after = store_quads(store)
