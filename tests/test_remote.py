@@ -106,7 +106,9 @@ def test_remote_load_and_query_match_embedded(oxigraph_server, embedded, seed_gr
 def test_remote_query_command_and_injection(oxigraph_server):
     base = oxigraph_server
     runner = CliRunner()
-    assert runner.invoke(cli, ["load", str(FIXTURE), "--update-endpoint", base + "/update"]).exit_code == 0
+    assert runner.invoke(cli, ["load", str(FIXTURE), "--update-endpoint", base + "/update",
+                               "--endpoint", base + "/query"]).exit_code == 0
+    before = count(base)
     r = runner.invoke(cli, ["query", "post-succession", "-p", "unit", "pgid:org/dang-bo-tinh-binh-phuoc",
                             "-p", "role", "Bí thư", "--endpoint", base + "/query", "--format", "csv"])
     assert r.exit_code == 0, r.output
@@ -114,7 +116,7 @@ def test_remote_query_command_and_injection(oxigraph_server):
     r = runner.invoke(cli, ["query", "search-units", "-p", "text", '"} ; DROP ALL ; {"',
                             "--endpoint", base + "/query", "--format", "csv"])
     assert r.exit_code == 0 and r.output.splitlines() == ["unit,label,level,provinceName"]
-    assert count(base) == 337
+    assert count(base) == before > 300  # the injected DROP ALL did nothing
 
 
 def test_remote_unreachable_is_one_line(tmp_path):

@@ -46,7 +46,9 @@ def test_store_second_load_changes_nothing(tmp_path):
     first = load_inputs(tmp_path / "db", [FIXTURE])
     before = quads(tmp_path / "db")
     second = load_inputs(tmp_path / "db", [FIXTURE])
-    assert first.quads_after == second.quads_after == len(before) == len(read_graph_file(FIXTURE))
+    # The file's triples plus the holdings view, which a reload leaves as it was.
+    assert first.view_triples == second.view_triples > 20
+    assert first.quads_after == second.quads_after == len(before) == len(read_graph_file(FIXTURE)) + first.view_triples
     assert quads(tmp_path / "db") == before
 
 
@@ -66,10 +68,10 @@ def test_store_reloading_an_article_replaces_its_graph(tmp_path):
 
 
 def test_store_union_has_no_duplicate_triples(tmp_path):
-    load_inputs(tmp_path / "db", [FIXTURE])
+    summary = load_inputs(tmp_path / "db", [FIXTURE])
     store = open_store(tmp_path / "db")
     res = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
-    assert int(next(iter(res))["n"].value) == len(read_graph_file(FIXTURE))
+    assert int(next(iter(res))["n"].value) == len(read_graph_file(FIXTURE)) + summary.view_triples
 
 
 def _synthetic(path: Path, articles: int, per_article: int):
@@ -125,7 +127,7 @@ def test_store_cli_load_and_query(tmp_path):
     db = str(tmp_path / "db")
     r = runner.invoke(cli, ["load", str(FIXTURE), "--store", db])
     assert r.exit_code == 0, r.output
-    assert "(+337)" in r.output
+    assert "(+446)" in r.output and "holdings view 109 triples" in r.output  # 337 triples + the view
     r = runner.invoke(cli, ["load", str(FIXTURE), "--store", db])
     assert "(+0)" in r.output
     r = runner.invoke(cli, ["query", "post-succession", "-p", "unit", "pgid:org/dang-bo-tinh-binh-phuoc",
@@ -137,6 +139,11 @@ def test_store_cli_load_and_query(tmp_path):
                             "--format", "json"])
     assert r.exit_code == 0, r.output
     assert '"value": "Đảng bộ tỉnh An Giang"' in r.output
+    # A graph file queried in memory gets the holdings view too: the same answers as the store.
+    for args in (["counts-by-role"], ["concurrent-offices"], ["office-holders", "-p", "unit", "pgid:org/dang-bo-tinh-binh-phuoc"]):
+        from_file = runner.invoke(cli, ["query", *args, "--data", str(FIXTURE), "--format", "csv"])
+        from_store = runner.invoke(cli, ["query", *args, "--store", db, "--format", "csv"])
+        assert from_file.exit_code == 0 and from_file.output == from_store.output and from_file.output.count("\n") > 2
     r = runner.invoke(cli, ["query", "person-career", "--store", db])
     assert r.exit_code == 2 and "missing parameter(s) name" in r.output
     r = runner.invoke(cli, ["query", "person-career", "-p", "name", "x", "--store", str(tmp_path / "none")])

@@ -433,7 +433,9 @@ class RemoteBackend:
         sw = SPARQLWrapper(self.endpoint)
         sw.setMethod(POST)
         sw.setTimeout(int(self.timeout))
-        sw.setQuery(text)
+        # Whole-line comments go: SPARQLWrapper takes a word such as "load"
+        # or "drop" in a comment for the query's form and sends it as an update.
+        sw.setQuery("\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#")))
         graph_query = sw.queryType in ("CONSTRUCT", "DESCRIBE")
         sw.setReturnFormat(TURTLE if graph_query else JSON)
         try:

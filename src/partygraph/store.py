@@ -181,6 +181,8 @@ class LoadSummary:
         delta = self.quads_after - self.quads_before
         text = (f"loaded {self.triples} triples from {self.inputs} input(s) into "
                 f"{self.graphs} graph(s); store now holds {self.quads_after} quads ({delta:+d})")
+        if self.view_triples:
+            text += f"; holdings view {self.view_triples} triples"
         if self.failed:
             text += f"; {len(self.failed)} input(s) failed"
         return text
@@ -415,14 +417,32 @@ def push_gsp(graphs: dict[str, list[ox.Triple]], gsp_url: str, timeout: float = 
 
 
 def load_remote(inputs, update_endpoint: str | None = None, gsp: str | None = None,
-                province: str | None = None, batch: int = 5_000, workers: int = 1) -> tuple[LoadSummary, int]:
-    """Load inputs into a remote engine; returns the summary and requests sent."""
+                province: str | None = None, batch: int = 5_000, workers: int = 1,
+                query_endpoint: str | None = None) -> tuple[LoadSummary, int]:
+    """Load inputs into a remote engine; returns the summary and requests sent.
+
+    With the server's `query_endpoint` too, the holdings view is then
+    recomputed from the server's whole graph and its graph replaced there;
+    without it the view is left as it was (`summary.view_triples` is -1).
+    """
+    from partygraph.views import HOLDINGS_GRAPH, compute
+
     summary = LoadSummary()
     triples = collect_triples(inputs, province, summary, workers)
     graphs = partition(triples)
     summary.triples, summary.graphs = len(triples), len(graphs)
-    if gsp:
-        return summary, push_gsp(graphs, gsp)
-    if update_endpoint:
-        return summary, push_updates(graphs, update_endpoint, batch)
-    raise PartygraphError("loading into a server needs --update-endpoint URL or --gsp URL")
+    if not (gsp or update_endpoint):
+        raise PartygraphError("loading into a server needs --update-endpoint URL or --gsp URL")
+
+    def push(graphs):
+        return push_gsp(graphs, gsp) if gsp else push_updates(graphs, update_endpoint, batch)
+
+    sent = push(graphs)
+    summary.view_triples = -1
+    if query_endpoint:
+        from partygraph.query import RemoteBackend
+
+        view = compute(RemoteBackend(query_endpoint))
+        sent += push({HOLDINGS_GRAPH: view})
+        summary.view_triples = len(view)
+    return summary, sent

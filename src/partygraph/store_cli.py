@@ -42,9 +42,11 @@ def load(inputs, store_dir, endpoint, update_endpoint, gsp, province, batch, wor
     workers = workers or default_workers()
     if endpoint or update_endpoint or gsp:
         summary, requests = store.load_remote(inputs, update_endpoint or (None if gsp else endpoint),
-                                              gsp, province, min(batch, 5_000), workers)
+                                              gsp, province, min(batch, 5_000), workers, endpoint)
+        view = (f"; holdings view {summary.view_triples} triples" if summary.view_triples >= 0 else
+                "; holdings view NOT refreshed (give the server's query URL with --endpoint)")
         click.echo(f"sent {summary.triples} triples in {summary.graphs} graph(s) from "
-                   f"{summary.inputs} input(s) with {requests} request(s)", err=True)
+                   f"{summary.inputs} input(s) with {requests} request(s){view}", err=True)
         return
     summary = store.load_inputs(store_dir, inputs, province, batch, workers)
     click.echo(summary.line(), err=True)
@@ -57,7 +59,7 @@ def load(inputs, store_dir, endpoint, update_endpoint, gsp, province, batch, wor
 @click.option("--store", "store_dir", default=DEFAULT_STORE, show_default=True, type=click.Path(file_okay=False),
               help="Store directory to query.")
 @click.option("--data", "data_file", type=click.Path(exists=True, dir_okay=False),
-              help="Query a graph file in memory with rdflib instead of the store.")
+              help="Query a graph file (.ttl, .nt, .nq, .trig, .jsonld…) in memory instead of the store.")
 @click.option("--endpoint", help="Query a SPARQL server at this URL instead of the store.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--list", "list_", is_flag=True, help="List the query library and exit.")
@@ -90,15 +92,15 @@ def query(name, params, store_dir, data_file, endpoint, fmt, list_, show):
     if endpoint:
         backend = q.RemoteBackend(endpoint)
     elif data_file:
-        import rdflib
+        import pyoxigraph as ox
 
-        from partygraph.errors import InputError
+        from partygraph.store import read_graph_file
+        from partygraph.views import refresh_store
 
-        try:
-            g = rdflib.Graph().parse(data_file)
-        except Exception as exc:  # rdflib raises parser-specific types
-            raise InputError(data_file, f"cannot parse graph: {str(exc).splitlines()[0]}") from None
-        backend = q.RdflibBackend(g)
+        mem = ox.Store()
+        mem.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in read_graph_file(data_file))
+        refresh_store(mem)
+        backend = q.EmbeddedBackend(mem)
     else:
         from partygraph.store import open_store, require_store_dir
 
