@@ -48,6 +48,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from scaled import GENERAL_NEWS, PARTY_NEWS, ROOT, Scaler, build_lines, bulk_load  # noqa: E402
 
 SEEDS = ROOT / "data" / "seeds"
+PGROLE = "https://w3id.org/partygraph/role/"
 PARTYGRAPH = str(Path(sys.executable).parent / "partygraph")
 RESULTS = ROOT / "bench" / "results"
 
@@ -222,6 +223,10 @@ def pick_params(backend) -> dict:
                  "HAVING (COUNT(?m) >= 3) ORDER BY ?k ?n")
     name = names[len(names) // 2][0].value if names else "none"
     prov_u = one(f"SELECT ?u WHERE {{ ?u a pg:PartyOrganization ; pg:province \"{province}\" }} LIMIT 1")
+    # A provincial secretary's office reported on a known date (holder-at-date on that day).
+    dated = rows("SELECT ?u ?d WHERE { ?m org:role pgrole:bi-thu ; org:organization ?u ; pg:asOf ?d . "
+                 "?u pg:level pg:ProvincialLevel FILTER NOT EXISTS { ?m pg:status pg:Former } } "
+                 "ORDER BY DESC(?d) ?u LIMIT 1")
     return {
         "office-holders": {"unit": unit},
         "province-leadership": {"province": province},
@@ -237,6 +242,8 @@ def pick_params(backend) -> dict:
         "units-without-secretary": {"province": province},
         "facts-with-sources": {"person": name},
         "change-events": {},
+        "holder-at-date": ({"unit": dated[0][0].value, "role": PGROLE + "bi-thu", "date": dated[0][1].value}
+                           if dated else None),
         "search-units": {"text": "khối"},
         # Queries added by others are benchmarked with their documented example.
         "_unit_in_province": {"unit": prov_u},
