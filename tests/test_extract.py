@@ -359,3 +359,11 @@ def test_extract_election_report_terms_sizes_and_closing_date():
                    ("Lê Kim Toàn", "Phó Bí thư", "elected", (2020, 2025))}
     (c,) = x.congresses
     assert (c.start, c.end.isoformat(), c.committee_size, c.standing_size, c.khoa) == (None, "2020-10-15", 51, 15, 20)
+
+
+def test_extract_caption_running_into_the_paragraph_keeps_the_name():
+    # A photo caption with no full stop, followed by the paragraph's "Tuy nhiên".
+    x = run("Còn chất lượng xét xử của ngành tòa án đã được nâng lên.\n"
+            "Bí thư Thành ủy TP Hồ Chí Minh Nguyễn Minh Triết Tuy nhiên, cũng theo ông Thám, "
+            "những tồn tại trong công tác tư pháp vẫn còn.")
+    assert {o[0] for o in offices(x)} == {"Nguyễn Minh Triết"}

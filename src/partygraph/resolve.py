@@ -62,7 +62,7 @@ import pyoxigraph as ox
 
 from partygraph.errors import InputError
 from partygraph.rdfmap import h, slug
-from partygraph.store import replace_graph
+from partygraph.store import update_graph
 
 PG = "https://w3id.org/partygraph/ontology#"
 PGID = "https://w3id.org/partygraph/id/"
@@ -946,8 +946,8 @@ def resolve(store: ox.Store, decisions: Decisions | None = None) -> Report:
     res = cluster(mentions, decisions)
     tenures = date_tenures(mentions, res.canonical(), read_congresses(store))
     events, minted = reference_events(orgs)
-    replace_graph(store, REFERENCE_GRAPH, reference_triples(events, minted))
-    replace_graph(store, RESOLUTION_GRAPH, resolution_triples(res, tenures, orgs))
+    update_graph(store, REFERENCE_GRAPH, reference_triples(events, minted))
+    update_graph(store, RESOLUTION_GRAPH, resolution_triples(res, tenures, orgs))
     return Report(mentions=len(mentions), names=len({m.key for m in mentions.values()}),
                   persons=len(res.clusters), merged_clusters=sum(1 for c in res.clusters if len(c.mentions) > 1),
                   resolution=res, tenures=len(tenures), dated=sum(1 for t in tenures if t.start),

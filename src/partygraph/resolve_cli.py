@@ -79,7 +79,7 @@ def reference(store_dir, output):
     events, minted = r.reference_events(orgs)
     triples = r.reference_triples(events, minted)
     if store is not None:
-        r.replace_graph(store, r.REFERENCE_GRAPH, triples)
+        r.update_graph(store, r.REFERENCE_GRAPH, triples)
         store.flush()
     if output:
         with atomic_write(output, "wb") as fh:

@@ -32,7 +32,6 @@ from typing import Iterable, Iterator
 import pyoxigraph as ox
 
 from partygraph.errors import InputError, PartygraphError
-from partygraph.views import refresh_store
 
 PG = "https://w3id.org/partygraph/ontology#"
 PGID = "https://w3id.org/partygraph/id/"
@@ -188,12 +187,6 @@ class LoadSummary:
         return text
 
 
-def replace_graph(store: ox.Store, graph: str, triples: list[ox.Triple]) -> None:
-    """Drop `graph` and insert `triples` into it in one update (one transaction)."""
-    body = "\n".join(_nt(t) for t in triples)
-    store.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
-
-
 def update_graph(store: ox.Store, graph: str, triples: list[ox.Triple]) -> int:
     """Make `graph` hold exactly `triples`, writing only the difference in one
     update (one transaction); returns the number of quads removed and added."""
@@ -332,6 +325,8 @@ def load_inputs(store_dir, inputs, province: str | None = None, batch: int = DEF
         put(read_graph_file(f))
     for chunk in article_chunks(articles, province, workers, batch):
         put(chunk)
+    from partygraph.views import refresh_store
+
     summary.view_triples = refresh_store(store)
     store.flush()
     summary.graphs = len(names)

@@ -33,8 +33,9 @@ from collections import defaultdict
 
 import pyoxigraph as ox
 
-PG = "https://w3id.org/partygraph/ontology#"
-PGID = "https://w3id.org/partygraph/id/"
+from partygraph import query as q
+from partygraph.store import PG, PGID, update_graph
+
 HOLDINGS_GRAPH = PGID + "graph/holdings"
 MENTIONS_QUERY = "views/office-mentions.rq"
 
@@ -95,17 +96,12 @@ def holdings_triples(rows) -> list[ox.Triple]:
 
 def compute(backend) -> list[ox.Triple]:
     """The holdings view of the graph behind a query backend (embedded, remote or rdflib)."""
-    from partygraph import query as q
-
     text = q.load_query(str(q.library_dir() / MENTIONS_QUERY)).text
     return holdings_triples(backend.run(text).rows)
 
 
 def refresh_store(store: ox.Store) -> int:
     """Recompute the view of an Oxigraph store and update its graph; the view's size in triples."""
-    from partygraph.query import EmbeddedBackend
-    from partygraph.store import update_graph
-
-    triples = compute(EmbeddedBackend(store))
+    triples = compute(q.EmbeddedBackend(store))
     update_graph(store, HOLDINGS_GRAPH, triples)
     return len(triples)
