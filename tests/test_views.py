@@ -76,43 +76,54 @@ def test_views_reload_changes_nothing_and_drop_restores_mentions(tmp_path):
     assert len(store) == first.quads_after - first.view_triples
 
 
-def test_views_former_only_office_and_office_holders_rows():
-    mention = lambda m, p, name, status, day: (  # noqa: E731
-        ox.NamedNode(PGID + f"membership/{m}"), ox.NamedNode(PGID + f"person/{p}"), ox.NamedNode(BINH_PHUOC),
-        ox.NamedNode(PGROLE + "bi-thu"), ox.Literal(name), None,
-        ox.NamedNode(PG + status), ox.Literal(day, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")))
-    rows = [mention("a", "p1", "Nguyễn Văn Lợi", "Former", "2021-01-05"),
-            mention("b", "p2", "Nguyễn Văn Lợi", "Former", "2022-03-01"),
-            mention("c", "p3", "Trần Tuệ Hiền", "Current", "2021-01-05"),
-            mention("d", "p4", "Trần Tuệ Hiền", "Elected", "2020-10-16")]
-    triples = views.holdings_triples(rows)
-    by_subject = {}
-    for t in triples:
-        by_subject.setdefault(t.subject.value, {})[t.predicate.value.rsplit("#", 1)[1]] = t.object.value
-    loi = by_subject[views.holding_iri(BINH_PHUOC, rows[0][3].value, "Nguyễn Văn Lợi", None).value]
-    hien = by_subject[views.holding_iri(BINH_PHUOC, rows[0][3].value, "Trần Tuệ Hiền", None).value]
+def _view_of(memberships):
+    """The view of a store holding only these offices: (id, person id, name, org id, status, date or None)."""
+    nt = []
+    for m, p, name, org, status, day in memberships:
+        mi, pi = f"<{PGID}membership/{m}>", f"<{PGID}person/{p}>"
+        nt += [f"{mi} <http://www.w3.org/ns/org#member> {pi} .",
+               f"{mi} <http://www.w3.org/ns/org#organization> <{PGID}org/{org}> .",
+               f"{mi} <http://www.w3.org/ns/org#role> <{PGROLE}bi-thu> .",
+               f"{mi} <{PG}status> <{PG}{status}> .",
+               f'{pi} <http://xmlns.com/foaf/0.1/name> "{name}" .']
+        if day:
+            nt.append(f'{mi} <{PG}asOf> "{day}"^^<http://www.w3.org/2001/XMLSchema#date> .')
+    store = ox.Store()
+    store.load(("\n".join(nt) + "\n").encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    views.refresh_store(store)
+    view = {}
+    for quad in store.quads_for_pattern(None, None, None, ox.NamedNode(views.HOLDINGS_GRAPH)):
+        view.setdefault(quad.subject.value, {})[quad.predicate.value.rsplit("#", 1)[-1]] = quad.object.value
+    return view
+
+
+def test_views_former_only_office_has_no_dates():
+    view = _view_of([("a", "p1", "Nguyễn Văn Lợi", "x", "Former", "2021-01-05"),
+                     ("b", "p2", "Nguyễn Văn Lợi", "x", "Former", "2022-03-01"),
+                     ("c", "p3", "Trần Tuệ Hiền", "x", "Current", "2021-01-05"),
+                     ("d", "p4", "Trần Tuệ Hiền", "x", "Elected", "2020-10-16"),
+                     ("e", "p5", "Trần Tuệ Hiền", "x", "Current", None),
+                     ("f", "p6", "Trần Tuệ Hiền", "x", "Former", "2023-01-01")])
+    loi = view[views.holding_iri(PGID + "org/x", PGROLE + "bi-thu", "Nguyễn Văn Lợi", None).value]
+    hien = view[views.holding_iri(PGID + "org/x", PGROLE + "bi-thu", "Trần Tuệ Hiền", None).value]
     # Only ever named as former: no dates of holding it.
     assert (loi["mentions"], loi["currentMentions"]) == ("2", "0") and "firstReported" not in loi
+    # Dates of the mentions reporting it as held; an undated one and the later "former" one do not count.
     assert (hien["mentions"], hien["currentMentions"], hien["firstReported"], hien["lastReported"]) == (
-        "2", "2", "2020-10-16", "2021-01-05")
-    # No person node holds two current offices here.
-    assert not any("currentOffices" in v for v in by_subject.values())
+        "4", "3", "2020-10-16", "2021-01-05")
+    # No person node holds two offices here.
+    assert not any("currentOffices" in v for v in view.values())
 
 
 def test_views_concurrent_rank_orders_by_offices_then_name():
-    def office(m, p, name, org):
-        return (ox.NamedNode(PGID + f"membership/{m}"), ox.NamedNode(PGID + f"person/{p}"),
-                ox.NamedNode(PGID + f"org/{org}"), ox.NamedNode(PG + "role-x"), ox.Literal(name), None, None, None)
-    rows = [office("1", "b", "Bùi B", "o1"), office("2", "b", "Bùi B", "o2"),
-            office("3", "a", "An A", "o1"), office("4", "a", "An A", "o2"),
-            office("5", "c", "Cao C", "o1"), office("6", "c", "Cao C", "o2"), office("7", "c", "Cao C", "o3"),
-            office("8", "d", "Đỗ D", "o1")]
-    got = {}
-    for t in views.holdings_triples(rows):
-        if t.predicate.value.endswith(("currentOffices", "concurrentRank")):
-            got.setdefault(t.subject.value.rsplit("/", 1)[1], {})[t.predicate.value.rsplit("#", 1)[1]] = int(t.object.value)
-    assert got == {"c": {"currentOffices": 3, "concurrentRank": 1}, "a": {"currentOffices": 2, "concurrentRank": 2},
-                   "b": {"currentOffices": 2, "concurrentRank": 3}}
+    view = _view_of([("1", "b", "Bùi B", "o1", "Current", None), ("2", "b", "Bùi B", "o2", "Current", None),
+                     ("3", "a", "An A", "o1", "Current", None), ("4", "a", "An A", "o2", "Elected", None),
+                     ("5", "c", "Cao C", "o1", "Current", None), ("6", "c", "Cao C", "o2", "Current", None),
+                     ("7", "c", "Cao C", "o3", "Current", None), ("8", "d", "Đỗ D", "o1", "Current", None),
+                     ("9", "d", "Đỗ D", "o2", "Former", None)])
+    got = {iri.rsplit("/", 1)[1]: (int(v["currentOffices"]), int(v["concurrentRank"]))
+           for iri, v in view.items() if "currentOffices" in v}
+    assert got == {"c": (3, 1), "a": (2, 2), "b": (2, 3)}
 
 
 @pytest.mark.parametrize("name", ["counts-by-role", "counts-by-province", "concurrent-offices"])
