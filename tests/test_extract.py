@@ -367,3 +367,26 @@ def test_extract_caption_running_into_the_paragraph_keeps_the_name():
             "Bí thư Thành ủy TP Hồ Chí Minh Nguyễn Minh Triết Tuy nhiên, cũng theo ông Thám, "
             "những tồn tại trong công tác tư pháp vẫn còn.")
     assert {o[0] for o in offices(x)} == {"Nguyễn Minh Triết"}
+
+
+def test_extract_foreign_party_after_central_committee_is_not_ours():
+    x = run("Chủ tịch nước Trần Đại Quang đã tiếp đồng chí Vưu Quyền, Ủy viên Trung ương Đảng Cộng sản Trung Quốc, "
+            "Bí thư Tỉnh ủy Phúc Kiến.")
+    assert not {o for o in offices(x) if o[0] == "Vưu Quyền" and o[2] == "Ban Chấp hành Trung ương Đảng"}
+    # The title after a Vietnamese leader's name belongs to the next person, of another party.
+    x = run("Nhận lời mời của Chủ tịch nước Cộng hoà xã hội chủ nghĩa Việt Nam Trần Đức Lương, Tổng Bí thư "
+            "Ban chấp hành Trung ương Đảng Cộng sản Trung Quốc, Chủ tịch nước Cộng hoà Nhân dân Trung Hoa "
+            "Hồ Cẩm Đào đã thăm hữu nghị chính thức Việt Nam.")
+    assert not {o for o in offices(x) if o[1] == "Tổng Bí thư"}
+
+
+def test_extract_head_of_a_foreign_delegation_is_not_ours():
+    x = run("Đoàn đại biểu Đảng Cộng sản Trung Quốc do đồng chí Lưu Kỳ Bảo, Ủy viên Bộ Chính trị, "
+            "Bí thư Ban Bí thư, Trưởng Ban Tuyên truyền T.Ư làm Trưởng đoàn.")
+    assert offices(x) == set()
+    x = run("Đại tướng Võ Nguyên Giáp đã thân mật tiếp đoàn đại biểu cấp cao Đảng, Nhà nước Trung Quốc "
+            "do Phó chủ tịch Quốc hội Lý Thiết Ánh dẫn đầu.")
+    assert offices(x) == set()
+    # A Vietnamese delegation from a province whose name starts like a country's keeps its offices.
+    x = run("Đoàn đại biểu tỉnh Lào Cai do đồng chí Nguyễn Văn Vịnh, Bí thư Tỉnh ủy dẫn đầu đã thăm tỉnh Vân Nam.")
+    assert offices(x) == {("Nguyễn Văn Vịnh", "Bí thư", "Đảng bộ tỉnh Lào Cai", "current")}

@@ -157,7 +157,7 @@ class Lexicon:
         self.change_blockers = self._phrase_trie(self.raw["changes"]["founding_blockers"])
         self.surnames = {key(w) for w in self.raw["surnames"]}
         self.not_party_after_central = {key(w) for w in self.raw["not_party_after_central"]}
-        self.foreign = {key(w) for w in self.raw["foreign"]}
+        self.foreign = self._phrase_trie(self.raw["foreign"])
         self.legal_forms = {key(w) for w in self.raw["legal_forms"]}
         self.not_person_names = {key(w) for w in self.raw["not_person_names"]}
         self.name_end_stops = {key(w) for w in self.raw["name_end_stops"]}
@@ -177,6 +177,10 @@ class Lexicon:
             return yaml.safe_load(path.read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError) as exc:
             raise PartygraphError(f"{path}: broken vocabulary file ({exc})") from None
+
+    def foreign_at(self, words, i: int) -> bool:
+        """Another country is named at words[i] ("Trung Quốc", "Lào"; not the province "Lào Cai")."""
+        return self.foreign.match(words, i) is not None and self.province_trie.match(words, i) is None
 
     @staticmethod
     def _phrase_trie(forms) -> Trie:

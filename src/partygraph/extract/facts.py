@@ -511,6 +511,9 @@ class ArticleExtractor:
         for pm in persons:
             if pm.honorific:
                 self._add_person(pm.name, ev)
+            before = self._titles_before(toks, pm.hon_start, ends)
+            if self._leads_foreign_delegation(keys, before[0].start if before else pm.hon_start):
+                continue  # "đoàn … Trung Quốc do Phó Chủ tịch Quốc hội A dẫn đầu": another country's office
             k = pm.end
             # apposition, possibly more than one ("A, Phó Bí thư Tỉnh ủy (nguyên Phó Chủ tịch UBND tỉnh) …")
             after = pm.end
@@ -565,8 +568,7 @@ class ArticleExtractor:
                         term = t.term or (stated_year if st == "elected" else None)
                         self._office(member.name, replace(t, term=term), st, ev)
             # titles written before the name
-            chain = self._titles_before(toks, pm.hon_start, ends)
-            for t in chain:
+            for t in before:
                 self._office(pm.name, t, "former" if t.former else "current", ev)
         # a committee, then its members: "bầu Ban Chấp hành nhiệm kỳ 2017-2019, gồm các đồng chí: A, B và C"
         for i, oend, org in found:
@@ -601,6 +603,16 @@ class ArticleExtractor:
                 status = "elected" if self._elected_before(keys, t.start) or stated_year else "current"
                 self._office(member.name, replace(t, org=org, term=t.term or stated_year), status, ev)
                 self._add_person(member.name, ev)
+
+    def _leads_foreign_delegation(self, keys, k: int) -> bool:
+        """Whether `k` follows the "do" of "đoàn … <another country> … do …": that delegation's leader."""
+        if k < 1 or keys[k - 1] != "do":
+            return False
+        window = keys[max(0, k - 16):k - 1]
+        if "đoàn" not in window:
+            return False
+        start = len(window) - window[::-1].index("đoàn")
+        return any(self.lex.foreign_at(window, i) for i in range(start, len(window)))
 
     def _skip_term(self, s: Sentence, k: int) -> int:
         """The token after ', nhiệm kỳ 2020 - 2025,' or ' khóa X' at k (k itself when there is none)."""

@@ -319,9 +319,9 @@ class OrgReader:
         """A party or state named after a central body that is not Vietnam's."""
         if keys[j:j + 3] == ["đảng", "cộng", "sản"]:
             return keys[j + 3:j + 5] != ["việt", "nam"]
-        if keys[j:j + 2] in (["đảng", "nhân"], ["nước", "cộng"]) or (j < len(keys) and keys[j] in self.lex.foreign):
-            return True
-        return False
+        if keys[j:j + 2] == ["cộng", "sản"]:  # the head ends with "Đảng": "… Trung ương Đảng Cộng sản Trung Quốc"
+            return keys[j + 2:j + 4] != ["việt", "nam"]
+        return keys[j:j + 2] in (["đảng", "nhân"], ["nước", "cộng"]) or self.lex.foreign_at(keys, j)
 
     def fixed(self, head: Head) -> Org:
         if head.fixed == PARTY:
