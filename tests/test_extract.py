@@ -390,3 +390,14 @@ def test_extract_head_of_a_foreign_delegation_is_not_ours():
     # A Vietnamese delegation from a province whose name starts like a country's keeps its offices.
     x = run("Đoàn đại biểu tỉnh Lào Cai do đồng chí Nguyễn Văn Vịnh, Bí thư Tỉnh ủy dẫn đầu đã thăm tỉnh Vân Nam.")
     assert offices(x) == {("Nguyễn Văn Vịnh", "Bí thư", "Đảng bộ tỉnh Lào Cai", "current")}
+
+
+def test_extract_titles_before_each_name_are_not_the_previous_persons():
+    # Titles written before each name: the chain after Đỗ Mười runs into the next name, so it is not his.
+    x = run("Tới dự buổi lễ, có Chủ tịch nước Trần Đức Lương, nguyên Tổng bí thư Đỗ Mười, Ủy viên Bộ chính trị, "
+            "Trưởng ban Tư tưởng Văn hóa Trung ương Nguyễn Khoa Điềm.")
+    got = offices(x)
+    assert not {o for o in got if o[0] == "Đỗ Mười" and o[2] == "Bộ Chính trị"}
+    # The board of earlier terms is read (vocabulary in lexicon.yaml), so the titles go to the right name.
+    assert ("Nguyễn Khoa Điềm", "Trưởng ban", "Ban Tư tưởng - Văn hóa Trung ương", "current") in got
+    assert ("Nguyễn Khoa Điềm", "Ủy viên", "Bộ Chính trị", "current") in got

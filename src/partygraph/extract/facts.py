@@ -419,6 +419,13 @@ class ArticleExtractor:
             return []
         return [self._finish_title(toks, keys, self.lex.roles[role_id], org, k, r[0], False)]
 
+    def _cut_by_next(self, toks, keys, end: int, allcaps: bool, person_starts: set[int]) -> bool:
+        """Whether the chain ending at `end` goes on with ", <title> <next name>"."""
+        if end + 1 >= len(toks) or toks[end].text != ",":
+            return False
+        t = self.read_title(toks, keys, end + 1, allcaps)
+        return t is not None and self._owned_by_next(toks, t.end, person_starts)
+
     def _owned_by_next(self, toks, end: int, person_starts: set[int]) -> bool:
         """A title that runs straight into a name ("…, Bí thư Thành ủy Hà Nội Nguyễn Phú Trọng") is that name's."""
         return end in person_starts
@@ -519,6 +526,10 @@ class ArticleExtractor:
             after = pm.end
             while k < len(toks) and toks[k].text in (",", "-", "–", "(", ":"):
                 chain = self.read_chain(toks, keys, k + 1, s.allcaps, person_starts)
+                if before and chain and self._cut_by_next(toks, keys, chain[-1].end, s.allcaps, person_starts):
+                    # A list with titles before each name ("nguyên Tổng Bí thư A, Ủy viên Bộ Chính trị,
+                    # Trưởng ban X B"): the titles after A may as well be B's, so neither gets them.
+                    break
                 for t in chain:
                     self._office(pm.name, t, "former" if t.former else "current", ev)
                 if not chain:
