@@ -401,3 +401,13 @@ def test_extract_titles_before_each_name_are_not_the_previous_persons():
     # The board of earlier terms is read (vocabulary in lexicon.yaml), so the titles go to the right name.
     assert ("Nguyễn Khoa Điềm", "Trưởng ban", "Ban Tư tưởng - Văn hóa Trung ương", "current") in got
     assert ("Nguyễn Khoa Điềm", "Ủy viên", "Bộ Chính trị", "current") in got
+
+
+def test_extract_a_chain_that_goes_on_with_another_countrys_title_is_not_ours():
+    x = run("Chiều 18-6, tại Trụ sở Trung ương Đảng, Tổng Bí thư Nguyễn Phú Trọng đã tiếp Thượng tướng "
+            "Phạm Trường Long, Ủy viên Bộ Chính trị, Phó Chủ tịch Quân ủy Trung ương Trung Quốc.")
+    assert {o[0] for o in offices(x)} == {"Nguyễn Phú Trọng"}
+    # "Đức" in a Vietnamese name is not Germany.
+    x = run("Đồng chí Đinh Thế Huynh, Ủy viên Bộ Chính trị, Thường trực Ban Bí thư đã ký quyết định chỉ định "
+            "đồng chí Đỗ Đức Duy, Thứ trưởng Bộ Xây dựng tham gia Ban Chấp hành.")
+    assert ("Đinh Thế Huynh", "Ủy viên", "Bộ Chính trị", "current") in offices(x)

@@ -158,6 +158,8 @@ class Lexicon:
         self.surnames = {key(w) for w in self.raw["surnames"]}
         self.not_party_after_central = {key(w) for w in self.raw["not_party_after_central"]}
         self.foreign = self._phrase_trie(self.raw["foreign"])
+        self.foreign_in_text = self._phrase_trie(
+            [w for w in self.raw["foreign"] if w not in set(self.raw["foreign_name_syllables"])])
         self.legal_forms = {key(w) for w in self.raw["legal_forms"]}
         self.not_person_names = {key(w) for w in self.raw["not_person_names"]}
         self.name_end_stops = {key(w) for w in self.raw["name_end_stops"]}
@@ -178,9 +180,13 @@ class Lexicon:
         except (OSError, yaml.YAMLError) as exc:
             raise PartygraphError(f"{path}: broken vocabulary file ({exc})") from None
 
-    def foreign_at(self, words, i: int) -> bool:
-        """Another country is named at words[i] ("Trung Quốc", "Lào"; not the province "Lào Cai")."""
-        return self.foreign.match(words, i) is not None and self.province_trie.match(words, i) is None
+    def foreign_at(self, words, i: int, in_text: bool = False) -> bool:
+        """Another country is named at words[i] ("Trung Quốc", "Lào"; not the province "Lào Cai").
+
+        `in_text`: anywhere in running text, where "Đức" or "Mỹ" are more often part of a name.
+        """
+        trie = self.foreign_in_text if in_text else self.foreign
+        return trie.match(words, i) is not None and self.province_trie.match(words, i) is None
 
     @staticmethod
     def _phrase_trie(forms) -> Trie:

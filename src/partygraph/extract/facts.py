@@ -426,6 +426,17 @@ class ArticleExtractor:
         t = self.read_title(toks, keys, end + 1, allcaps)
         return t is not None and self._owned_by_next(toks, t.end, person_starts)
 
+    def _foreign_title_next(self, keys, end: int) -> bool:
+        """Whether the chain ending at `end` goes on with ", <title> … <another country>" in the same item."""
+        if end + 1 >= len(keys) or keys[end] != "," or keys[end + 1] not in self.lex.title_starts:
+            return False
+        for k in range(end + 1, min(len(keys), end + 12)):  # the next title and its body's name
+            if keys[k] in (",", ";", ".", "và", "(", ")"):
+                break
+            if self.lex.foreign_at(keys, k, in_text=True):
+                return True
+        return False
+
     def _owned_by_next(self, toks, end: int, person_starts: set[int]) -> bool:
         """A title that runs straight into a name ("…, Bí thư Thành ủy Hà Nội Nguyễn Phú Trọng") is that name's."""
         return end in person_starts
@@ -530,6 +541,8 @@ class ArticleExtractor:
                     # A list with titles before each name ("nguyên Tổng Bí thư A, Ủy viên Bộ Chính trị,
                     # Trưởng ban X B"): the titles after A may as well be B's, so neither gets them.
                     break
+                if chain and self._foreign_title_next(keys, chain[-1].end):
+                    break  # "A, Ủy viên Bộ Chính trị, Chủ tịch nước Cộng hòa dân chủ nhân dân Lào": not ours
                 for t in chain:
                     self._office(pm.name, t, "former" if t.former else "current", ev)
                 if not chain:
@@ -623,7 +636,7 @@ class ArticleExtractor:
         if "đoàn" not in window:
             return False
         start = len(window) - window[::-1].index("đoàn")
-        return any(self.lex.foreign_at(window, i) for i in range(start, len(window)))
+        return any(self.lex.foreign_at(window, i, in_text=True) for i in range(start, len(window)))
 
     def _skip_term(self, s: Sentence, k: int) -> int:
         """The token after ', nhiệm kỳ 2020 - 2025,' or ' khóa X' at k (k itself when there is none)."""
