@@ -34,7 +34,6 @@ import multiprocessing as mp
 import os
 import platform
 import random
-import resource
 import shutil
 import statistics
 import subprocess
@@ -47,8 +46,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from scaled import GENERAL_NEWS, PARTY_NEWS, ROOT, Scaler, build_lines, bulk_load  # noqa: E402
 
+from partygraph.store import PGROLE  # noqa: E402
+
 SEEDS = ROOT / "data" / "seeds"
-PGROLE = "https://w3id.org/partygraph/role/"
 PARTYGRAPH = str(Path(sys.executable).parent / "partygraph")
 RESULTS = ROOT / "bench" / "results"
 

@@ -30,12 +30,9 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 PARTY_NEWS = CORPUS / "party-news.jsonl.gz"
 GENERAL_NEWS = CORPUS / "general-news-20k.jsonl.gz"
 
-PGID = "https://w3id.org/partygraph/id/"
-SHARED_GRAPH = f"<{PGID}graph/shared>"
+from partygraph.store import PGID, partition
+
 _SCOPED = re.compile(r"(<" + re.escape(PGID) + r"(?:article|person|membership|event)/[^/#?>]+)")
-_ARTICLE = re.compile(r"<" + re.escape(PGID) + r"article/([^/#?>]+)")
-_PER_ARTICLE = re.compile(r"<" + re.escape(PGID) + r"(?:person|membership|event)/[^>]+>")
-_DERIVED = "<http://www.w3.org/ns/prov#wasDerivedFrom>"
 
 
 def build_lines(inputs, workers: int = 2) -> tuple[list[str], object]:
@@ -51,26 +48,16 @@ class Scaler:
     """Quads of the base graph and of its renamed copies, as N-Quads bytes."""
 
     def __init__(self, lines: list[str]):
-        derived: dict[str, set[str]] = {}
-        for line in lines:
-            s, p, rest = line.split(" ", 2)
-            if p == _DERIVED and _PER_ARTICLE.fullmatch(s):
-                m = _ARTICLE.match(rest)
-                if m:
-                    derived.setdefault(s, set()).add(f"<{PGID}article/{m.group(1)}>")
+        import pyoxigraph as ox
+
+        # The graphs `partygraph load` puts each triple in (partygraph.store.partition).
+        triples = [q.triple for q in ox.parse("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)]
         #: (triple text without " .", graph IRI text, renamed in copies?)
         self.rows: list[tuple[str, str, bool]] = []
-        for line in lines:
-            body = line.rstrip()[:-1].rstrip()
-            s = body.split(" ", 1)[0]
-            m = _ARTICLE.match(s)
-            if m:
-                graph = f"<{PGID}article/{m.group(1)}>"
-            elif _PER_ARTICLE.fullmatch(s) and len(derived.get(s, ())) == 1:
-                graph = next(iter(derived[s]))
-            else:
-                graph = SHARED_GRAPH
-            self.rows.append((body, graph, bool(_SCOPED.search(body))))
+        for graph, in_graph in partition(triples).items():
+            for t in in_graph:
+                body = f"{t.subject} {t.predicate} {t.object}"
+                self.rows.append((body, f"<{graph}>", bool(_SCOPED.search(body))))
         self.base = len(self.rows)
         self.per_copy = sum(1 for r in self.rows if r[2])
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from partygraph import resolve as r
 from partygraph.store import load_inputs, open_store
+from resolve_fixture import FIXTURE
 
-FIXTURE = Path(__file__).parent / "fixtures" / "resolve" / "articles.jsonl"
 
 
 @pytest.fixture(scope="module")

@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from partygraph import resolve as r
 from partygraph.errors import InputError
 from partygraph.store import load_inputs, open_store
-
-FIXTURE = Path(__file__).parent / "fixtures" / "resolve" / "articles.jsonl"
-
-
-def _subset(tmp_path, ids, name="part.jsonl"):
-    """A JSONL file with only the fixture articles `ids`."""
-    rows = [line for line in FIXTURE.read_text(encoding="utf-8").splitlines() if json.loads(line)["id"] in ids]
-    out = tmp_path / name
-    out.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    return out
+from resolve_fixture import FIXTURE
+from resolve_fixture import subset as _subset
 
 
 def _store(tmp_path, *inputs, name="store"):

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from partygraph import resolve as r
 from partygraph.query import EmbeddedBackend, load_query, prepare
 from partygraph.store import load_inputs, open_store
+from resolve_fixture import FIXTURE
 
-FIXTURE = Path(__file__).parent / "fixtures" / "resolve" / "articles.jsonl"
 BP = "pgid:org/dang-bo-tinh-binh-phuoc"
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -10,20 +9,10 @@ import pytest
 
 from partygraph import query as q
 from partygraph import views
-from partygraph.store import load_inputs, open_store, update_graph
+from partygraph.store import PG, PGID, PGROLE, load_inputs, open_store, update_graph
+from resolve_fixture import subset
 
-FIXTURE = Path(__file__).parent / "fixtures" / "resolve" / "articles.jsonl"
-PG = views.PG
-PGID = views.PGID
-PGROLE = "https://w3id.org/partygraph/role/"
 BINH_PHUOC = PGID + "org/dang-bo-tinh-binh-phuoc"
-
-
-def _articles(tmp_path, *ids):
-    rows = [line for line in FIXTURE.read_text(encoding="utf-8").splitlines() if json.loads(line)["id"] in ids]
-    out = tmp_path / f"{'-'.join(ids)}.jsonl"
-    out.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    return out
 
 
 def _holdings(store, name):
@@ -39,14 +28,14 @@ def _holdings(store, name):
 
 def test_views_one_holding_per_office_across_articles(tmp_path):
     db = tmp_path / "db"
-    first = load_inputs(db, [_articles(tmp_path, "bp-2019")])
+    first = load_inputs(db, [subset(tmp_path, {"bp-2019"})])
     store = open_store(db)
     assert first.view_triples > 0
     one = _holdings(store, "Trần Quốc Khánh")[("bi-thu", None)]
     assert (one["mentions"], one["current"], one["first"], one["last"]) == (1, 1, "2019-03-10", "2019-03-10")
     del store
     # The second article reports the same office: the load updates the view.
-    load_inputs(db, [_articles(tmp_path, "bp-2020", "bp-congress")])
+    load_inputs(db, [subset(tmp_path, {"bp-2020", "bp-congress"})])
     store = open_store(db)
     khanh = _holdings(store, "Trần Quốc Khánh")
     assert list(khanh) == [("bi-thu", None)]
@@ -65,7 +54,7 @@ def test_views_one_holding_per_office_across_articles(tmp_path):
 
 def test_views_reload_changes_nothing_and_drop_restores_mentions(tmp_path):
     db = tmp_path / "db"
-    data = _articles(tmp_path, "bp-2019", "bp-2020", "bp-congress", "dn-2025")
+    data = subset(tmp_path, {"bp-2019", "bp-2020", "bp-congress", "dn-2025"})
     first = load_inputs(db, [data])
     second = load_inputs(db, [data])
     assert second.quads_after == first.quads_after and second.view_triples == first.view_triples
@@ -168,7 +157,7 @@ def test_views_holdings_conform_to_the_shapes(tmp_path):
     from partygraph.validate import validate_graph
 
     db = tmp_path / "db"
-    load_inputs(db, [_articles(tmp_path, "bp-2019", "bp-2020", "bp-congress")])
+    load_inputs(db, [subset(tmp_path, {"bp-2019", "bp-2020", "bp-congress"})])
     store = open_store(db)
     graph = rdflib.Graph()
     graph.parse(data=ox.serialize((qd.triple for qd in store), format=ox.RdfFormat.N_TRIPLES).decode("utf-8"),

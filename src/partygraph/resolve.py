@@ -62,11 +62,8 @@ import pyoxigraph as ox
 
 from partygraph.errors import InputError
 from partygraph.rdfmap import h, slug
-from partygraph.store import update_graph
+from partygraph.store import PG, PGID, PGROLE, update_graph
 
-PG = "https://w3id.org/partygraph/ontology#"
-PGID = "https://w3id.org/partygraph/id/"
-PGROLE = "https://w3id.org/partygraph/role/"
 ORG = "http://www.w3.org/ns/org#"
 OWL = "http://www.w3.org/2002/07/owl#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -79,7 +76,6 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 
 RESOLUTION_GRAPH = PGID + "graph/resolution"
 REFERENCE_GRAPH = PGID + "graph/reference"
-DERIVED_GRAPHS = (RESOLUTION_GRAPH, REFERENCE_GRAPH)
 
 #: A name seen in this many provinces is common: province alone does not merge it.
 COMMON_PROVINCES = 3

@@ -269,7 +269,7 @@ def collect_triples(inputs, province: str | None = None, summary: LoadSummary | 
     return triples
 
 
-_NEWS_ARTICLE = f"> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/NewsArticle> .".encode()
+_NEWS_ARTICLE = "> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/NewsArticle> .".encode()
 
 
 def article_chunks(articles: list[str], province: str | None, workers: int = 1,

@@ -112,7 +112,6 @@ class Title:
 
 _TERM = re.compile(r"\s*,?\s*(?:nhiệm kỳ|giai đoạn)\s*\(?(\d{4})\s*[-–—]\s*(\d{4})", re.I)
 _ANY_TERM = re.compile(r"nhiệm kỳ\s*(\d{4})\s*[-–—]\s*(\d{4})", re.I)
-_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*((?:19|20)\d{2})(?!\d)")
 _HEADER_DATE = re.compile(r"(?<!\d)(\d{1,2})[/-](\d{1,2})[/-]((?:19|20)\d{2})(?!\d)")
 # "từ ngày 19-21/8/2020", "ngày 19 - 21/8", "trong các ngày 21, 22/7", "từ ngày 15 đến 21-10-1963", "sáng 30-9"
 _DATE_RANGE = re.compile(
@@ -127,7 +126,6 @@ _DATE_WINDOW = re.compile(r"Đại hội|đại hội|kỷ niệm|Kỷ niệm|Ng
 _LEAD_DATE = re.compile(r"\s*(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?\d{1,2}\s*[-/]\s*\d{1,2}(?:\s*[-/]\s*\d{4})?\s*,\s*",
                         re.I)
 _DELEGATES = re.compile(r"(\d[\d.]*)\s*/\s*(\d[\d.]*)\s*đại biểu", re.I)
-_DELEGATES_ONE = re.compile(r"(?:tham dự|về dự|dự)[^.;]{0,30}?(\d[\d.]*)\s*đại biểu", re.I)
 _COMMITTEE = re.compile(r"bầu\s+Ban Chấp hành(?:[^;]*?khóa\s+([IVXLC]+|\d+))?[^;]*?gồm\s+(\d+)\s+đồng chí", re.I)
 _STANDING = re.compile(r"bầu\s+(?:(\d+)\s+đồng chí\s+(?:Ủy viên\s+)?Ban Thường vụ"
                        r"|Ban Thường vụ[^;]*?gồm\s+(\d+)\s+đồng chí)", re.I)
