@@ -70,7 +70,7 @@ def _articles(path: Path, limit: int | None = None):
 
 def section_extraction(args) -> dict:
     """Extraction throughput, and underthesea's NER on a sample of the same text."""
-    from partygraph.extract.facts import extract
+    from partygraph.extract import extract
 
     out = {}
     for path in (PARTY_NEWS, GENERAL_NEWS):
@@ -442,7 +442,7 @@ def section_scaling(args) -> dict:
 
 def section_general(args) -> dict:
     """Offices per 1,000 general-news articles and a sample of 20 to judge."""
-    from partygraph.extract.facts import extract
+    from partygraph.extract import extract
 
     pairs = _GENERAL or [(a, extract(a).offices) for a in _articles(GENERAL_NEWS)]
     arts = [a for a, _ in pairs]

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from rdflib import BNode, Graph
 
 from partygraph.build import article_lines
-from partygraph.extract.facts import extract
+from partygraph.extract import extract
 from partygraph.normalise import normalise
 from partygraph.rdfmap import new_graph, role_scheme, triples
 from partygraph.read import Article

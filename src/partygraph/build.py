@@ -23,7 +23,7 @@ from rdflib.plugins.serializers.nt import _nt_row
 
 from partygraph.atomic import atomic_write
 from partygraph.errors import InputError, PartygraphError
-from partygraph.extract.facts import extract
+from partygraph.extract import extract
 from partygraph.rdfmap import PGID, PREFIXES, new_graph, role_scheme, triples
 from partygraph.read import Article, expand_paths, read_inputs
 

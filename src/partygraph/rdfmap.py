@@ -15,8 +15,7 @@ from collections.abc import Iterator
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from partygraph.extract.facts import Change, Congress, Evidence, Extraction, Office
-from partygraph.extract.orgs import Org
+from partygraph.extract import Change, Congress, Evidence, Extraction, Office, Org
 from partygraph.lexicon import ONTOLOGY
 
 PG = Namespace("https://w3id.org/partygraph/ontology#")

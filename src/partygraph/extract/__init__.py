@@ -1,13 +1,20 @@
 """Extraction: mentions (people, organisations, titles) and then facts.
 
 `extract(article)` reads one article and returns an `Extraction` of frozen
-records, each fact carrying the sentence (text and offsets) it came from.
+records (`partygraph.extract.records`), each fact carrying the sentence
+(text and offsets) it came from. Other packages import only what this
+module exports.
 """
 
+from partygraph.extract.orgs import Org
+from partygraph.extract.records import Change, Congress, Evidence, Extraction, Office
 
-def __getattr__(name):
-    if name in ("Extraction", "extract"):
-        from partygraph.extract import facts
 
-        return getattr(facts, name)
-    raise AttributeError(name)
+def extract(article, lex=None) -> Extraction:
+    """Read one article's people, organisations, offices, congresses and changes."""
+    from partygraph.extract.facts import extract as _extract
+
+    return _extract(article, lex)
+
+
+__all__ = ["Change", "Congress", "Evidence", "Extraction", "Office", "Org", "extract"]

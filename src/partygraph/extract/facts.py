@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from partygraph.extract.orgs import CENTRAL_EXEC, Org, OrgReader, OrgRegistry, party_org
 from partygraph.extract.people import PersonReader
+from partygraph.extract.records import Change, Congress, Evidence, Extraction, Office
 from partygraph.extract.tokens import Sentence, Token, sentences, tokenize
 from partygraph.lexicon import Lexicon, Role, keys as phrase_keys, lexicon
 from partygraph.normalise import Normalised, normalise, normalise_text
@@ -39,65 +40,6 @@ def roman_to_int(text: str) -> int | None:
         total = total - v if v < prev else total + v
         prev = max(prev, v)
     return total or None
-
-
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    """A sentence of the article, by its offsets in the text as read (raw)."""
-
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class Office:
-    person: str
-    role: Role
-    org: Org
-    status: str  # current | elected | former
-    term: tuple[int, int] | None
-    evidence: Evidence
-
-
-@dataclass(frozen=True, slots=True)
-class Congress:
-    org: Org
-    ordinal: int
-    term: tuple[int, int] | None = None
-    start: date | None = None
-    end: date | None = None
-    delegates: int | None = None
-    delegates_present: int | None = None
-    committee_size: int | None = None
-    standing_size: int | None = None
-    khoa: int | None = None
-    evidence: Evidence | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    kind: str  # merger | founding | dissolution | split
-    originals: tuple[Org, ...]
-    results: tuple[Org, ...]
-    evidence: Evidence
-
-
-@dataclass
-class Extraction:
-    """Everything read from one article."""
-
-    article: Article
-    date: date | None = None
-    province: str | None = None
-    persons: dict[str, Evidence] = field(default_factory=dict)
-    orgs: dict[str, Org] = field(default_factory=dict)
-    org_evidence: dict[str, Evidence] = field(default_factory=dict)
-    offices: list[Office] = field(default_factory=list)
-    congresses: list[Congress] = field(default_factory=list)
-    changes: list[Change] = field(default_factory=list)
-    stated_parents: set[tuple[str, str]] = field(default_factory=set)
-    alt_labels: dict[str, set[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
