@@ -172,6 +172,13 @@ class Lexicon:
         self.provinces, self.province_trie = self._provinces(DATA / "provinces.csv", self.abbreviations)
         # first words that can open a title: a role, a former marker, or "Tỉnh ủy" of "Tỉnh ủy viên"
         self.title_starts = set(self.role_trie.root) | self.former_markers | set(self.heads.root)
+        self.links = _links(self.raw["links"])
+        self.birth_words = self.raw["links"]["birth"]
+        self.list_elect_verbs = self.links["list_elect"]
+        self.congress = _CongressWords(self.raw["congress"])
+        from partygraph.extract.phrasing import Phrasing  # local: the extractor's patterns, built from this data
+
+        self.phrasing = Phrasing(self.raw["phrasing"])
 
     @staticmethod
     def _yaml(path: Path) -> dict:
@@ -252,6 +259,28 @@ class Lexicon:
         return provinces, trie
 
 
+
+
+def _links(raw: dict) -> dict:
+    """Link words as matching keys: a set per kind, or a dict where the word says something more."""
+    out = {}
+    for name, value in raw.items():
+        if isinstance(value, dict):
+            out[name] = {key(k): (_links(v) if isinstance(v, dict) else {key(w) for w in v} if isinstance(v, list)
+                                  else v) for k, v in value.items()}
+        else:
+            out[name] = {key(w) for w in value}
+    return out
+
+
+class _CongressWords:
+    """How a congress is named, as tries and key sets (lexicon section `congress`)."""
+
+    def __init__(self, raw: dict):
+        self.word, self.skip, self.national, self.ordinal = (
+            Lexicon._phrase_trie(raw[k]) for k in ("word", "skip", "national", "ordinal"))
+        self.of, self.party, self.not_party = ({key(w) for w in raw[k]} for k in ("of", "party", "not_party"))
+        self.opening, self.closing = raw["opening"], raw["closing"]
 
 
 def role_forms(role: Role) -> list[str]:

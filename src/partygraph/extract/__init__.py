@@ -12,7 +12,7 @@ from partygraph.extract.records import Change, Congress, Evidence, Extraction, O
 
 def extract(article, lex=None) -> Extraction:
     """Read one article's people, organisations, offices, congresses and changes."""
-    from partygraph.extract.facts import extract as _extract
+    from partygraph.extract.pipeline import extract as _extract
 
     return _extract(article, lex)
 

@@ -11,6 +11,7 @@ mentions by `OrgRegistry.resolve`.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field, replace
 
 from partygraph.extract.tokens import Token
@@ -67,13 +68,28 @@ class OrgReader:
 
     def __init__(self, lex: Lexicon, province_at, casing: dict[str, str]):
         self.lex = lex
-        self.province_at = province_at  # callable(char offset) -> province name | None
+        self._province_at = province_at  # callable(char offset) -> province name | None
+        self._province_override: str | None = None
         self.casing = casing
         self._inner_scoped = False
         self._inner_province: str | None = None
         self._keys_for, self._keys = None, []
         self._pos = 0  # where the organisation being read is named, for context
         self.place_override: dict[str, str] = {}
+
+    @contextlib.contextmanager
+    def places(self, province: str | None = None, local: dict[str, str] | None = None):
+        """Read with the places a title chain names elsewhere: a province for every bare "tỉnh",
+        and lower-level places by their word ("huyện" → "Châu Thành")."""
+        saved = self._province_override, self.place_override
+        self._province_override, self.place_override = province, dict(local or {})
+        try:
+            yield self
+        finally:
+            self._province_override, self.place_override = saved
+
+    def province_at(self, pos: int) -> str | None:
+        return self._province_override or self._province_at(pos)
 
     def keys_of(self, toks) -> list[str]:
         """The keys of a token sequence, computed once per sequence."""

@@ -1,0 +1,101 @@
+"""Article-level context: the article's date, the provinces it names, its usual spelling of words.
+
+Reads the normalised text and the article's metadata; adds `Doc.date`,
+`Doc.province_mentions`, `Doc.province` (the province the article is about)
+and `Doc.casing` (to read all-caps headlines), then the organisation reader
+that resolves a bare "tỉnh" against them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+from partygraph.extract.doc import Doc
+from partygraph.extract.orgs import OrgReader
+from partygraph.extract.component import component
+from partygraph.normalise import normalise_text
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_HEADER_DATE = re.compile(r"(?<!\d)(\d{1,2})[/-](\d{1,2})[/-]((?:19|20)\d{2})(?!\d)")
+
+
+def safe_date(y, m, d) -> date | None:
+    try:
+        return date(int(y), int(m), int(d))
+    except (TypeError, ValueError):
+        return None
+
+
+@component(assigns=("date",))
+def article_date(doc: Doc) -> None:
+    """The metadata's date, else the date most often written in the article's head (a page date)."""
+    if doc.article.published and (m := _ISO_DATE.match(doc.article.published)):
+        doc.date = safe_date(*m.groups())
+        return
+    head = doc.norm.text[:1500]
+    found, first = Counter(), {}
+    for m in _HEADER_DATE.finditer(head):
+        d = safe_date(m.group(3), m.group(2), m.group(1))
+        # a news page's date, not a birth date or a date in history
+        if d and d.year >= 1990 and not any(
+                w in head[max(0, m.start() - 15):m.start()].lower() for w in doc.lex.birth_words):
+            found[d] += 1
+            first.setdefault(d, m.start())
+    doc.date = max(found, key=lambda d: (found[d], -first[d])) if found else None
+
+
+def _province_mentions(doc: Doc) -> list[tuple[int, str]]:
+    lex = doc.lex
+    mentions: list[tuple[int, str]] = []
+    for s in doc.sents:
+        ks = s.keys
+        i = 0
+        while i < len(ks):
+            m = lex.province_trie.match(ks, i) if s.tokens[i].cap else None
+            if not (m and (i + 1 >= len(ks) or m[0] > i)):
+                i += 1
+                continue
+            # a province name inside a person's name is not a place ("Nguyễn Thái Bình"),
+            # nor inside an idea's ("tư tưởng Hồ Chí Minh")
+            prev = s.tokens[i - 1] if i else None
+            blocked = any((b := lex.idea_blockers.match(ks, j)) and b[0] == i for j in range(max(0, i - 4), i))
+            # a province named like a person ("Hồ Chí Minh") counts only after a place word
+            personlike = (m[0] - i >= 3 and ks[i] in lex.surnames
+                          and not (i and lex.place_words.match(ks, i - 1)
+                                   or i > 1 and lex.place_words.match(ks, i - 2)))
+            if not (personlike or blocked) and not (
+                    prev and prev.cap and prev.is_word and prev.key in lex.surnames):
+                mentions.append((s.tokens[i].start, m[1].name))
+            i = m[0]
+    return mentions
+
+
+@component(assigns=("province_mentions", "province"))
+def provinces(doc: Doc) -> None:
+    """Every province named, and the one the article is about: the metadata's, else the dominant one."""
+    doc.province_mentions = _province_mentions(doc)
+    if doc.article.province:
+        doc.province = normalise_text(doc.article.province)
+        return
+    counts = Counter(name for _, name in doc.province_mentions)
+    if counts:
+        top, n = counts.most_common(1)[0]
+        if (n >= 2 and n >= 0.5 * sum(counts.values())) or len(counts) == 1:
+            doc.province = top
+
+
+@component(requires=("province_mentions", "province"), assigns=("casing", "reader"))
+def org_reader(doc: Doc) -> None:
+    """The article's usual spelling of words (only needed for all-caps headlines) and its organisation reader."""
+    if any(s.allcaps for s in doc.sents):
+        counts: dict[str, Counter] = {}
+        for s in doc.sents:
+            if s.allcaps:
+                continue
+            for t in s.tokens:
+                if t.is_word and not t.abbr and not t.upper:
+                    counts.setdefault(t.key, Counter())[t.text] += 1
+        doc.casing = {k: c.most_common(1)[0][0] for k, c in counts.items()}
+    doc.reader = OrgReader(doc.lex, doc.province_at, doc.casing)

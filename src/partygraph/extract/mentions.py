@@ -1,0 +1,76 @@
+"""Mentions in each sentence: organisations, people and titles.
+
+These components find what the sentence names; the office, congress and
+change components then link them.
+"""
+
+from __future__ import annotations
+
+from partygraph.extract.component import component
+from partygraph.extract.doc import Doc, SentenceMentions
+from partygraph.extract.titles import TitleReader
+
+
+@component(requires=("reader",), assigns=("mentions", "mentions.orgs"))
+def organisations(doc: Doc) -> None:
+    """Every full organisation name, per sentence; each also goes to the registry that resolves short ones."""
+    heads = doc.lex.heads.root  # a cheap first-word test before each look-up
+    for n, s in enumerate(doc.sents):
+        m = SentenceMentions(n, s, doc.evidence(s))
+        i = 0
+        while i < len(s.tokens):
+            r = doc.reader.read(s.tokens, i, s.allcaps) if s.keys[i] in heads else None
+            if r and r[0] > i:
+                m.orgs.append((i, r[0], r[1]))
+                doc.registry.add(s.tokens[i].start, r[1])
+                i = r[0]
+            else:
+                i += 1
+        doc.mentions.append(m)
+    for m in doc.mentions:  # after all of them: a short name may be resolved by a later full one
+        for i, _, org in m.orgs:
+            doc.record_org(doc.resolve(org, m.sentence.tokens[i].start), m.evidence, m.index)
+
+
+@component(requires=("mentions.orgs",), assigns=("mentions.persons", "persons"))
+def people(doc: Doc) -> None:
+    """People's names outside organisation names; a name after an honorific is a person of the article."""
+    for m in doc.mentions:
+        s = m.sentence
+        if s.allcaps:
+            continue
+        org_end = {a: b for a, b, _ in m.orgs}
+        i = 0
+        while i < len(s.tokens):
+            if i in org_end:  # a name never starts inside an organisation's name
+                i = org_end[i]
+                continue
+            pm = doc.people.read(s.tokens, s.keys, i, s.allcaps)
+            if pm:
+                m.persons.append(pm)
+                if pm.honorific:
+                    doc.add_person(pm.name, m.evidence, m.index)
+                i = pm.end
+            else:
+                i += 1
+
+
+@component(requires=("mentions.persons",), assigns=("mentions.titles", "mentions.term"))
+def titles(doc: Doc) -> None:
+    """Every title in a sentence with people in it, and a term the sentence states."""
+    reader = TitleReader(doc)
+    for m in doc.mentions:
+        s = m.sentence
+        if not m.persons:
+            continue
+        for k in range(len(s.tokens)):
+            if s.keys[k] not in doc.lex.title_starts:
+                continue
+            t = reader.read(s, k)
+            if t is not None and not any(o.start < k < o.end for o in m.titles.values()):
+                m.titles.setdefault(k, t)  # "Chủ tịch" inside "Phó Chủ tịch" is not a title of its own
+        for t in sorted(m.titles.values(), key=lambda t: (t.end, -(t.end - t.start))):
+            m.title_ends.setdefault(t.end, t)
+        found = doc.lex.phrasing.term_anywhere.search(s.text)
+        if found and int(found.group(1)) < int(found.group(2)):
+            m.term = (int(found.group(1)), int(found.group(2)))

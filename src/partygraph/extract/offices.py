@@ -1,0 +1,250 @@
+"""Offices: one component per way Vietnamese news attaches a title to a person.
+
+- apposition: "đồng chí A, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy";
+- title before the name: "Phó Bí thư Thường trực Đảng ủy Khối … Vũ Ngọc Vinh";
+- verb clause: "A đắc cử chức Bí thư …", "bầu đồng chí A và đồng chí B làm Phó Bí thư";
+- committee, then its members: "bầu Ban Chấp hành …, gồm các đồng chí: A, B và C";
+- title, then the people who hold it: "Phó Bí thư là các đồng chí A và B".
+
+Each reads the sentence mentions and adds offices (`Doc.add_office`); a
+title whose organisation cannot be told is left out rather than guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from partygraph.extract.component import component
+from partygraph.extract.doc import Doc, SentenceMentions, Title
+from partygraph.extract.people import PersonMention
+from partygraph.extract.titles import TitleReader
+
+
+def _status(t: Title, status: str = "current") -> str:
+    return "former" if t.former else status
+
+
+def titles_before(m: SentenceMentions, pos: int) -> list[Title]:
+    """The titles written right before token `pos`, comma-joined ("Ủy viên Bộ Chính trị, Bí thư Thành ủy A")."""
+    toks = m.sentence.tokens
+    chain = []
+    t = m.title_ends.get(pos)
+    while t is not None and t.org is not None:
+        chain.insert(0, t)
+        if t.start > 0 and toks[t.start - 1].text == ",":
+            t = m.title_ends.get(t.start - 1)
+        else:
+            break
+    return chain
+
+
+def _persons(m: SentenceMentions, doc: Doc):
+    """The people of a sentence whose offices are ours (not a foreign delegation's leader)."""
+    keys = m.sentence.keys
+    for pm in m.persons:
+        before = titles_before(m, pm.hon_start)
+        if not _leads_foreign_delegation(doc, keys, before[0].start if before else pm.hon_start):
+            yield pm, before
+
+
+def _leads_foreign_delegation(doc: Doc, keys, k: int) -> bool:
+    """Whether `k` follows the "do" of "đoàn … <another country> … do …": that delegation's leader."""
+    links = doc.lex.links
+    if k < 1 or keys[k - 1] not in links["led_by"]:
+        return False
+    window = keys[max(0, k - 16):k - 1]
+    delegation = [i for i, w in enumerate(window) if w in links["delegation"]]
+    if not delegation:
+        return False
+    return any(doc.lex.foreign_at(window, i, in_text=True) for i in range(delegation[-1] + 1, len(window)))
+
+
+@component(requires=("mentions.titles",), assigns=("offices", "mentions.after_appositions"))
+def appositions(doc: Doc) -> None:
+    """'A, Phó Bí thư Tỉnh ủy (nguyên Phó Chủ tịch UBND tỉnh) …': titles after the name, maybe in several parts."""
+    reader = TitleReader(doc)
+    for m in doc.mentions:
+        s, starts = m.sentence, m.person_starts
+        toks = s.tokens
+        for pm, before in _persons(m, doc):
+            k = after = pm.end
+            while k < len(toks) and toks[k].text in doc.lex.links["apposition"]:
+                chain = reader.chain(s, k + 1, starts)
+                if before and chain and reader.owned_by_next(s, chain[-1].end, starts):
+                    # A list with titles before each name ("nguyên Tổng Bí thư A, Ủy viên Bộ Chính trị,
+                    # Trưởng ban X B"): the titles after A may as well be B's, so neither gets them.
+                    break
+                if chain and reader.foreign_next(s, chain[-1].end):
+                    break  # "A, Ủy viên Bộ Chính trị, Chủ tịch nước Cộng hòa dân chủ nhân dân Lào": not ours
+                for t in chain:
+                    doc.add_office(m, pm.name, t, _status(t))
+                if not chain:
+                    break
+                k = chain[-1].end
+                while k < len(toks) and toks[k].text in doc.lex.links["apposition_close"]:
+                    k += 1
+                after = k
+                if k < len(toks) and toks[k].text == "," and doc.lex.office_verbs.match(s.keys, k + 1):
+                    after = k + 1
+            m.after_appositions[pm.hon_start] = after
+
+
+@component(requires=("mentions.titles",), assigns=("offices",))
+def titles_before_name(doc: Doc) -> None:
+    """'Phó Bí thư Thường trực Tỉnh ủy Nguyễn Văn A': the titles written right before the name."""
+    for m in doc.mentions:
+        for pm, before in _persons(m, doc):
+            for t in before:
+                doc.add_office(m, pm.name, t, _status(t))
+
+
+def _group(m: SentenceMentions, pm: PersonMention, k: int, links) -> tuple[list[PersonMention], int]:
+    """'A, B và C được bầu …': the people sharing the verb that follows them."""
+    by_start = m.persons_by_start
+    keys = m.sentence.keys
+    group = [pm]
+    while k + 1 < len(keys) and keys[k] in links and k + 1 in by_start:
+        group.append(by_start[k + 1])
+        k = by_start[k + 1].end
+    return group, k
+
+
+def _verb_chains(doc: Doc, reader: TitleReader, m: SentenceMentions, group, k: int):
+    """The titles after one or more office verbs ("được bầu làm …, giữ chức …"), each with its status."""
+    s, lex = m.sentence, doc.lex
+    toks, keys = s.tokens, s.keys
+    chains = []
+    verb = lex.office_verbs.match(keys, k)
+    while verb:
+        vend, (status, implied_role) = verb
+        while vend < len(toks) and toks[vend].text == ":":  # "từng giữ các chức vụ: …"
+            vend += 1
+        if status == "current" and doc.elected_before(m, group[0].hon_start):
+            status = "elected"
+        if implied_role:  # "tham gia Ban Chấp hành Đảng bộ tỉnh": a member of that body
+            chain = reader.membership(s, vend, implied_role)
+        else:
+            chain = reader.chain(s, vend, m.person_starts)
+        if not chain and status == "elected" and not implied_role:
+            chain = reader.in_context(m, vend)
+        chains.append((status, chain))
+        # "…, giữ chức Phó Bí thư Tỉnh ủy": a second verb continues the list
+        nxt = chain[-1].end if chain else None
+        verb = None
+        if nxt is not None and nxt + 1 < len(toks) and keys[nxt] in lex.links["verb_continues"]:
+            verb = lex.office_verbs.match(keys, nxt + 1)
+            if verb and verb[1][0] == "former":
+                verb = None
+    return chains
+
+
+@component(requires=("mentions.titles", "mentions.after_appositions", "congresses"), assigns=("offices",))
+def verb_clauses(doc: Doc) -> None:
+    """'A đã tái đắc cử chức Bí thư …', 'A và B được bầu làm Phó Bí thư', 'A, …, giữ chức …'."""
+    reader = TitleReader(doc)
+    lex = doc.lex
+    for m in doc.mentions:
+        keys = m.sentence.keys
+        grouped: set[int] = set()
+        for pm, _ in _persons(m, doc):
+            group, k = _group(m, pm, m.after_appositions.get(pm.hon_start, pm.end), lex.links["group"])
+            while k < len(keys) and keys[k] in lex.auxiliaries:  # "A đã tái đắc cử …"
+                k += 1
+            if pm.hon_start in grouped:
+                continue
+            chains = _verb_chains(doc, reader, m, group, k)
+            if chains:
+                grouped.update(member.hon_start for member in group)
+            for status, chain in chains:
+                for t in chain:
+                    for member in group:
+                        st = _status(t, status)
+                        term = t.term or (m.term if st == "elected" else None)
+                        doc.add_office(m, member.name, replace(t, term=term), st)
+
+
+def _person_list(doc: Doc, m: SentenceMentions, j: int) -> list[PersonMention]:
+    """'A, B và C': names in a list (an honorific before the list covers them all)."""
+    s = m.sentence
+    toks, keys = s.tokens, s.keys
+    by_start = m.persons_by_start
+    out = []
+    while j < len(toks):
+        pm = by_start.get(j) or doc.people.read(toks, keys, j, s.allcaps, listed=True)
+        if pm is None:
+            break
+        out.append(pm)
+        j = pm.end
+        if j < len(toks) and keys[j] in doc.lex.links["list"]:
+            j += 1
+            continue
+        break
+    return out
+
+
+def _list_start(doc: Doc, m: SentenceMentions, j: int, first_words=None) -> int | None:
+    """The first name after a list link ("gồm các đồng chí:", "là"), or None when there is none at j."""
+    keys = m.sentence.keys
+    link = doc.lex.role_list_links.match(keys, j) if j < len(keys) and (
+        first_words is None or keys[j] in first_words) else None
+    if not link:
+        return None
+    j = link[0]
+    while j < len(m.sentence.tokens) and m.sentence.tokens[j].text in (":", ","):
+        j += 1
+    return j
+
+
+def _skip_term(doc: Doc, m: SentenceMentions, k: int) -> int:
+    """The token after ', nhiệm kỳ 2020 - 2025,' or ' khóa X' at k (k itself when there is none)."""
+    s = m.sentence
+    toks = s.tokens
+    if k >= len(toks) or k == 0:
+        return k
+    found = doc.lex.phrasing.term_or_khoa.match(s.text, toks[k - 1].end - s.start)
+    if not found:
+        return k
+    end = s.start + found.end()
+    while k < len(toks) and toks[k].start < end:
+        k += 1
+    return k
+
+
+@component(requires=("mentions.titles", "congresses"), assigns=("offices",))
+def committee_lists(doc: Doc) -> None:
+    """'bầu Ban Chấp hành nhiệm kỳ 2017-2019, gồm các đồng chí: A, B và C': members of the committee."""
+    role = doc.lex.roles["uy-vien"]
+    for m in doc.mentions:
+        if not m.persons:
+            continue
+        for i, oend, org in m.orgs:
+            if org.kind not in ("executive", "committee"):
+                continue
+            j = _list_start(doc, m, _skip_term(doc, m, oend), doc.lex.links["committee_list"])
+            if j is None:
+                continue
+            committee = doc.resolve(org, m.sentence.tokens[i].start)
+            if committee is None:
+                continue
+            status = "elected" if doc.elected_before(m, i) else "current"
+            title = Title(role, committee, i, oend, False, m.term)
+            for member in _person_list(doc, m, j):
+                doc.add_office(m, member.name, title, status)
+
+
+@component(requires=("mentions.titles", "congresses"), assigns=("offices",))
+def title_lists(doc: Doc) -> None:
+    """'Phó Bí thư là các đồng chí A và B': a title, then the people who hold it."""
+    for m in doc.mentions:
+        keys = m.sentence.keys
+        for _, t in sorted(m.titles.items()):
+            j = _list_start(doc, m, t.end + (1 if t.end < len(keys) and keys[t.end] == "," else 0))
+            if j is None:
+                continue
+            org = t.org or doc.context_org(m, t.start)
+            if org is None:
+                continue
+            for member in _person_list(doc, m, j):
+                status = "elected" if doc.elected_before(m, t.start) or m.term else "current"
+                doc.add_office(m, member.name, replace(t, org=org, term=t.term or m.term), status)
+                doc.add_person(member.name, m.evidence, m.index)

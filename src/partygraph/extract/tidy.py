@@ -1,0 +1,69 @@
+"""The last step: sizes folded into their congresses, election terms, one record per fact."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from partygraph.extract.component import component
+from partygraph.extract.doc import Doc
+
+_CONGRESS_DETAILS = ("term", "start", "end", "delegates", "delegates_present", "committee_size", "standing_size",
+                     "khoa")
+
+
+def _fold_sizes(doc: Doc) -> None:
+    for report in doc.sizes:
+        n, c = doc.congresses[report.congress]
+        doc.congresses[report.congress] = (n, replace(c, **report.sizes))
+
+
+def _congress_terms(doc: Doc) -> None:
+    """An office elected in an article about a congress is for that congress's term."""
+    terms: dict[str, set] = {}
+    for _, c in doc.congresses:
+        if c.term:
+            terms.setdefault(c.org.key, set()).add(c.term)
+    out = []
+    for n, o in doc.offices:
+        if o.status == "elected" and o.term is None:
+            org = o.org
+            while org is not None:
+                found = terms.get(org.key)
+                if found and len(found) == 1:
+                    o = replace(o, term=next(iter(found)))
+                    break
+                org = org.parent
+        out.append((n, o))
+    doc.offices = out
+
+
+def _dedupe(doc: Doc) -> None:
+    """One office per (person, role, organisation, status), cited by its first sentence, with a term if any."""
+    seen: dict[tuple, tuple] = {}
+    for n, o in sorted(doc.offices, key=lambda x: x[0]):
+        k = (o.person, o.role.id, o.org.key, o.status)
+        if k not in seen or (o.term and not seen[k][1].term):
+            seen[k] = (n, o)
+    doc.offices = list(seen.values())
+    merged: dict[tuple, tuple] = {}
+    for n, c in doc.congresses:
+        k = (c.org.key, c.ordinal)
+        if k in merged:
+            old = merged[k][1]
+            merged[k] = (merged[k][0], replace(old, **{
+                f: getattr(c, f) for f in _CONGRESS_DETAILS if getattr(old, f) is None and getattr(c, f) is not None}))
+        else:
+            merged[k] = (n, c)
+    doc.congresses = list(merged.values())
+    changes = {}
+    for ch in doc.changes:
+        changes.setdefault((ch.kind, tuple(o.label for o in ch.originals), tuple(o.label for o in ch.results)), ch)
+    doc.changes = list(changes.values())
+
+
+@component(requires=("offices", "congresses", "congress_sizes", "changes"), assigns=("tidy",))
+def tidy(doc: Doc) -> None:
+    """Sizes into their congresses, then congress terms on elected offices, then duplicates merged."""
+    _fold_sizes(doc)
+    _congress_terms(doc)
+    _dedupe(doc)
