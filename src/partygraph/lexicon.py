@@ -110,20 +110,26 @@ class Trie:
 class Lexicon:
     """All vocabulary, indexed. Use `lexicon()` for the shared instance."""
 
-    def __init__(self):
-        self.raw = self._yaml(DATA / "lexicon.yaml")
+    def __init__(self, data: Path = DATA):
+        """`data`: the folder of lexicon.yaml, abbreviations.csv and provinces.csv (the package's own by default)."""
+        self.raw = self._yaml(data / "lexicon.yaml")
         self.roles = self._roles(ONTOLOGY / "roles.ttl")
         self.role_trie = Trie()
         for role in self.roles.values():
             for form in role_forms(role):
                 self.role_trie.add(keys(form), role)
         self.heads = Trie()
+        short_forms = []
         for entry in self.raw["heads"]:
             forms = entry.pop("forms")
             head = Head(label=entry.pop("label", None) or entry.get("fixed") or forms[0], **entry)
             for form in forms:
                 self.heads.add(keys(form), head)
-        self.abbreviations = self._abbreviations(DATA / "abbreviations.csv")
+            if head.kind == "executive" and head.unit and head.short:
+                short_forms.append((head.unit, head.short))
+        # "Đảng bộ tỉnh X" is called "Tỉnh ủy X" by its executive committee: the longest unit first
+        self.short_forms = sorted(short_forms, key=lambda pair: -len(pair[0]))
+        self.abbreviations = self._abbreviations(data / "abbreviations.csv")
         self.place_words = Trie()
         for form in self.raw["place_words"]:
             self.place_words.add(keys(form), form)
@@ -169,10 +175,11 @@ class Lexicon:
         self.idea_blockers = self._phrase_trie(
             [w for w in self.raw["name_blockers"] if key(w) not in {key(p) for p in self.raw["place_words"]}]
             + self.raw["idea_blockers"])
-        self.provinces, self.province_trie = self._provinces(DATA / "provinces.csv", self.abbreviations)
+        self.provinces, self.province_trie = self._provinces(data / "provinces.csv", self.abbreviations)
         # first words that can open a title: a role, a former marker, or "Tỉnh ủy" of "Tỉnh ủy viên"
         self.title_starts = set(self.role_trie.root) | self.former_markers | set(self.heads.root)
         self.links = _links(self.raw["links"])
+        self.org_name = _links(self.raw["org_name"])
         self.birth_words = self.raw["links"]["birth"]
         self.list_elect_verbs = self.links["list_elect"]
         self.congress = _CongressWords(self.raw["congress"])

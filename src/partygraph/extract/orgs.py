@@ -172,93 +172,104 @@ class OrgReader:
     def read_name(self, toks, keys, i: int, allcaps: bool, stop_at: int | None = None, head_kind: str = "party",
                   free: bool = False):
         """Read the proper name after a head. Returns (end, words, place-or-None)."""
-        lex = self.lex
         self._inner_scoped = False
         self._inner_province = None
-        n = len(toks) if stop_at is None else stop_at
-        words: list[str] = []
-        j = i
-        first_key = None
-        free_words = head_kind in ("enterprise", "other", "media") or free
-        while j < n:
-            tok = toks[j]
-            if (not tok.cap or allcaps) and lex.name_stops.match(keys, j) and not lex.org_phrases.match(keys, j):
+        st = _Name(i, len(toks) if stop_at is None else stop_at, allcaps, head_kind,
+                   head_kind in ("enterprise", "other", "media") or free)
+        while st.j < st.n:
+            out = self._name_boundary(toks, keys, st)
+            if out is None:
+                out = self._name_part(toks, keys, st)
+            if out is _STOP:
                 break
-            nested = self.lex.heads.match(keys, j) if tok.cap else None
-            if nested and words and nested[1].kind in ("party", "executive") and nested[1].read != "none":
-                break  # "… Kim Đồng, Đảng ủy xã …": another party body begins
-            if nested and nested[1].kind != "party":
-                # "Chi bộ cơ sở Ban Tuyên giáo Tỉnh ủy", "Đảng bộ Sở Tài nguyên và Môi trường"
-                r = self.read(toks, j, allcaps, depth=1)
-                if r and r[0] > j:
-                    inner = r[1]
-                    self._inner_scoped = inner.scoped
-                    self._inner_province = inner.province
-                    return r[0], self.canon_words(words) + [inner.short or inner.label], None
-            if lex.place_words.match(keys, j) and not (words and toks[j - 1].key in ("sở", "bộ")):
-                place = self.read_place(toks, keys, j, allcaps)
-                if place and place[0] > j:
-                    return place[0], self.canon_words(words), place
-                break
-            if tok.kind == "punct":
-                if tok.text in ("-", "–", "&") and words and j + 1 < n and toks[j + 1].cap:
-                    words.append("-" if tok.text != "&" else "&")
-                    j += 1
-                    continue
-                break
-            if tok.kind == "num":
-                if words and keys[j - 1] in ("khu", "số", "đoàn", "trung đoàn", "sư đoàn"):
-                    words.append(tok.text)
-                    j += 1
-                    continue
-                break
-            if tok.key == "và" and not words and head_kind == "party":
-                break  # "Đảng bộ và nhân dân tỉnh": the party and the people, not a unit's name
-            if tok.key == "và" and words:
-                nxt = j + 1
-                in_vocabulary = nxt < n and (keys[nxt] in lex.org_words or lex.org_phrases.match(keys, nxt))
-                if nxt >= n or not (toks[nxt].cap or in_vocabulary) or keys[nxt] == first_key \
-                        or self._head_at(keys, nxt) or self.is_person_start(toks, nxt):
-                    break
-            phrase = lex.org_phrases.match(keys, j) if not tok.abbr else None
-            if phrase and not self.is_person_start(toks, j):
-                # "Cục Thống kê", "các Cơ quan", "Tài nguyên và Môi trường": known multi-word parts of names
-                words.extend(self.word(t) for t in toks[j:phrase[0]])
-                first_key = first_key or tok.key
-                j = phrase[0]
-                continue
-            if tok.cap and not tok.abbr and words and (prov := lex.province_trie.match(keys, j)) \
-                    and not (free_words and prov[0] < n and toks[prov[0]].cap and toks[prov[0]].is_word):
-                # "Sở TDTT Nghệ An": a province named without its place word
-                name = prov[1].name
-                text = name if free_words else f"{self.place_word(name)} {name}"
-                return prov[0], self.canon_words(words), (prov[0], text, name, "provincial")
-            if tok.cap and not tok.abbr:
-                # "Trường Tiểu học Kim Đồng" is named after a person; "Bí thư Chi bộ Nguyễn Văn A" is a name
-                if self.is_person_start(toks, j) and not allcaps and not (
-                        free_words and (not words or words[-1].lower() in self.lex.legal_forms)):
-                    break  # but "Công ty TNHH Hoàng Hiếu" is a company named after a person
-                if words and self.starts_role(keys, j):
-                    break
-                if allcaps and tok.key not in lex.org_words and not tok.roman and tok.key not in self.casing:
-                    break
-                if tok.roman and keys[j - 1] not in ("khu",):
-                    break
-            elif tok.abbr:
-                if self.starts_role(keys, j):
-                    break
-            elif tok.key not in lex.org_words:
-                if not (free_words and words and len(words) < 10):
-                    break  # enterprise names take any lower-case words: "Công ty Đầu tư đường cao tốc"
-            words.append(self.word(tok))
-            if first_key is None:
-                first_key = tok.key
-            j += 1
-        while words and words[-1].lower() in ("và", "các", "-", "&", "của"):
+            if out is not _GO:
+                return out
+        words, j = st.words, st.j
+        while words and words[-1].lower() in self.lex.org_name["trailing"]:
             words.pop()
             j -= 1
         # an enterprise's or a newspaper's name is a proper name: its capitals stay
-        return j, self.canon_words(words, proper=free_words), None
+        return j, self.canon_words(words, proper=st.free_words), None
+
+    def _name_boundary(self, toks, keys, st: "_Name"):
+        """Where a name ends at st.j: a stop word, another body, or a place (which ends it too)."""
+        lex, j, tok = self.lex, st.j, toks[st.j]
+        if (not tok.cap or st.allcaps) and lex.name_stops.match(keys, j) and not lex.org_phrases.match(keys, j):
+            return _STOP
+        nested = lex.heads.match(keys, j) if tok.cap else None
+        if nested and st.words and nested[1].kind in ("party", "executive") and nested[1].read != "none":
+            return _STOP  # "… Kim Đồng, Đảng ủy xã …": another party body begins
+        if nested and nested[1].kind != "party":
+            # "Chi bộ cơ sở Ban Tuyên giáo Tỉnh ủy", "Đảng bộ Sở Tài nguyên và Môi trường"
+            r = self.read(toks, j, st.allcaps, depth=1)
+            if r and r[0] > j:
+                inner = r[1]
+                self._inner_scoped = inner.scoped
+                self._inner_province = inner.province
+                return r[0], self.canon_words(st.words) + [inner.short or inner.label], None
+        if lex.place_words.match(keys, j) and not (st.words and toks[j - 1].key in lex.org_name["place_word_inside"]):
+            place = self.read_place(toks, keys, j, st.allcaps)
+            if place and place[0] > j:
+                return place[0], self.canon_words(st.words), place
+            return _STOP
+        return None
+
+    def _name_part(self, toks, keys, st: "_Name"):
+        """The word or phrase at st.j as part of the name (_GO), the end of the name (_STOP), or a place."""
+        lex, j, tok = self.lex, st.j, toks[st.j]
+        if tok.kind == "punct":
+            if tok.text in lex.org_name["joiners"] and st.words and j + 1 < st.n and toks[j + 1].cap:
+                return st.take("&" if tok.text == "&" else "-", tok.key)
+            return _STOP
+        if tok.kind == "num":
+            if st.words and keys[j - 1] in lex.org_name["number_after"]:
+                return st.take(tok.text, tok.key)
+            return _STOP
+        if tok.key in lex.org_name["and"] and self._and_ends_name(toks, keys, st):
+            return _STOP
+        phrase = lex.org_phrases.match(keys, j) if not tok.abbr else None
+        if phrase and not self.is_person_start(toks, j):
+            # "Cục Thống kê", "các Cơ quan", "Tài nguyên và Môi trường": known multi-word parts of names
+            st.words.extend(self.word(t) for t in toks[j:phrase[0]])
+            st.first_key = st.first_key or tok.key
+            st.j = phrase[0]
+            return _GO
+        if tok.cap and not tok.abbr and st.words and (prov := lex.province_trie.match(keys, j)) \
+                and not (st.free_words and prov[0] < st.n and toks[prov[0]].cap and toks[prov[0]].is_word):
+            # "Sở TDTT Nghệ An": a province named without its place word
+            name = prov[1].name
+            text = name if st.free_words else f"{self.place_word(name)} {name}"
+            return prov[0], self.canon_words(st.words), (prov[0], text, name, "provincial")
+        if not self._name_word(toks, keys, st):
+            return _STOP
+        return st.take(self.word(tok), tok.key)
+
+    def _and_ends_name(self, toks, keys, st: "_Name") -> bool:
+        """'và' inside a name ("Tài nguyên và Môi trường") or after it ("Đảng bộ và nhân dân tỉnh")."""
+        if not st.words:
+            return st.head_kind == "party"  # "Đảng bộ và nhân dân tỉnh": the party and the people, not a name
+        nxt, lex = st.j + 1, self.lex
+        in_vocabulary = nxt < st.n and (keys[nxt] in lex.org_words or lex.org_phrases.match(keys, nxt))
+        return nxt >= st.n or not (toks[nxt].cap or in_vocabulary) or keys[nxt] == st.first_key \
+            or self._head_at(keys, nxt) or self.is_person_start(toks, nxt)
+
+    def _name_word(self, toks, keys, st: "_Name") -> bool:
+        """Whether the word at st.j can go on the name."""
+        j, tok, words = st.j, toks[st.j], st.words
+        if tok.cap and not tok.abbr:
+            # "Trường Tiểu học Kim Đồng" is named after a person; "Bí thư Chi bộ Nguyễn Văn A" is a name
+            if self.is_person_start(toks, j) and not st.allcaps and not (
+                    st.free_words and (not words or words[-1].lower() in self.lex.legal_forms)):
+                return False  # but "Công ty TNHH Hoàng Hiếu" is a company named after a person
+            if words and self.starts_role(keys, j):
+                return False
+            if st.allcaps and tok.key not in self.lex.org_words and not tok.roman and tok.key not in self.casing:
+                return False
+            return not (tok.roman and keys[j - 1] not in self.lex.org_name["roman_after"])
+        if tok.abbr:
+            return not self.starts_role(keys, j)
+        # enterprise names take any lower-case words: "Công ty Đầu tư đường cao tốc"
+        return tok.key in self.lex.org_words or (st.free_words and bool(words) and len(words) < 10)
 
     def canon_words(self, words: list[str], proper: bool = False) -> list[str]:
         """One spelling of a name whatever the article's capitals ("Bộ Công An" = "Bộ Công an").
@@ -446,7 +457,7 @@ class OrgReader:
 
     def short_name(self, unit: Org) -> str | None:
         """'Tỉnh ủy X' for 'Đảng bộ tỉnh X', 'Đảng ủy X' for 'Đảng bộ X'."""
-        for entry_unit, short in _SHORT_FORMS:
+        for entry_unit, short in self.lex.short_forms:
             if unit.label == entry_unit or unit.label.startswith(entry_unit + " "):
                 rest = unit.label[len(entry_unit):].strip()
                 return f"{short} {rest}".strip()
@@ -515,8 +526,27 @@ class OrgReader:
         return replace(org, bare=bare, head=head_label)
 
 
-_SHORT_FORMS = [("Đảng bộ tỉnh", "Tỉnh ủy"), ("Đảng bộ thành phố", "Thành ủy"), ("Đảng bộ huyện", "Huyện ủy"),
-                ("Đảng bộ quận", "Quận ủy"), ("Đảng bộ thị xã", "Thị ủy"), ("Đảng bộ", "Đảng ủy"), ("Chi bộ", "Chi ủy")]
+
+_GO, _STOP = object(), object()  # what a step of read_name says: the word was taken / the name ends here
+
+
+@dataclass(slots=True)
+class _Name:
+    """A name being read by `OrgReader.read_name`."""
+
+    j: int
+    n: int
+    allcaps: bool
+    head_kind: str
+    free_words: bool
+    words: list[str] = field(default_factory=list)
+    first_key: str | None = None
+
+    def take(self, word: str, key: str):
+        self.words.append(word)
+        self.first_key = self.first_key or key
+        self.j += 1
+        return _GO
 
 
 class OrgRegistry:
