@@ -56,3 +56,20 @@ def test_pipeline_no_long_functions_in_extract():
             if isinstance(node, ast.FunctionDef) and node.end_lineno - node.lineno + 1 > 60:
                 long.append(f"{path.name}:{node.name} ({node.end_lineno - node.lineno + 1} lines)")
     assert not long, long
+
+
+def _persons(text: str) -> set[str]:
+    return set(extract(Article(id="t", text=text, source="test")).persons)
+
+
+def test_people_full_names_without_title_are_persons():
+    text = ("Người dân Trần Văn Thắng cho biết cả xóm đã góp tiền. "
+            "Em Lê Thị Mỹ Duyên, học sinh lớp 9, kể lại.")
+    assert _persons(text) == {"Trần Văn Thắng", "Lê Thị Mỹ Duyên"}
+
+
+def test_people_bylines_places_and_two_syllable_runs_are_not_persons():
+    assert _persons("Ảnh: Phạm Văn Tuấn. Đoàn khách từ Đan Mạch đến thăm.") == set()
+    assert _persons("Khu vực Châu Á Thái Bình Dương tăng trưởng nhanh.") == set()
+    assert _persons("Nhà báo Lê Hùng viết bài này.") == set()  # two syllables, no honorific: too weak
+    assert _persons("Công ty Nguyễn Hoàng Informatics mở chi nhánh.") == set()

@@ -143,6 +143,8 @@ class Lexicon:
         self.name_stops = self._phrase_trie(self.raw["name_stops"])
         self.honorifics = self._phrase_trie(self.raw["honorifics"])
         self.honorific_starts = {keys(h)[0] for h in self.raw["honorifics"]}
+        self.bylines = self._phrase_trie(self.raw["bylines"])
+        self.weak_surnames = {key(w) for w in self.raw["weak_surnames"]}
         self.office_verbs = Trie()
         for group in self.raw["office_verbs"]:
             for form in group["forms"]:

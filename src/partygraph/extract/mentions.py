@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from partygraph.extract.component import component
 from partygraph.extract.doc import Doc, SentenceMentions
+from partygraph.extract.people import vietnamese_syllable
 from partygraph.extract.titles import TitleReader
 
 
@@ -34,7 +35,8 @@ def organisations(doc: Doc) -> None:
 
 @component(requires=("mentions.orgs",), assigns=("mentions.persons", "persons"))
 def people(doc: Doc) -> None:
-    """People's names outside organisation names; a name after an honorific is a person of the article."""
+    """People's names outside organisation names; a name after an honorific, or a full name of three
+    syllables or more opening with a surname (not a byline's), is a person of the article."""
     for m in doc.mentions:
         s = m.sentence
         if s.allcaps:
@@ -48,11 +50,26 @@ def people(doc: Doc) -> None:
             pm = doc.people.read(s.tokens, s.keys, i, s.allcaps)
             if pm:
                 m.persons.append(pm)
-                if pm.honorific:
+                if pm.honorific or _full_name(doc, s, pm):
                     doc.add_person(pm.name, m.evidence, m.index)
                 i = pm.end
             else:
                 i += 1
+
+
+def _full_name(doc: Doc, s, pm) -> bool:
+    """A name of three syllables or more that opens with an unambiguous surname and names no country."""
+    if pm.end - pm.start < 3 or s.keys[pm.start] in doc.lex.weak_surnames or _byline(doc, s, pm.start):
+        return False
+    if not all(vietnamese_syllable(t.text) for t in s.tokens[pm.start:pm.end]):
+        return False
+    return not any(doc.lex.foreign_at(s.keys, k, in_text=True) for k in range(pm.start + 1, pm.end))
+
+
+def _byline(doc: Doc, s, start: int) -> bool:
+    """'Ảnh: Nguyễn Văn A', 'PV Trần B': a name right after a byline word (and a colon) is the writer's."""
+    j = start - 1 if start and s.tokens[start - 1].text == ":" else start
+    return any((b := doc.lex.bylines.match(s.keys, i)) and b[0] == j for i in range(max(0, j - 4), j))
 
 
 @component(requires=("mentions.persons",), assigns=("mentions.titles", "mentions.term"))
