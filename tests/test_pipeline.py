@@ -73,3 +73,24 @@ def test_people_bylines_places_and_two_syllable_runs_are_not_persons():
     assert _persons("Khu vực Châu Á Thái Bình Dương tăng trưởng nhanh.") == set()
     assert _persons("Nhà báo Lê Hùng viết bài này.") == set()  # two syllables, no honorific: too weak
     assert _persons("Công ty Nguyễn Hoàng Informatics mở chi nhánh.") == set()
+
+
+def test_changes_merger_result_named_before_on_the_basis_of():
+    text = ("Đảng bộ Công an tỉnh Lâm Đồng thành lập trên cơ sở hợp nhất Đảng bộ Công an tỉnh Lâm Đồng "
+            "và Đảng bộ Công an tỉnh Đắk Nông.")
+    (change,) = extract(Article(id="t", text=text, source="test")).changes
+    assert change.kind == "merger"
+    assert [o.label for o in change.originals] == ["Đảng bộ Công an tỉnh Lâm Đồng", "Đảng bộ Công an tỉnh Đắk Nông"]
+    assert [o.label for o in change.results] == ["Đảng bộ Công an tỉnh Lâm Đồng"]
+
+
+def test_changes_units_with_places_are_never_joined_into_a_new_name():
+    text = "Hợp nhất Đảng bộ Quân sự tỉnh Bắc Giang và Đảng bộ Quân sự tỉnh Bắc Ninh."
+    x = extract(Article(id="t", text=text, source="test"))
+    assert x.changes == []
+    assert not any(" và " in o.label for o in x.orgs.values())
+
+
+def test_orgs_a_place_word_after_a_name_word_opens_the_place():
+    text = "Ông Trần Văn Bình, Phó Giám đốc Sở Tài chính thành phố Hải Phòng, dự họp."
+    assert _offices(text) == {("Trần Văn Bình", "Phó Giám đốc", "Sở Tài chính thành phố Hải Phòng", "current")}

@@ -158,11 +158,12 @@ class Lexicon:
         self.role_list_links = self._phrase_trie(self.raw["role_list_links"])
         self.change_verbs = Trie()
         for kind, forms in self.raw["changes"].items():
-            if kind.endswith("_blockers"):
+            if kind.endswith("_blockers") or kind == "merger_result_before":
                 continue
             for form in forms:
                 self.change_verbs.add(keys(form), kind)
         self.change_blockers = self._phrase_trie(self.raw["changes"]["founding_blockers"])
+        self.merger_result_before = [keys(f) for f in self.raw["changes"]["merger_result_before"]]
         self.surnames = {key(w) for w in self.raw["surnames"]}
         self.not_party_after_central = {key(w) for w in self.raw["not_party_after_central"]}
         self.foreign = self._phrase_trie(self.raw["foreign"])

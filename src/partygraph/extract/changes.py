@@ -46,8 +46,8 @@ def _org_list(doc: Doc, m: SentenceMentions, k: int) -> tuple[list[Org], int]:
 def _merged(doc: Doc, orgs: list[Org]) -> Org | None:
     """The unit two merged ones became, named by joining them ("Khối Cơ quan và Doanh nghiệp")."""
     heads = {o.head for o in orgs}
-    if len(heads) != 1:
-        return None
+    if len(heads) != 1 or any(o.province for o in orgs):
+        return None  # only names that share their head and first word, with no place: "Khối A" + "Khối B"
     head = orgs[0].head
     names = [o.label[len(head):].strip() for o in orgs]
     common = names[0].split()[0] if names[0] else ""
@@ -68,11 +68,25 @@ def _with_place(doc: Doc, org: Org, result: Org) -> Org:
     return org
 
 
-def _merger(doc: Doc, m: SentenceMentions, orgs: list[Org], k: int) -> None:
+def _result_before(doc: Doc, m: SentenceMentions, verb_at: int) -> Org | None:
+    """'X thành lập trên cơ sở hợp nhất …': the organisation named right before the phrase."""
+    keys = m.sentence.keys
+    for phrase in doc.lex.merger_result_before:
+        start = verb_at - len(phrase)
+        if start > 0 and tuple(keys[start:verb_at]) == phrase:
+            named = [(i, org) for i, end, org in m.orgs if end == start]
+            if named:
+                return doc.resolve(named[0][1], m.sentence.tokens[named[0][0]].start)
+    return None
+
+
+def _merger(doc: Doc, m: SentenceMentions, orgs: list[Org], k: int, verb_at: int) -> None:
     s = m.sentence
-    result = None
+    result = _result_before(doc, m, verb_at)
     into_words = doc.lex.links["merged_into"]
-    if k < len(s.tokens) and s.keys[k] in into_words:
+    if result is not None:
+        pass
+    elif k < len(s.tokens) and s.keys[k] in into_words:
         r = doc.reader.read(s.tokens, k + 1, s.allcaps)
         if r:
             result = doc.resolve(r[1], s.tokens[k + 1].start)
@@ -128,7 +142,7 @@ def changes(doc: Doc) -> None:
             k = end + (1 if end < len(toks) and toks[end].kind == "num" else 0)
             orgs, k = _org_list(doc, m, k)
             if kind == "merger":
-                _merger(doc, m, orgs, k)
+                _merger(doc, m, orgs, k, i)
             elif kind == "founding":
                 _founding(doc, m, orgs, i)
             elif kind == "dissolution":
