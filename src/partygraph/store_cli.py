@@ -22,7 +22,8 @@ DEFAULT_STORE = "out/store"
 @click.option("--batch", default=20_000, show_default=True, help="Triples per transaction.")
 @click.option("--workers", type=int, default=None,
               help="Worker processes extracting articles (default: one per core, at most 8).")
-def load(inputs, store_dir, endpoint, update_endpoint, gsp, province, batch, workers):
+@click.pass_context
+def load(ctx, inputs, store_dir, endpoint, update_endpoint, gsp, province, batch, workers):
     """Add articles (files or folders) or graph files to the store.
 
     Article inputs are built into a graph first; .ttl/.nt/.nq/.trig/.jsonld
@@ -40,16 +41,19 @@ def load(inputs, store_dir, endpoint, update_endpoint, gsp, province, batch, wor
     from partygraph.build import default_workers
 
     workers = workers or default_workers()
+    debug = ctx.obj.get("debug", False)
     if endpoint or update_endpoint or gsp:
         summary, requests = store.load_remote(inputs, update_endpoint or (None if gsp else endpoint),
-                                              gsp, province, min(batch, 5_000), workers, endpoint)
+                                              gsp, province, min(batch, 5_000), workers, endpoint, debug)
         view = (f"; holdings view {summary.view_triples} triples" if summary.view_triples >= 0 else
                 "; holdings view NOT refreshed (give the server's query URL with --endpoint)")
+        failed = f"; {len(summary.failed)} input(s) failed" if summary.failed else ""
         click.echo(f"sent {summary.triples} triples in {summary.graphs} graph(s) from "
-                   f"{summary.inputs} input(s) with {requests} request(s){view}", err=True)
-        return
-    summary = store.load_inputs(store_dir, inputs, province, batch, workers)
-    click.echo(summary.line(), err=True)
+                   f"{summary.inputs} input(s) with {requests} request(s){view}{failed}", err=True)
+    else:
+        summary = store.load_inputs(store_dir, inputs, province, batch, workers, debug)
+        click.echo(summary.line(), err=True)
+    sys.exit(1 if summary.failed else 0)
 
 
 @click.command()
