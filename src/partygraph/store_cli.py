@@ -125,8 +125,11 @@ def query(name, params, store_dir, data_file, endpoint, fmt, list_, show):
 @click.option("--max-body", default=1 << 20, show_default=True, help="Largest request body in bytes.")
 @click.option("--allow-update", is_flag=True, help="Accept SPARQL updates (needs --token).")
 @click.option("--token", envvar="PARTYGRAPH_TOKEN", help="Bearer token updates must send (or $PARTYGRAPH_TOKEN).")
+@click.option("--allow-service", is_flag=True,
+              help="Let queries call other endpoints with SERVICE (refused by default: the server would "
+                   "send requests to any address a query names).")
 @click.option("--quiet", is_flag=True, help="Do not log requests.")
-def serve(store_dir, host, port, timeout, limit, workers, max_body, allow_update, token, quiet):
+def serve(store_dir, host, port, timeout, limit, workers, max_body, allow_update, token, allow_service, quiet):
     """Serve the store as a SPARQL 1.1 endpoint (read-only unless told otherwise).
 
     Queries: GET/POST /sparql; results as SPARQL JSON, XML, CSV or TSV (and
@@ -138,9 +141,11 @@ def serve(store_dir, host, port, timeout, limit, workers, max_body, allow_update
     """
     from partygraph.serve import make_server
 
-    server = make_server(store_dir, host, port, timeout, limit, allow_update, token, workers, max_body, quiet)
+    server = make_server(store_dir, host, port, timeout, limit, allow_update, token, workers, max_body, quiet,
+                         allow_service)
     click.echo(f"SPARQL endpoint on http://{host}:{server.server_address[1]}/sparql "
-               f"({'read-write' if allow_update else 'read-only'}); Ctrl-C stops", err=True)
+               f"({'read-write' if allow_update else 'read-only'}{', SERVICE allowed' if allow_service else ''}); "
+               "Ctrl-C stops", err=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
