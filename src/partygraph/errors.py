@@ -7,6 +7,10 @@ class PartygraphError(Exception):
     """A problem the user can act on; the CLI prints it as one line."""
 
 
+class VocabularyError(PartygraphError):
+    """A vocabulary file (lexicon.yaml, abbreviations.csv, provinces.csv, roles.ttl) is broken."""
+
+
 class InputError(PartygraphError):
     """An input file (or one line of it) could not be read."""
 
