@@ -272,11 +272,12 @@ def read_jsonl(path: Path) -> Iterator[Article | InputError]:
                     yield InputError(path, f"malformed JSON ({exc.msg})", lineno)
                     continue
                 try:
-                    yield _record_article(rec, path, lineno)
+                    item = _record_article(rec, path, lineno)
                 except InputError as err:
-                    yield err
+                    item = err
                 except Exception as exc:  # one record's bug must not lose the rest of the file
-                    yield unexpected(path, exc, "reading", lineno)
+                    item = unexpected(path, exc, "reading", lineno)
+                yield item
             if not any_line:
                 yield InputError(path, "empty file")
     except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
