@@ -14,16 +14,18 @@ import multiprocessing
 import os
 import sys
 import time
-import traceback
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib.plugins.serializers.nt import _nt_row
 
 from partygraph.atomic import atomic_write
-from partygraph.errors import InputError, PartygraphError
+from partygraph.errors import InputError, PartygraphError, unexpected
 from partygraph.extract import extract
+from partygraph.lexicon import lexicon
 from partygraph.rdfmap import PGID, PREFIXES, new_graph, role_scheme, triples
 from partygraph.read import Article, expand_paths, read_inputs
 
@@ -81,22 +83,31 @@ def article_lines(article: Article) -> ArticleResult:
     try:
         x = extract(article)
         lines = dict.fromkeys(_nt_row(t) for t in triples(x))  # ordered, without repeats
+        # A line the writer could not take would lose the whole output, not this article only.
+        deque(ox.parse("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES), maxlen=0)
         counts = (len(x.persons), len(x.offices), len(x.congresses), len(x.changes))
         return ArticleResult(article.source, counts, tuple(lines))
     except Exception as exc:  # one article's failure must not lose the others
-        return ArticleResult(article.source, error=f"extraction failed ({exc.__class__.__name__}: {exc})",
-                             trace=traceback.format_exc())
+        err = unexpected(article.source, exc, "extraction")
+        return ArticleResult(article.source, error=err.problem, trace=err.trace)
+
+
+def _failed(summary: Summary, message: str, trace: str | None, report, debug: bool) -> None:
+    """Count and report one input (or article) that could not be built."""
+    summary.failed += 1
+    summary.errors.append(message)
+    if debug and trace:
+        print(trace, file=sys.stderr)
+    if report:
+        report(message)
 
 
 def iter_articles(inputs: Iterable[str | Path], province: str | None, summary: Summary,
-                  report=None) -> Iterator[Article]:
+                  report=None, debug: bool = False) -> Iterator[Article]:
     """Articles under `inputs`; unreadable ones are counted and reported, not raised."""
     for item in read_inputs(inputs):
         if isinstance(item, InputError):
-            summary.failed += 1
-            summary.errors.append(str(item))
-            if report:
-                report(str(item))
+            _failed(summary, str(item), item.trace, report, debug)
             continue
         if province and not item.province:
             item = dataclasses.replace(item, province=province)
@@ -130,7 +141,8 @@ def iter_lines(inputs: Iterable[str | Path], summary: Summary, province: str | N
         shared.add(line)
         summary.triples += 1
         yield line
-    articles = iter_articles(inputs, province, summary, report)
+    lexicon()  # checked once, here, not in every worker for every article
+    articles = iter_articles(inputs, province, summary, report, debug)
     results = iter_results(articles, workers)
     if progress:
         from tqdm import tqdm
@@ -138,13 +150,7 @@ def iter_lines(inputs: Iterable[str | Path], summary: Summary, province: str | N
         results = tqdm(results, unit="article", file=sys.stderr)
     for res in results:
         if res.error:
-            summary.failed += 1
-            msg = f"{res.source}: {res.error}"
-            summary.errors.append(msg)
-            if debug and res.trace:
-                print(res.trace, file=sys.stderr)
-            if report:
-                report(msg)
+            _failed(summary, f"{res.source}: {res.error}", res.trace, report, debug)
             continue
         summary.articles += 1
         people, offices, congresses, changes = res.counts
@@ -204,8 +210,6 @@ def _write(lines: Iterable[str], output: str | Path, fmt: str) -> None:
                     buf.clear()
             fh.write("".join(buf).encode("utf-8"))
         elif fmt == "turtle":
-            import pyoxigraph as ox
-
             def parsed():
                 chunk = []
                 for line in lines:
@@ -242,7 +246,7 @@ def build_files(inputs, output, province: str | None = None, progress: bool | No
     try:
         write_graph(checked(iter_lines(inputs, summary, province, report, progress, debug, workers)), output)
     except _NothingBuilt:
-        report(f"nothing could be built; {output} left as it was")
+        report(f"nothing could be built; {output} " + ("left as it was" if Path(output).exists() else "not written"))
     return summary
 
 

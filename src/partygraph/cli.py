@@ -78,7 +78,8 @@ def build(ctx, inputs, output, province, progress, workers):
 
     summary = build_files(inputs, output, province=province, progress=progress,
                           debug=ctx.obj.get("debug", False), workers=workers)
-    click.echo(summary.line(), err=True)
+    if summary.articles or not summary.failed:  # else "nothing could be built" has said it all
+        click.echo(summary.line(), err=True)
     sys.exit(1 if summary.failed else 0)
 
 

@@ -8,13 +8,15 @@ A broken data file fails at load time with a message naming it.
 from __future__ import annotations
 
 import csv
+import dataclasses
+import difflib
 import functools
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from partygraph.errors import PartygraphError
+from partygraph.errors import PartygraphError, VocabularyError
 from partygraph.normalise import normalise_text
 
 PACKAGE = Path(__file__).resolve().parent
@@ -110,9 +112,10 @@ class Trie:
 class Lexicon:
     """All vocabulary, indexed. Use `lexicon()` for the shared instance."""
 
-    def __init__(self, data: Path = DATA):
-        """`data`: the folder of lexicon.yaml, abbreviations.csv and provinces.csv (the package's own by default)."""
+    def __init__(self, data: Path | None = None):
+        data = Path(data) if data else DATA  # another folder of vocabulary files (tests)
         self.raw = self._yaml(data / "lexicon.yaml")
+        check_lexicon(self.raw, data / "lexicon.yaml")
         self.roles = self._roles(ONTOLOGY / "roles.ttl")
         self.role_trie = Trie()
         for role in self.roles.values():
@@ -195,7 +198,7 @@ class Lexicon:
         try:
             return yaml.safe_load(path.read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError) as exc:
-            raise PartygraphError(f"{path}: broken vocabulary file ({exc})") from None
+            raise VocabularyError(f"{path}: broken vocabulary file ({' '.join(str(exc).split())})") from None
 
     def foreign_at(self, words, i: int, in_text: bool = False) -> bool:
         """Another country is named at words[i] ("Trung Quốc", "Lào"; not the province "Lào Cai").
@@ -240,10 +243,9 @@ class Lexicon:
 
     def _abbreviations(self, path: Path) -> dict[str, tuple[str, ...]]:
         out = {}
-        with path.open(encoding="utf-8") as fh:
-            for row in csv.DictReader(fh):
-                abbr = normalise_text(row["abbreviation"].strip())
-                out[abbr] = tuple(normalise_text(row["expansion"].strip()).split())
+        for row in _csv_rows(path, ("abbreviation", "expansion")):
+            abbr = normalise_text(row["abbreviation"].strip())
+            out[abbr] = tuple(normalise_text(row["expansion"].strip()).split())
         return out
 
     @staticmethod
@@ -252,9 +254,7 @@ class Lexicon:
         trie = Trie()
         if not path.exists():
             return provinces, trie
-        with path.open(encoding="utf-8") as fh:
-            rows = [r for r in csv.DictReader(line for line in fh if not line.startswith("#"))]
-        for row in rows:
+        for row in _csv_rows(path, ("name",)):
             name = normalise_text(row["name"].strip())
             prov = Province(name=name, kind=row.get("kind", ""), era=row.get("era", ""))
             provinces[name] = prov
@@ -269,6 +269,113 @@ class Lexicon:
         return provinces, trie
 
 
+# ---------------------------------------------------------------------------
+# Checks: a broken vocabulary file is one error naming the file, the entry
+# and the problem, at load time (not a TypeError in every article).
+
+_WORDS, _MAPPING = "a list of words", "a mapping"
+#: lexicon.yaml's sections: a list of words, a mapping, or entries (one or a
+#: list) with their required keys and the keys they may have.
+_HEAD_KEYS = {f.name for f in dataclasses.fields(Head)} | {"forms"}
+SECTIONS: dict[str, object] = {
+    "heads": ("list", {"forms", "kind", "read"}, _HEAD_KEYS),
+    "office_verbs": ("list", {"forms", "status"}, {"forms", "status", "role"}),
+    "central_secretary": ("one", {"role", "organization"}, {"role", "organization"}),
+    "place_levels": _MAPPING, "changes": _MAPPING, "ordinal_words": _MAPPING,
+    "links": _MAPPING, "congress": _MAPPING, "phrasing": _MAPPING, "org_name": _MAPPING,
+    **dict.fromkeys((
+        "place_words", "org_words", "name_stops", "honorifics", "auxiliaries", "former_markers",
+        "former_org_markers", "elect_verbs", "role_list_links", "surnames", "not_names", "name_blockers",
+        "unit_roles", "congress_verbs", "idea_blockers", "not_party_after_central", "foreign",
+        "foreign_name_syllables", "not_person_names", "name_end_stops", "proper_phrases",
+        "units_under_province", "legal_forms", "bylines", "weak_surnames"), _WORDS),
+}
+#: Values a head's key may take (see the comment at the top of lexicon.yaml).
+HEAD_CHOICES = {"kind": {"party", "executive", "committee", "state", "mass", "media", "enterprise", "other", "skip"},
+                "read": {"none", "place", "name", "parent"}}
+
+
+def _hint(word: str, known) -> str:
+    close = difflib.get_close_matches(word, sorted(known), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else f" (known: {', '.join(sorted(known))})"
+
+
+def check_lexicon(raw, path: Path) -> None:
+    """Raise one VocabularyError for the first unknown or missing section, key or ill-typed value."""
+    def fail(where: str, problem: str):
+        raise VocabularyError(f"{path}: {where}: {problem}")
+
+    if not isinstance(raw, dict):
+        fail("top level", "expected sections (a mapping)")
+    for name in raw:
+        if name not in SECTIONS:
+            fail(str(name), "unknown section" + _hint(str(name), SECTIONS))
+    for name, shape in SECTIONS.items():
+        if name not in raw:
+            fail(name, "section missing")
+        value = raw[name]
+        if shape is _WORDS:
+            if not isinstance(value, list):
+                fail(name, f"expected {_WORDS}")
+            for i, word in enumerate(value, 1):
+                if not isinstance(word, str) or not word.strip():
+                    fail(f"{name} entry {i}", f"expected a word or phrase, got {word!r}")
+        elif shape is _MAPPING:
+            if not isinstance(value, dict):
+                fail(name, f"expected {_MAPPING}")
+        else:
+            many, required, allowed = shape
+            if many == "list" and not isinstance(value, list):
+                fail(name, "expected a list of entries")
+            for i, entry in enumerate(value if many == "list" else [value], 1):
+                where = f"{name} entry {i}" if many == "list" else name
+                if not isinstance(entry, dict):
+                    fail(where, f"expected {_MAPPING}, got {entry!r}")
+                _check_entry(entry, required, allowed, name, where, fail)
+
+
+def _check_entry(entry: dict, required: set, allowed: set, section: str, where: str, fail) -> None:
+    forms = entry.get("forms")
+    if isinstance(forms, list) and forms and isinstance(forms[0], str):
+        where += f" ({forms[0]})"
+    for k in entry:
+        if k not in allowed:
+            fail(where, f"unknown key '{k}'" + _hint(str(k), allowed))
+    for k in sorted(required - entry.keys()):
+        fail(where, f"missing '{k}'")
+    if "forms" in entry and (not isinstance(forms, list) or not forms
+                             or not all(isinstance(f, str) and f.strip() for f in forms)):
+        fail(where, "'forms' must be a non-empty list of words")
+    types = {f.name: f.type for f in dataclasses.fields(Head)} if section == "heads" else {}
+    for k, v in entry.items():
+        if k == "forms" or v is None:
+            continue
+        if types.get(k) == "bool" and not isinstance(v, bool):
+            fail(where, f"'{k}' must be true or false, not {v!r}")
+        if types.get(k) != "bool" and not isinstance(v, str):
+            fail(where, f"'{k}' must be a string, not {v!r}")
+        if section == "heads" and k in HEAD_CHOICES and v not in HEAD_CHOICES[k]:
+            fail(where, f"{k} '{v}' is not one of " + ", ".join(sorted(HEAD_CHOICES[k])))
+
+
+def _csv_rows(path: Path, required: tuple[str, ...]) -> list[dict]:
+    """Rows of a vocabulary CSV file ('#' lines are comments); one error for a missing column or value."""
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(line for line in fh if not line.startswith("#"))
+            columns = reader.fieldnames or []
+            for col in required:
+                if col not in columns:
+                    raise VocabularyError(f"{path}: header: missing column '{col}'" + _hint(col, columns))
+            rows = []
+            for row in reader:
+                for col in required:
+                    if not (row.get(col) or "").strip():
+                        raise VocabularyError(f"{path}: row {len(rows) + 1} {dict(row)!r}: no '{col}'")
+                rows.append(row)
+            return rows
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise VocabularyError(f"{path}: broken vocabulary file ({' '.join(str(exc).split())})") from None
 
 
 def _links(raw: dict) -> dict:

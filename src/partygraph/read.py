@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from partygraph.errors import InputError
+from partygraph.errors import InputError, unexpected
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
@@ -272,9 +272,12 @@ def read_jsonl(path: Path) -> Iterator[Article | InputError]:
                     yield InputError(path, f"malformed JSON ({exc.msg})", lineno)
                     continue
                 try:
-                    yield _record_article(rec, path, lineno)
+                    item = _record_article(rec, path, lineno)
                 except InputError as err:
-                    yield err
+                    item = err
+                except Exception as exc:  # one record's bug must not lose the rest of the file
+                    item = unexpected(path, exc, "reading", lineno)
+                yield item
             if not any_line:
                 yield InputError(path, "empty file")
     except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
@@ -299,6 +302,8 @@ def read_file(path: Path) -> Iterator[Article | InputError]:
         yield InputError(path, f"cannot read ({exc.strerror or exc})")
     except MemoryError:
         yield InputError(path, "too large to read into memory")
+    except Exception as exc:  # a bug or a broken install (e.g. an HTML library missing): this file only
+        yield unexpected(path, exc, "reading")
 
 
 def read_inputs(paths: Iterable[str | Path]) -> Iterator[Article | InputError]:

@@ -23,6 +23,7 @@ import queue
 import secrets
 import sys
 import threading
+import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 from xml.sax.saxutils import escape as xml_escape
@@ -173,8 +174,54 @@ def serialize_boolean(value: bool, fmt: str) -> bytes:
 # ---------------------------------------------------------------------------
 # Worker processes
 
-def execute(store, op: str, text: str, accept: str | None, limit: int):
+SERVICE_DISABLED = ("SERVICE is disabled on this endpoint: it does not call other endpoints "
+                    "(start it with --allow-service to allow that)")
+
+
+def calls_service(op: str, text: str) -> bool:
+    """True when the query or update `text` has a SERVICE clause, anywhere (OPTIONAL, EXISTS, subqueries).
+
+    Read by rdflib's SPARQL parser, not by pattern: the word in a comment,
+    a string, an IRI, a prefixed name or a variable is no SERVICE clause.
+    Text without the word (after the \\u escapes SPARQL allows anywhere)
+    needs no parse; text with it that rdflib cannot parse counts as a call,
+    so a difference between the two parsers never lets one through.
+    """
+    from rdflib.plugins.sparql.parser import expandUnicodeEscapes, parseQuery, parseUpdate
+
+    try:
+        if "service" not in expandUnicodeEscapes(text).lower():
+            return False
+        tree = parseUpdate(text) if op == "update" else parseQuery(text)
+    except Exception:  # noqa: BLE001 - pyparsing and rdflib raise many types
+        return True
+    return _has_service(tree)
+
+
+def _has_service(node) -> bool:
+    from pyparsing import ParseResults
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    if isinstance(node, CompValue):
+        return node.name == "ServiceGraphPattern" or any(_has_service(v) for v in node.values())
+    if isinstance(node, (list, tuple, ParseResults)):
+        return any(_has_service(v) for v in node)
+    return False
+
+
+def internal_error(exc: BaseException) -> tuple:
+    """A 500 reply that names an error id only; the detail, with the id, goes to the server's log."""
+    error_id = secrets.token_hex(6)
+    sys.stderr.write(f"partygraph: error {error_id}: {type(exc).__name__}: {exc}\n{traceback.format_exc()}")
+    sys.stderr.flush()
+    return (500, "text/plain; charset=utf-8",
+            f"internal error (id {error_id}); the server's log has the details\n".encode(), {})
+
+
+def execute(store, op: str, text: str, accept: str | None, limit: int, allow_service: bool = False):
     """Run one request against `store`: (status, content type, body, extra headers)."""
+    if not allow_service and calls_service(op, text):
+        return 400, "text/plain; charset=utf-8", (SERVICE_DISABLED + "\n").encode(), {}
     if op == "update":
         store.update(text)
         return 204, "text/plain", b"", {}
@@ -212,7 +259,7 @@ def _trunc(truncated: bool, limit: int) -> dict:
     return {"X-Partygraph-Truncated": f"results capped at {limit}"} if truncated else {}
 
 
-def _worker_main(conn, store_path: str, writable: bool, limit: int) -> None:
+def _worker_main(conn, store_path: str, writable: bool, limit: int, allow_service: bool = False) -> None:
     """Loop of a worker process: open the store, answer requests from `conn`."""
     try:
         store = ox.Store(store_path) if writable else ox.Store.read_only(store_path)
@@ -226,18 +273,19 @@ def _worker_main(conn, store_path: str, writable: bool, limit: int) -> None:
         except (EOFError, KeyboardInterrupt):
             return
         try:
-            reply = execute(store, op, text, accept, limit)
+            reply = execute(store, op, text, accept, limit, allow_service)
         except SyntaxError as exc:
             reply = (400, "text/plain; charset=utf-8", f"SPARQL syntax error: {exc}".encode(), {})
-        except Exception as exc:  # report any engine error to the client, keep serving
-            reply = (500, "text/plain; charset=utf-8", f"{type(exc).__name__}: {exc}".encode(), {})
+        except Exception as exc:  # an engine error: an id for the client, the detail in the log; keep serving
+            reply = internal_error(exc)
         conn.send(reply)
 
 
 class _Worker:
-    def __init__(self, ctx, store_path, writable, limit):
+    def __init__(self, ctx, store_path, writable, limit, allow_service):
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, store_path, writable, limit), daemon=True)
+        self.proc = ctx.Process(target=_worker_main, args=(child, store_path, writable, limit, allow_service),
+                                daemon=True)
         self.proc.start()
         child.close()
         kind, message = self.conn.recv()
@@ -254,8 +302,8 @@ class _Worker:
 class WorkerPool:
     """Worker processes that each hold the store open; one request at a time each."""
 
-    def __init__(self, store_path: str, writable: bool, size: int, limit: int):
-        self.args = (store_path, writable, limit)
+    def __init__(self, store_path: str, writable: bool, size: int, limit: int, allow_service: bool = False):
+        self.args = (store_path, writable, limit, allow_service)
         self.ctx = mp.get_context("spawn")
         self.idle: queue.Queue = queue.Queue()
         self.workers: set = set()
@@ -474,7 +522,10 @@ class SparqlHandler(BaseHTTPRequestHandler):
         accept = self.headers.get("Accept")
         if "format" in params and params["format"][0] in _SHORT:
             accept = _SHORT[params["format"][0]]
-        status, ctype, body, headers = self.server.pool.run(op, text, accept, self.server.query_timeout)
+        try:
+            status, ctype, body, headers = self.server.pool.run(op, text, accept, self.server.query_timeout)
+        except Exception as exc:  # noqa: BLE001 - e.g. a worker that died; the client gets an id only
+            status, ctype, body, headers = internal_error(exc)
         self._send(status, ctype, body, headers)
 
 
@@ -492,7 +543,8 @@ def is_loopback(host: str) -> bool:
 
 def make_server(store_dir, host: str = "127.0.0.1", port: int = 7878, timeout: float = 10.0,
                 limit: int = 10_000, allow_update: bool = False, token: str | None = None,
-                workers: int = 2, max_body: int = 1 << 20, quiet: bool = False) -> SparqlServer:
+                workers: int = 2, max_body: int = 1 << 20, quiet: bool = False,
+                allow_service: bool = False) -> SparqlServer:
     """Build (not start) the endpoint; call `serve_forever()` on the result."""
     from partygraph.store import open_store, require_store_dir
 
@@ -506,7 +558,7 @@ def make_server(store_dir, host: str = "127.0.0.1", port: int = 7878, timeout: f
         # Only an explicit --host gets here; say plainly what it means.
         sys.stderr.write(f"partygraph: warning: listening on {host}, reachable from other machines "
                          f"({'updates need the token' if allow_update else 'read-only'})\n")
-    pool = WorkerPool(str(store_dir), allow_update, workers, limit)
+    pool = WorkerPool(str(store_dir), allow_update, workers, limit, allow_service)
     try:
         return SparqlServer((host, port), pool, timeout, allow_update, token, max_body, quiet)
     except OSError as exc:

@@ -257,29 +257,49 @@ def split_inputs(inputs, summary: LoadSummary) -> tuple[list[Path], list[str]]:
 
 
 def collect_triples(inputs, province: str | None = None, summary: LoadSummary | None = None,
-                    workers: int = 1) -> list[ox.Triple]:
+                    workers: int = 1, debug: bool = False) -> list[ox.Triple]:
     """Read graph files and build article inputs into one list of triples (for remote loads)."""
     summary = summary or LoadSummary()
     graph_files, articles = split_inputs(inputs, summary)
     triples: list[ox.Triple] = []
-    for f in graph_files:
-        triples.extend(read_graph_file(f))
-    for chunk in article_chunks(articles, province, workers):
+    for parsed in _graph_files(graph_files, summary):
+        triples.extend(parsed)
+    for chunk in article_chunks(articles, province, workers, debug=debug, failed=summary.failed):
         triples.extend(chunk)
     return triples
+
+
+def _report(message: str, failed: list[str] | None = None) -> None:
+    print(f"partygraph: {message}", file=sys.stderr)
+    if failed is not None:
+        failed.append(message)
+
+
+def _graph_files(paths: list[Path], summary: LoadSummary) -> Iterator[list[ox.Triple]]:
+    """Triples of each graph file; one that cannot be parsed is reported and skipped."""
+    for f in paths:
+        try:
+            parsed = read_graph_file(f)
+        except InputError as err:
+            _report(str(err), summary.failed)
+            continue
+        yield parsed
 
 
 _NEWS_ARTICLE = "> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/NewsArticle> .".encode()
 
 
 def article_chunks(articles: list[str], province: str | None, workers: int = 1,
-                   size: int = DEFAULT_BATCH, build_summary=None) -> Iterator[list[ox.Triple]]:
+                   size: int = DEFAULT_BATCH, build_summary=None, debug: bool = False,
+                   failed: list[str] | None = None) -> Iterator[list[ox.Triple]]:
     """Triples of the streaming build of `articles`, in chunks of whole articles.
 
     `partygraph.build.iter_lines` yields each article's lines together,
     starting with the article's `a schema:NewsArticle` triple; a chunk is
     cut only just before such a line, so no article's graph is ever split
     over two transactions (which would let the second drop the first).
+    An article that cannot be read or built is reported (and added to
+    `failed`) and skipped; the others are loaded.
     """
     if not articles:
         return
@@ -289,9 +309,9 @@ def article_chunks(articles: list[str], province: str | None, workers: int = 1,
         raise InputError(articles[0], "reading articles needs `partygraph build`, which is not available; "
                                       "load a graph file (.ttl, .nt, .jsonld) instead") from None
     build_summary = build_summary if build_summary is not None else Summary()
-    report = lambda msg: print(f"partygraph: {msg}", file=sys.stderr)  # noqa: E731
     buf: list[bytes] = []
-    for line in iter_lines(articles, build_summary, province, report=report, workers=workers):
+    for line in iter_lines(articles, build_summary, province, report=lambda msg: _report(msg, failed),
+                           debug=debug, workers=workers):
         data = line.encode("utf-8")
         if len(buf) >= size and data.rstrip().endswith(_NEWS_ARTICLE) and data.startswith(b"<" + PGID.encode() + b"article/"):
             yield [q.triple for q in ox.parse(b"".join(buf), format=ox.RdfFormat.N_TRIPLES)]
@@ -302,7 +322,7 @@ def article_chunks(articles: list[str], province: str | None, workers: int = 1,
 
 
 def load_inputs(store_dir, inputs, province: str | None = None, batch: int = DEFAULT_BATCH,
-                workers: int = 1) -> LoadSummary:
+                workers: int = 1, debug: bool = False) -> LoadSummary:
     """Load article files/folders or graph files into the store at `store_dir`.
 
     Articles stream from the build (`workers` processes) into the store a
@@ -321,9 +341,9 @@ def load_inputs(store_dir, inputs, province: str | None = None, batch: int = DEF
         summary.triples += len(triples)
         names.update(graphs)
 
-    for f in graph_files:
-        put(read_graph_file(f))
-    for chunk in article_chunks(articles, province, workers, batch):
+    for parsed in _graph_files(graph_files, summary):
+        put(parsed)
+    for chunk in article_chunks(articles, province, workers, batch, debug=debug, failed=summary.failed):
         put(chunk)
     from partygraph.views import refresh_store
 
@@ -413,7 +433,7 @@ def push_gsp(graphs: dict[str, list[ox.Triple]], gsp_url: str, timeout: float = 
 
 def load_remote(inputs, update_endpoint: str | None = None, gsp: str | None = None,
                 province: str | None = None, batch: int = 5_000, workers: int = 1,
-                query_endpoint: str | None = None) -> tuple[LoadSummary, int]:
+                query_endpoint: str | None = None, debug: bool = False) -> tuple[LoadSummary, int]:
     """Load inputs into a remote engine; returns the summary and requests sent.
 
     With the server's `query_endpoint` too, the holdings view is then
@@ -423,7 +443,7 @@ def load_remote(inputs, update_endpoint: str | None = None, gsp: str | None = No
     from partygraph.views import HOLDINGS_GRAPH, compute
 
     summary = LoadSummary()
-    triples = collect_triples(inputs, province, summary, workers)
+    triples = collect_triples(inputs, province, summary, workers, debug)
     graphs = partition(triples)
     summary.triples, summary.graphs = len(triples), len(graphs)
     if not (gsp or update_endpoint):

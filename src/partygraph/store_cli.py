@@ -22,7 +22,8 @@ DEFAULT_STORE = "out/store"
 @click.option("--batch", default=20_000, show_default=True, help="Triples per transaction.")
 @click.option("--workers", type=int, default=None,
               help="Worker processes extracting articles (default: one per core, at most 8).")
-def load(inputs, store_dir, endpoint, update_endpoint, gsp, province, batch, workers):
+@click.pass_context
+def load(ctx, inputs, store_dir, endpoint, update_endpoint, gsp, province, batch, workers):
     """Add articles (files or folders) or graph files to the store.
 
     Article inputs are built into a graph first; .ttl/.nt/.nq/.trig/.jsonld
@@ -40,16 +41,19 @@ def load(inputs, store_dir, endpoint, update_endpoint, gsp, province, batch, wor
     from partygraph.build import default_workers
 
     workers = workers or default_workers()
+    debug = ctx.obj.get("debug", False)
     if endpoint or update_endpoint or gsp:
         summary, requests = store.load_remote(inputs, update_endpoint or (None if gsp else endpoint),
-                                              gsp, province, min(batch, 5_000), workers, endpoint)
+                                              gsp, province, min(batch, 5_000), workers, endpoint, debug)
         view = (f"; holdings view {summary.view_triples} triples" if summary.view_triples >= 0 else
                 "; holdings view NOT refreshed (give the server's query URL with --endpoint)")
+        failed = f"; {len(summary.failed)} input(s) failed" if summary.failed else ""
         click.echo(f"sent {summary.triples} triples in {summary.graphs} graph(s) from "
-                   f"{summary.inputs} input(s) with {requests} request(s){view}", err=True)
-        return
-    summary = store.load_inputs(store_dir, inputs, province, batch, workers)
-    click.echo(summary.line(), err=True)
+                   f"{summary.inputs} input(s) with {requests} request(s){view}{failed}", err=True)
+    else:
+        summary = store.load_inputs(store_dir, inputs, province, batch, workers, debug)
+        click.echo(summary.line(), err=True)
+    sys.exit(1 if summary.failed else 0)
 
 
 @click.command()
@@ -121,8 +125,11 @@ def query(name, params, store_dir, data_file, endpoint, fmt, list_, show):
 @click.option("--max-body", default=1 << 20, show_default=True, help="Largest request body in bytes.")
 @click.option("--allow-update", is_flag=True, help="Accept SPARQL updates (needs --token).")
 @click.option("--token", envvar="PARTYGRAPH_TOKEN", help="Bearer token updates must send (or $PARTYGRAPH_TOKEN).")
+@click.option("--allow-service", is_flag=True,
+              help="Let queries call other endpoints with SERVICE (refused by default: the server would "
+                   "send requests to any address a query names).")
 @click.option("--quiet", is_flag=True, help="Do not log requests.")
-def serve(store_dir, host, port, timeout, limit, workers, max_body, allow_update, token, quiet):
+def serve(store_dir, host, port, timeout, limit, workers, max_body, allow_update, token, allow_service, quiet):
     """Serve the store as a SPARQL 1.1 endpoint (read-only unless told otherwise).
 
     Queries: GET/POST /sparql; results as SPARQL JSON, XML, CSV or TSV (and
@@ -134,9 +141,11 @@ def serve(store_dir, host, port, timeout, limit, workers, max_body, allow_update
     """
     from partygraph.serve import make_server
 
-    server = make_server(store_dir, host, port, timeout, limit, allow_update, token, workers, max_body, quiet)
+    server = make_server(store_dir, host, port, timeout, limit, allow_update, token, workers, max_body, quiet,
+                         allow_service)
     click.echo(f"SPARQL endpoint on http://{host}:{server.server_address[1]}/sparql "
-               f"({'read-write' if allow_update else 'read-only'}); Ctrl-C stops", err=True)
+               f"({'read-write' if allow_update else 'read-only'}{', SERVICE allowed' if allow_service else ''}); "
+               "Ctrl-C stops", err=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -8,13 +8,16 @@ attributes (dates, so Gephi's timeline works: a term 2020-2025 spans
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+import sys
 from pathlib import Path
 
 import networkx as nx
 
 from partygraph.atomic import atomic_write
+from partygraph.errors import PartygraphError
 
 FORMATS = ("graphml", "gexf", "csv")
 
@@ -40,10 +43,20 @@ def _flat(d: dict) -> dict:
     return out
 
 
+def _open(output: Path):
+    """Standard output for '-', else a temporary file renamed over `output` when complete."""
+    if str(output) == "-":
+        return contextlib.nullcontext(sys.stdout.buffer)
+    return atomic_write(output, "wb")
+
+
 def export_graph(g: nx.Graph, fmt: str, output) -> list[Path]:
-    """Write the graph in `fmt`; returns the files written (CSV writes nodes.csv and edges.csv into a folder)."""
+    """Write the graph in `fmt` ('-': to standard output); returns the files written
+    (CSV writes nodes.csv and edges.csv into a folder)."""
     output = Path(output)
     if fmt == "csv":
+        if str(output) == "-":
+            raise PartygraphError("--output -: csv writes two files (nodes.csv and edges.csv); give a folder")
         return _write_csv(g, output)
     flat = g.__class__()
     flat.graph.update({k: v for k, v in g.graph.items() if isinstance(v, (str, int, float))})
@@ -57,7 +70,7 @@ def export_graph(g: nx.Graph, fmt: str, output) -> list[Path]:
         else:
             flat.add_edge(u, v, **attrs)
     if fmt == "graphml":
-        with atomic_write(output, "wb") as fh:
+        with _open(output) as fh:
             nx.write_graphml(flat, fh)
     elif fmt == "gexf":
         for _, d in flat.nodes(data=True):
@@ -65,7 +78,7 @@ def export_graph(g: nx.Graph, fmt: str, output) -> list[Path]:
         for *_, d in flat.edges(data=True):
             _to_dates(d)
         flat.graph["mode"] = "dynamic"
-        with atomic_write(output, "wb") as fh:
+        with _open(output) as fh:
             nx.write_gexf(flat, fh)
     else:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -46,6 +46,13 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
+def _known_province(folded: str) -> bool:
+    """True when `folded` (see `fold`) is part of the name of a province, before or after 2025."""
+    from partygraph.lexicon import lexicon
+
+    return any(folded in fold(name) for name in lexicon().provinces)
+
+
 def role_category(role_iri: str) -> str:
     """Group a role concept into one of ROLE_CATEGORIES by its identifier."""
     name = local_name(role_iri)
@@ -215,8 +222,14 @@ class PartyData:
             orgs = {iri: o for iri, o in orgs.items() if iri in keep}
         if province:
             p = fold(province)
-            orgs = {iri: o for iri, o in orgs.items()
-                    if (o.province and p in fold(o.province)) or (not o.province and p in fold(o.label))}
+
+            def in_province(o) -> bool:
+                return bool((o.province and p in fold(o.province)) or (not o.province and p in fold(o.label)))
+
+            if not any(map(in_province, self.orgs.values())) and not _known_province(p):
+                raise PartygraphError(f"--province {province!r}: unknown province (no province of Vietnam, "
+                                      "before or after 2025, and no unit in the graph is named so)")
+            orgs = {iri: o for iri, o in orgs.items() if in_province(o)}
         offices = [m for m in self.offices if m.org in orgs]
         if term:
             want = _parse_term(term)
