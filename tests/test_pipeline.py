@@ -94,3 +94,11 @@ def test_changes_units_with_places_are_never_joined_into_a_new_name():
 def test_orgs_a_place_word_after_a_name_word_opens_the_place():
     text = "Ông Trần Văn Bình, Phó Giám đốc Sở Tài chính thành phố Hải Phòng, dự họp."
     assert _offices(text) == {("Trần Văn Bình", "Phó Giám đốc", "Sở Tài chính thành phố Hải Phòng", "current")}
+
+
+def test_orgs_national_body_named_in_full_is_one_shared_node():
+    x = extract(Article(id="a", text="Bà Trần Thị Lan, Chủ tịch Hội Liên hiệp Phụ nữ Việt Nam, và bà Lê Thị Hoa, "
+                        "Chủ tịch Hội Liên hiệp Phụ nữ Việt Nam tỉnh Nghệ An, dự lễ.", source="test"))
+    labels = {o.person: (o.org.label, o.org.level, o.org.scoped) for o in x.offices}
+    assert labels == {"Trần Thị Lan": ("Hội Liên hiệp Phụ nữ Việt Nam", "central", False),
+                      "Lê Thị Hoa": ("Hội Liên hiệp Phụ nữ tỉnh Nghệ An", "provincial", False)}

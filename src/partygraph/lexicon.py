@@ -76,6 +76,7 @@ class Head:
     needs_place: bool = False
     local: bool = False  # the name is unique only within a province ("Sở Tài chính")
     free: bool = False  # the name may hold any lower-case words ("Hội Nghề cá Việt Nam")
+    national: str | None = None  # with no place after it: this national body ("Mặt trận Tổ quốc Việt Nam")
 
 
 @dataclass(frozen=True, slots=True)

@@ -394,6 +394,8 @@ class OrgReader:
             unit = self.unit(f"{head.unit} {name}" if name else head.unit, head.level, province, scoped=not name)
             return end, self.executive_of(unit, head)
         if place is None:
+            if head.national:
+                return j, Org(head.national, head.kind, "central", head=head.label)
             if head.needs_place:
                 return None
             # "HĐND, UBND tỉnh": named without its place: the one named before, else the article's own body
