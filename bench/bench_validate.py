@@ -15,7 +15,7 @@ from pathlib import Path
 import rdflib
 from rdflib import URIRef
 
-from partygraph.validate import load_shapes, validate_graph
+from partygraph.rdf.validate import load_shapes, validate_graph
 
 FIXTURE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "validate_small.ttl"
 ID = "https://w3id.org/partygraph/id/"
