@@ -2,7 +2,8 @@
 
 Everything downstream only runs SPARQL SELECT queries through `Source.select`,
 which returns rows of plain Python values, so the same code serves a small
-Turtle file and a store holding the whole corpus.
+Turtle file and a store holding the whole corpus. Queries run on the
+backends of `partygraph.sparql`, the same ones `query` uses.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any, Callable, Iterator
 from partygraph.errors import InputError
 from partygraph.namespaces import sparql_prefixes
 from partygraph.rdf.files import format_of
+from partygraph.sparql.backends import EmbeddedBackend, RdflibBackend
 
 PREFIXES = "\n" + sparql_prefixes("pg", "org", "foaf", "skos", "rdfs", "rdf", "prov", "owl", "schema", "time", "xsd")
 #: The graph files views read (the one table is `partygraph.rdf.files.FORMATS`).
@@ -47,37 +49,15 @@ class Source:
         return list(self._runner(PREFIXES + query))
 
     @classmethod
-    def from_rdflib(cls, graph, name: str = "<graph>") -> "Source":
-        """Wrap an in-memory rdflib Graph."""
-        from rdflib import Literal, URIRef
-
-        def run(query: str):
-            for row in graph.query(query):
-                out = {}
-                for var, term in row.asdict().items():
-                    if term is None:
-                        continue
-                    if isinstance(term, Literal):
-                        out[var] = Value(str(term), term.language or "")
-                    else:
-                        out[var] = Value(str(term), "", isinstance(term, URIRef))
-                yield out
-
-        return cls(run, name)
-
-    @classmethod
-    def from_pyoxigraph(cls, store, name: str) -> "Source":
-        """Wrap a pyoxigraph Store (in memory or opened from a folder)."""
+    def from_backend(cls, backend, name: str) -> "Source":
+        """Wrap a query backend of `partygraph.sparql` (the same ones `query` and `serve` use)."""
         import pyoxigraph as ox
 
         def run(query: str):
-            # The store keeps one named graph per article: query their union.
-            results = store.query(query, use_default_graph_as_union=True)
-            names = [v.value for v in results.variables]
-            for sol in results:
+            res = backend.run(query)
+            for row in res.rows:
                 out = {}
-                for var in names:
-                    term = sol[var]
+                for var, term in zip(res.variables, row):
                     if term is None:
                         continue
                     if isinstance(term, ox.Literal):
@@ -87,6 +67,16 @@ class Source:
                 yield out
 
         return cls(run, name)
+
+    @classmethod
+    def from_rdflib(cls, graph, name: str = "<graph>") -> "Source":
+        """Wrap an in-memory rdflib Graph."""
+        return cls.from_backend(RdflibBackend(graph), name)
+
+    @classmethod
+    def from_pyoxigraph(cls, store, name: str) -> "Source":
+        """Wrap a pyoxigraph Store (in memory or opened from a folder); queries see the union of its graphs."""
+        return cls.from_backend(EmbeddedBackend(store), name)
 
 
 def open_source(path) -> Source:
