@@ -194,3 +194,17 @@ def test_structure_statuses_are_str_enums():
 
     assert Status.CURRENT == "current" and str(Status.FORMER) == "former"
     assert iris.membership_iri("a", "p", "o", "r", Status.CURRENT) == iris.membership_iri("a", "p", "o", "r", "current")
+
+
+def test_structure_role_properties_are_data(tmp_path):
+    """Role properties live in ontology/role-properties.ttl: one line adds a single-holder role."""
+    from partygraph.role_properties import ROLE_PROPERTIES, role_properties
+
+    props = role_properties()
+    assert "https://w3id.org/partygraph/role/bi-thu" in props.single_holder
+    assert props.category["pho-bi-thu"] == "deputy-secretary"
+    assert "https://w3id.org/partygraph/id/org/quoc-hoi" in props.large_bodies
+    extra = tmp_path / "roles.ttl"
+    extra.write_text(ROLE_PROPERTIES.read_text(encoding="utf-8") + "pgrole:pho-chu-tich pg:singleHolder true .\n",
+                     encoding="utf-8")
+    assert role_properties(extra).single_holder == props.single_holder | {"https://w3id.org/partygraph/role/pho-chu-tich"}

@@ -13,28 +13,23 @@ from importlib import resources
 import pyoxigraph as ox
 
 from partygraph.iris import REFERENCE_GRAPH, RESOLUTION_GRAPH
+from partygraph.role_properties import role_properties
 from partygraph.namespaces import sparql_prefixes
-from partygraph.namespaces import PG_BASE as PG, PGID_BASE as PGID, PGROLE_BASE as PGROLE
+from partygraph.namespaces import PG_BASE as PG
 
 
 #: A name seen in this many provinces is common: province alone does not merge it.
 COMMON_PROVINCES = 3
 
-#: Roles one person holds at a time in a unit: a successor's start ends the predecessor.
-SINGLE_HOLDER_ROLES = frozenset(
-    PGROLE + r for r in (
-        "bi-thu", "tong-bi-thu", "chu-tich", "chu-tich-nuoc", "chu-tich-quoc-hoi", "thu-tuong",
-        "pho-bi-thu-thuong-truc", "truong-ban", "chu-nhiem", "chanh-van-phong", "giam-doc", "chanh-an",
-        "bo-truong", "tong-bien-tap", "tong-giam-doc", "cuc-truong", "hieu-truong", "vien-truong",
-        "tu-lenh", "chinh-uy", "truong-doan", "truong-phong"))
+#: Roles one person holds at a time in a unit: a successor's start ends the predecessor (pg:singleHolder).
+SINGLE_HOLDER_ROLES = role_properties().single_holder
 
 MERGER_DATE = date(2025, 7, 1)
 
-#: Bodies with hundreds of members: being an ordinary member of one is weak
-#: evidence (two namesakes may both sit in the National Assembly).
-LARGE_BODIES = frozenset(PGID + "org/" + s for s in (
-    "ban-chap-hanh-trung-uong-dang", "quoc-hoi", "dang-cong-san-viet-nam"))
-LARGE_BODY_ROLES = frozenset(PGROLE + r for r in ("uy-vien", "uy-vien-du-khuyet", "dai-bieu-quoc-hoi"))
+#: Bodies with hundreds of members (pg:largeBody): being an ordinary member of one
+#: (pg:ordinaryMembership) is weak evidence (two namesakes may both sit in the National Assembly).
+LARGE_BODIES = role_properties().large_bodies
+LARGE_BODY_ROLES = role_properties().ordinary_membership
 
 PREFIXES = sparql_prefixes("pg", "org", "foaf", "prov", "schema", "skos", "owl", "rdfs")
 

@@ -17,6 +17,7 @@ from datetime import date
 from importlib import resources
 
 from partygraph.errors import PartygraphError
+from partygraph.role_properties import role_properties
 from partygraph.viz.source import Source, as_int, local_name
 
 PG = "https://w3id.org/partygraph/ontology#"
@@ -47,19 +48,12 @@ def fold(text: str) -> str:
 
 
 def role_category(role_iri: str) -> str:
-    """Group a role concept into one of ROLE_CATEGORIES by its identifier."""
+    """The ROLE_CATEGORIES group of a role concept by its id (the IRI's last segment): the
+    pg:roleCategory of ontology/role-properties.ttl; an id without one counts as a head, no id as "other"."""
     name = local_name(role_iri)
-    if name in ("bi-thu", "tong-bi-thu"):
-        return "secretary"
-    if name.startswith("pho-bi-thu"):
-        return "deputy-secretary"
-    if name.startswith("uy-vien") or name in ("dai-bieu-quoc-hoi",):
-        return "member"
-    if name.startswith("pho-"):
-        return "deputy-head"
-    if name:
-        return "head"
-    return "other"
+    if not name:
+        return "other"
+    return role_properties().category.get(name, "head")
 
 
 @dataclass
