@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Time `partygraph.validate` on a synthetic graph of N copies of the test fixture.
+"""Time `partygraph.rdf.validate` on a synthetic graph of N copies of the test fixture.
 
 Each copy renames every pgid: node (article, sentence, person, membership,
 org, term, congress, event) so the graph grows like a real corpus build:

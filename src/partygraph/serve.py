@@ -30,9 +30,10 @@ from xml.sax.saxutils import escape as xml_escape
 import pyoxigraph as ox
 
 from partygraph.errors import PartygraphError
+from partygraph.namespaces import XSD_BASE
 from partygraph.sparql.results import term_json
 
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+XSD_STRING = XSD_BASE + "string"
 
 #: media type → short name, for SELECT/ASK results.
 RESULT_TYPES = {

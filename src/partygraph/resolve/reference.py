@@ -14,6 +14,8 @@ import pyoxigraph as ox
 
 from partygraph import iris
 from partygraph.iris import reference_event_iri, slug
+from partygraph.namespaces import pg
+from partygraph.vocab import ChangeKind
 from partygraph.namespaces import (ORG_BASE as ORG, PG_BASE as PG, RDF_TYPE, RDFS_BASE as RDFS, SDO_BASE as SDO,
                                    SKOS_BASE as SKOS, XSD_BASE as XSD)
 from partygraph.resolve.mentions import MERGER_DATE, PREFIXES, _not_derived, _val, province_kinds, province_successors, unit_phrase
@@ -159,7 +161,7 @@ def reference_events(orgs: dict[str, dict] | None = None) -> tuple[list[Event], 
             cls = next((t for t in sorted(kind) if t.startswith(PG)), PG + "PartyOrganization")
             new_label = f"{head} {unit_phrase(new)}"
             results.append(store_by_label.get(new_label) or mint(new_label, kind=cls, province=new))
-            events.append(Event(str(reference_event_iri(f"merger-2025-{slug(head)}-{slug(new)}")), "merger",
+            events.append(Event(str(reference_event_iri(f"merger-2025-{slug(head)}-{slug(new)}")), ChangeKind.MERGER,
                                 MERGER_DATE.isoformat(), source, sorted(o for o in originals if o), results))
     return events, minted
 
@@ -179,18 +181,20 @@ def _t(s, p, o):
     return ox.Triple(s, ox.NamedNode(p), o)
 
 
+#: Kind of change → its pg: individual (pg:Merger…).
+CHANGE_KINDS = {kind: pg(kind.value.capitalize()) for kind in ChangeKind}
+
+
 def reference_triples(events: list[Event], minted: dict[str, dict]) -> list[ox.Triple]:
     """The reference graph: events, the organisations they mint, successor links."""
     out = []
-    kinds = {"merger": "Merger", "restructuring": "Restructuring", "founding": "Founding",
-             "dissolution": "Dissolution", "split": "Split", "renaming": "Renaming"}
     for iri, d in sorted(minted.items()):
         out += [_t(iri, RDF_TYPE, ORG + "Organization"), _t(iri, RDF_TYPE, d["type"]),
                 _t(iri, SKOS + "prefLabel", _lit(d["label"], lang="vi")), _t(iri, PG + "level", d["level"])]
         if d["province"]:
             out.append(_t(iri, PG + "province", _lit(d["province"])))
     for e in events:
-        out += [_t(e.iri, RDF_TYPE, ORG + "ChangeEvent"), _t(e.iri, PG + "kind", PG + kinds[e.kind]),
+        out += [_t(e.iri, RDF_TYPE, ORG + "ChangeEvent"), _t(e.iri, PG + "kind", CHANGE_KINDS[ChangeKind(e.kind)]),
                 _t(e.iri, RDFS + "comment", _lit(e.source, lang="vi"))]
         if re.fullmatch(r"\d{4}-\d\d-\d\d", e.date):
             out.append(_t(e.iri, SDO + "startDate", _lit(e.date, "date")))

@@ -15,10 +15,11 @@ from typing import Iterable, Iterator
 import pyoxigraph as ox
 
 from partygraph.iris import SHARED_GRAPH, article_of, is_article, is_per_article
+from partygraph.namespaces import PROV_BASE
 from partygraph.rdf.files import to_ox_triple
 from partygraph.rdf.mapping import ArticleTriples
 
-PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
+PROV_DERIVED = PROV_BASE + "wasDerivedFrom"
 
 #: Triples per SPARQL update when loading (one transaction each).
 DEFAULT_BATCH = 20_000

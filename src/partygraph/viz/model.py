@@ -17,11 +17,12 @@ from datetime import date
 from importlib import resources
 
 from partygraph.errors import PartygraphError
+from partygraph.namespaces import ORG_BASE, PG_BASE, PGROLE_BASE
 from partygraph.role_properties import role_properties
 from partygraph.viz.source import Source, as_int, local_name
 
-PG = "https://w3id.org/partygraph/ontology#"
-ORG_NS = "http://www.w3.org/ns/org#"
+PG = PG_BASE
+ORG_NS = ORG_BASE
 
 ORG_TYPES = ("PartyOrganization", "Committee", "StateBody", "MassOrganization",
              "Enterprise", "MediaOrganization", "OtherOrganization")
@@ -474,7 +475,7 @@ def _term_from_iri(iri: str) -> Term:
 def _load_roles(source: Source) -> dict[str, Role]:
     roles: dict[str, Role] = {}
     rows = source.select(_Q_ROLES)
-    if not any(r["r"].value.startswith("https://w3id.org/partygraph/role/") for r in rows):
+    if not any(r["r"].value.startswith(PGROLE_BASE) for r in rows):
         # The graph was built without the role scheme: read the one shipped with the package.
         rows = rows + _packaged_roles()
     for row in rows:
