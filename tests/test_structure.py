@@ -208,3 +208,25 @@ def test_structure_role_properties_are_data(tmp_path):
     extra.write_text(ROLE_PROPERTIES.read_text(encoding="utf-8") + "pgrole:pho-chu-tich pg:singleHolder true .\n",
                      encoding="utf-8")
     assert role_properties(extra).single_holder == props.single_holder | {"https://w3id.org/partygraph/role/pho-chu-tich"}
+
+
+def test_structure_merge_rules_work_on_terms():
+    """Later prefLabels of a shared node become altLabels; a congress keeps the first article's dates."""
+    from rdflib import Literal
+    from rdflib.namespace import SKOS, XSD
+
+    from partygraph.namespaces import SDO
+    from partygraph.rdf.merge import SharedMerge
+
+    org, congress, person = URIRef(ID + "org/x"), URIRef(ID + "congress/x-1"), URIRef(ID + "person/p-1")
+    merge = SharedMerge()
+    first = (org, SKOS.prefLabel, Literal("Tỉnh ủy X", lang="vi"))
+    assert merge.admit(first, "a") == first
+    assert merge.admit(first, "b") is None
+    assert merge.admit((org, SKOS.prefLabel, Literal("TU X", lang="vi")), "b") == (org, SKOS.altLabel,
+                                                                                    Literal("TU X", lang="vi"))
+    start = (congress, SDO.startDate, Literal("2020-10-01", datatype=XSD.date))
+    assert merge.admit(start, "a") == start
+    assert merge.admit((congress, SDO.startDate, Literal("2020-10-02", datatype=XSD.date)), "b") is None
+    own = (person, SKOS.prefLabel, Literal("A"))
+    assert merge.admit(own, "a") == own and merge.admit(own, "a") == own  # an article's own triples pass

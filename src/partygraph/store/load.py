@@ -31,7 +31,7 @@ from typing import Iterator
 import pyoxigraph as ox
 
 from partygraph.errors import InputError
-from partygraph.rdf.files import FORMATS, format_of, is_graph_file
+from partygraph.rdf.files import FORMATS, format_of, is_graph_file, to_ox_triple
 from partygraph.store.local import _first_line, load_graphs, open_store, store_quads
 from partygraph.store.partition import DEFAULT_BATCH, graphs_of, partition
 from partygraph.store.views import refresh_store
@@ -57,9 +57,8 @@ def read_graph_file(path) -> list[ox.Triple]:
 
 
 def rdflib_to_triples(graph) -> list[ox.Triple]:
-    """Convert an rdflib Graph to pyoxigraph triples via N-Triples (exact)."""
-    data = graph.serialize(format="nt", encoding="utf-8")
-    return [q.triple for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
+    """Convert an rdflib Graph to pyoxigraph triples, term by term."""
+    return [to_ox_triple(t) for t in graph]
 
 
 @dataclass
