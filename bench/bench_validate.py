@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Time `partygraph.validate` on a synthetic graph of N copies of the test fixture.
+"""Time `partygraph.rdf.validate` on a synthetic graph of N copies of the test fixture.
 
 Each copy renames every pgid: node (article, sentence, person, membership,
 org, term, congress, event) so the graph grows like a real corpus build:
@@ -15,7 +15,7 @@ from pathlib import Path
 import rdflib
 from rdflib import URIRef
 
-from partygraph.validate import load_shapes, validate_graph
+from partygraph.rdf.validate import load_shapes, validate_graph
 
 FIXTURE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "validate_small.ttl"
 ID = "https://w3id.org/partygraph/id/"

@@ -46,7 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from scaled import GENERAL_NEWS, PARTY_NEWS, ROOT, Scaler, build_lines, bulk_load  # noqa: E402
 
-from partygraph.store import PGROLE  # noqa: E402
+from partygraph.namespaces import PGROLE_BASE as PGROLE  # noqa: E402
 
 SEEDS = ROOT / "data" / "seeds"
 PARTYGRAPH = str(Path(sys.executable).parent / "partygraph")
@@ -263,7 +263,7 @@ NATIONAL = ("counts-by-role", "counts-by-province", "units-without-secretary")
 
 def query_texts(backend) -> list[tuple[str, str, dict]]:
     """(label, bound text, params) for every library query, plus the national aggregates."""
-    from partygraph import query as q
+    from partygraph import sparql as q
 
     params = pick_params(backend)
     out = []
@@ -292,7 +292,7 @@ _RDFLIB = None
 
 
 def _rdflib_child(texts, repeat, budget, conn):
-    from partygraph import query as q
+    from partygraph import sparql as q
 
     backend = q.RdflibBackend(_RDFLIB)
     for label, text in texts:
@@ -352,7 +352,7 @@ def rdflib_times(nt: bytes, texts, repeat: int, timeout: float) -> tuple[dict, f
 
 
 def run_queries(store, repeat: int) -> tuple[list, dict]:
-    from partygraph import query as q
+    from partygraph import sparql as q
 
     backend = q.EmbeddedBackend(store)
     texts = query_texts(backend)
@@ -367,7 +367,7 @@ def section_store(args) -> dict:
     """Load rate and query p50 at 1 M and 10 M triples; rdflib at 1 M."""
     import pyoxigraph as ox
 
-    from partygraph import views
+    from partygraph.store import views
 
     sc = base_scaler(args)
     out = {"base_triples": sc.base, "renamed_per_copy": sc.per_copy, "sizes": {}}

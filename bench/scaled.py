@@ -30,7 +30,8 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 PARTY_NEWS = CORPUS / "party-news.jsonl.gz"
 GENERAL_NEWS = CORPUS / "general-news-20k.jsonl.gz"
 
-from partygraph.store import PGID, partition
+from partygraph.namespaces import PGID_BASE as PGID
+from partygraph.store import partition
 
 _SCOPED = re.compile(r"(<" + re.escape(PGID) + r"(?:article|person|membership|event)/[^/#?>]+)")
 

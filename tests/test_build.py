@@ -13,7 +13,7 @@ from rdflib import Graph, Literal
 from rdflib.compare import isomorphic
 from rdflib.namespace import FOAF, ORG, RDF
 
-from partygraph.rdfmap import PG
+from partygraph.namespaces import PG
 
 SEEDS = Path(__file__).resolve().parents[1] / "data" / "seeds"
 

@@ -268,7 +268,7 @@ def test_extract_district_units_carry_their_province_and_share_the_chain_place()
 
 
 def test_rdfmap_district_iri_includes_province():
-    from partygraph.rdfmap import org_iri
+    from partygraph.iris import org_iri
 
     a = run("Tại tỉnh Trà Vinh, Huyện ủy Châu Thành họp.").orgs["ban chấp hành đảng bộ huyện châu thành--trà vinh"]
     b = run("Tại tỉnh Bến Tre, Huyện ủy Châu Thành họp.").orgs["ban chấp hành đảng bộ huyện châu thành--bến tre"]

@@ -21,12 +21,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import BNode, Graph
 
-from partygraph.build import article_lines
+from partygraph.build import article_result, nt_lines
 from partygraph.extract import extract
 from partygraph.normalise import normalise
-from partygraph.rdfmap import new_graph, role_scheme, triples
+from partygraph.rdf.mapping import new_graph, role_scheme, triples
 from partygraph.read import Article
-from partygraph.validate import validate_graph
+from partygraph.rdf.validate import validate_graph
 
 TITLES = ["Bí thư", "Phó Bí thư", "Phó Bí thư Thường trực", "Ủy viên Ban Thường vụ", "Uỷ viên Ban Chấp hành",
           "Ủy viên Trung ương Đảng", "Chủ tịch", "Phó Chủ tịch", "Trưởng ban", "Phó trưởng Ban Tuyên giáo",
@@ -108,10 +108,11 @@ def check_pipeline(raw: str, shapes: bool = True) -> None:
     oxi = list(ox.parse(g.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES))
     assert len(oxi) == len(g)
 
-    # The build's own path: N-Triples lines, read back by pyoxigraph as the Turtle writer does.
-    res = article_lines(article)
+    # The build's own path: the article's triples as terms, written as N-Triples lines and read back by pyoxigraph.
+    res = article_result(article)
     assert res.error is None, res.error
-    assert len(list(ox.parse("".join(res.lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))) == len(g)
+    lines = "".join(nt_lines([res.graph]))
+    assert len(list(ox.parse(lines.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))) == len(g)
 
     if shapes and len(g):
         g += role_scheme()

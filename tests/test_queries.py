@@ -13,7 +13,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from partygraph import query as q
+from partygraph import sparql as q
 from partygraph.errors import PartygraphError
 from partygraph.store import load_inputs, open_store
 

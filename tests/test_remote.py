@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from partygraph import query as q
+from partygraph import sparql as q
 from partygraph.cli import cli
 from partygraph.store import load_inputs, open_store
 

@@ -44,7 +44,7 @@ PGID = "https://w3id.org/partygraph/id/"
 EVIL = '"} ; DROP ALL ; {"'
 HOSTILE_LABEL = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
-FIXTURE_TRIPLES = 337 + 109  # the fixture and its holdings view (partygraph.views)
+FIXTURE_TRIPLES = 337 + 109  # the fixture and its holdings view (partygraph.store.views)
 
 
 def pg(*args, timeout=300, **kw):
@@ -59,15 +59,15 @@ def pg(*args, timeout=300, **kw):
 def test_safety_build_failure_mid_write_keeps_previous_output(tmp_path, monkeypatch, suffix):
     out = tmp_path / f"graph{suffix}"
     out.write_bytes(b"previous good graph\n")
-    real = build_mod.iter_lines
+    real = build_mod.iter_graph
 
     def failing(*args, **kwargs):
-        for i, line in enumerate(real(*args, **kwargs)):
-            if i == 500:  # well into the role scheme and the first article
+        for i, graph in enumerate(real(*args, **kwargs)):
+            if i == 2:  # after the role scheme and the first article
                 raise RuntimeError("disk on fire")
-            yield line
+            yield graph
 
-    monkeypatch.setattr(build_mod, "iter_lines", failing)
+    monkeypatch.setattr(build_mod, "iter_graph", failing)
     with pytest.raises(RuntimeError, match="disk on fire"):
         build_files([SEEDS], out, progress=False)
     assert out.read_bytes() == b"previous good graph\n"

@@ -13,7 +13,7 @@ import pyoxigraph as ox
 import pytest
 from SPARQLWrapper import CSV, JSON, POST, XML, SPARQLWrapper
 
-from partygraph import query as q
+from partygraph import sparql as q
 from partygraph.serve import make_server, negotiate
 from partygraph.store import load_inputs, open_store
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from partygraph import resolve as r
-from partygraph.query import EmbeddedBackend, load_query, prepare
+from partygraph.sparql import EmbeddedBackend, load_query, prepare
 from partygraph.store import load_inputs, open_store
 from resolve_fixture import FIXTURE
 

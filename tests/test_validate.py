@@ -1,4 +1,4 @@
-"""Tests for partygraph.validate and the `partygraph validate` command."""
+"""Tests for partygraph.rdf.validate and the `partygraph validate` command."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from rdflib.namespace import FOAF, PROV, RDF, SKOS, XSD
 
 from partygraph.cli import cli
 from partygraph.errors import InputError
-from partygraph.validate import MAX_LISTED, SHAPES_PATH, validate_file, validate_graph
+from partygraph.rdf.validate import MAX_LISTED, SHAPES_PATH, validate_file, validate_graph
 
 FIXTURE = Path(__file__).parent / "fixtures" / "validate_small.ttl"
 ONTOLOGY = SHAPES_PATH.parent

@@ -7,9 +7,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from partygraph import query as q
-from partygraph import views
-from partygraph.store import PG, PGID, PGROLE, load_inputs, open_store, update_graph
+from partygraph import sparql as q
+from partygraph.namespaces import PG_BASE as PG, PGID_BASE as PGID, PGROLE_BASE as PGROLE
+from partygraph.store import load_inputs, open_store, update_graph
+from partygraph.store import views
 from resolve_fixture import subset
 
 BINH_PHUOC = PGID + "org/dang-bo-tinh-binh-phuoc"
@@ -154,7 +155,7 @@ def test_views_aggregates_equal_counting_every_mention(tmp_path, name):
 def test_views_holdings_conform_to_the_shapes(tmp_path):
     import rdflib
 
-    from partygraph.validate import validate_graph
+    from partygraph.rdf.validate import validate_graph
 
     db = tmp_path / "db"
     load_inputs(db, [subset(tmp_path, {"bp-2019", "bp-2020", "bp-congress"})])

@@ -1,10 +1,11 @@
 """The `build` job: read → normalise → extract → map to RDF → write one graph file.
 
-Articles are extracted by worker processes and their triples streamed to
-the output as N-Triples lines, in input order, so memory stays flat as the
-corpus grows and the output does not depend on the number of workers.
-Triples about shared nodes (organisations, congresses, terms, roles) are
-written once; every other triple belongs to one article and is unique to it.
+Articles are extracted by worker processes and their triples (rdflib terms)
+streamed to the writer or the store one article at a time, in input order,
+so memory stays flat as the corpus grows and the output does not depend on
+the number of workers. Triples about shared nodes (organisations,
+congresses, terms, roles) are merged by `partygraph.rdf.merge`; every other
+triple belongs to one article and is unique to it.
 """
 
 from __future__ import annotations
@@ -26,13 +27,11 @@ from partygraph.atomic import atomic_write
 from partygraph.errors import InputError, PartygraphError, unexpected
 from partygraph.extract import extract
 from partygraph.lexicon import lexicon
-from partygraph.rdfmap import PGID, PREFIXES, new_graph, role_scheme, triples
+from partygraph.namespaces import PREFIXES
+from partygraph.rdf.files import WRITABLE, format_of, to_ox_triple
+from partygraph.rdf.mapping import ArticleTriples, article_triples, new_graph, role_scheme
+from partygraph.rdf.merge import SharedMerge
 from partygraph.read import Article, expand_paths, read_inputs
-
-FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld", ".nq": "nquads",
-           ".trig": "trig", ".rdf": "xml", ".xml": "xml"}
-# Subjects shared between articles; all other subjects are minted per article.
-SHARED = tuple(f"<{PGID}{kind}/" for kind in ("org", "congress", "term", "year")) + ("<https://w3id.org/partygraph/role/",)
 
 
 @dataclass
@@ -62,44 +61,37 @@ class Summary:
 
 @dataclass(frozen=True, slots=True)
 class ArticleResult:
-    """What a worker sends back for one article: counts and N-Triples lines, or an error."""
+    """What a worker sends back for one article: counts and its triples, or an error."""
 
     source: str
     counts: tuple[int, int, int, int] = (0, 0, 0, 0)
-    lines: tuple[str, ...] = ()
+    graph: ArticleTriples | None = None
     error: str | None = None
     trace: str | None = None
 
 
 def format_for(path: str | Path) -> str:
-    suffix = Path(path).suffix.lower()
-    if suffix not in FORMATS:
+    """The rdflib name of the format `path` is written in; raises for a suffix `build` cannot write."""
+    fmt = format_of(path, WRITABLE)
+    if fmt is None:
+        suffix = Path(path).suffix.lower()
         raise PartygraphError(f"{path}: unknown output format '{suffix}' (use .ttl, .nt or .jsonld)")
-    return FORMATS[suffix]
+    return fmt.rdflib
 
 
-def article_lines(article: Article) -> ArticleResult:
-    """Extract one article and map it to N-Triples lines (run in a worker process)."""
+def article_result(article: Article) -> ArticleResult:
+    """Extract one article and map it to triples (run in a worker process)."""
     try:
         x = extract(article)
-        lines = dict.fromkeys(_nt_row(t) for t in triples(x))  # ordered, without repeats
-        # A line the writer could not take would lose the whole output, not this article only.
-        deque(ox.parse("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES), maxlen=0)
+        graph = article_triples(x)
+        # A triple the writer could not take would lose the whole output, not this article only.
+        lines = "".join(_nt_row(t) for t in graph.triples)
+        deque(ox.parse(lines.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES), maxlen=0)
         counts = (len(x.persons), len(x.offices), len(x.congresses), len(x.changes))
-        return ArticleResult(article.source, counts, tuple(lines))
+        return ArticleResult(article.source, counts, graph)
     except Exception as exc:  # one article's failure must not lose the others
         err = unexpected(article.source, exc, "extraction")
         return ArticleResult(article.source, error=err.problem, trace=err.trace)
-
-
-def _failed(summary: Summary, message: str, trace: str | None, report, debug: bool) -> None:
-    """Count and report one input (or article) that could not be built."""
-    summary.failed += 1
-    summary.errors.append(message)
-    if debug and trace:
-        print(trace, file=sys.stderr)
-    if report:
-        report(message)
 
 
 def iter_articles(inputs: Iterable[str | Path], province: str | None, summary: Summary,
@@ -121,108 +113,108 @@ def default_workers() -> int:
 def iter_results(articles: Iterable[Article], workers: int) -> Iterator[ArticleResult]:
     """Results in input order, from `workers` processes (or this one)."""
     if workers <= 1:
-        yield from map(article_lines, articles)
+        yield from map(article_result, articles)
         return
     ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     with ctx.Pool(workers) as pool:
-        yield from pool.imap(article_lines, articles, chunksize=4)
+        yield from pool.imap(article_result, articles, chunksize=4)
 
 
-def iter_lines(inputs: Iterable[str | Path], summary: Summary, province: str | None = None, report=None,
-               progress: bool = False, debug: bool = False, workers: int = 1) -> Iterator[str]:
-    """N-Triples lines of the graph of `inputs`, each once, role scheme first."""
+def iter_graph(inputs: Iterable[str | Path], summary: Summary, province: str | None = None, report=None,
+               progress: bool = False, debug: bool = False, workers: int = 1) -> Iterator[ArticleTriples]:
+    """The graph of `inputs`, an article at a time (merged: see `rdf.merge`), the role scheme first."""
     started = time.perf_counter()
     summary.workers = workers
-    shared: set[str] = set()
-    pref_labels: set[str] = set()
-    dated: dict[str, str] = {}
-    for t in sorted(role_scheme()):
-        line = _nt_row(t)
-        shared.add(line)
-        summary.triples += 1
-        yield line
+    merge = SharedMerge()
+    scheme = tuple(sorted(role_scheme()))
+    merge.seen.update(scheme)
+    summary.triples += len(scheme)
+    yield ArticleTriples(None, scheme)
     lexicon()  # checked once, here, not in every worker for every article
-    articles = iter_articles(inputs, province, summary, report, debug)
-    results = iter_results(articles, workers)
+    for res in _results(inputs, summary, province, report, progress, workers, debug):
+        if res.error:
+            _failed(summary, f"{res.source}: {res.error}", res.trace, report, debug)
+            continue
+        _count(res, summary)
+        kept = (merge.admit(t, res.source) for t in res.graph.triples)
+        graph = ArticleTriples(res.graph.article, tuple(t for t in kept if t is not None))
+        summary.triples += len(graph.triples)
+        yield graph
+    summary.seconds = time.perf_counter() - started
+
+
+def _results(inputs, summary: Summary, province, report, progress: bool, workers: int,
+             debug: bool) -> Iterator[ArticleResult]:
+    results = iter_results(iter_articles(inputs, province, summary, report, debug), workers)
     if progress:
         from tqdm import tqdm
 
         results = tqdm(results, unit="article", file=sys.stderr)
-    for res in results:
-        if res.error:
-            _failed(summary, f"{res.source}: {res.error}", res.trace, report, debug)
-            continue
-        summary.articles += 1
-        people, offices, congresses, changes = res.counts
-        summary.people += people
-        summary.offices += offices
-        summary.congresses += congresses
-        summary.changes += changes
-        for line in res.lines:
-            if line.startswith(SHARED):
-                if line in shared:
-                    continue
-                shared.add(line)
-                if PREF_LABEL in line:
-                    line = _one_pref_label(line, pref_labels)
-                elif DATES[0] in line or DATES[1] in line:
-                    # a congress keeps the dates of the first article that gives them
-                    subject = line.split(" ", 1)[0]
-                    if dated.get(subject, res.source) != res.source:
-                        continue
-                    dated[subject] = res.source
-            summary.triples += 1
-            yield line
-    summary.seconds = time.perf_counter() - started
+    return results
 
 
-PREF_LABEL = " <http://www.w3.org/2004/02/skos/core#prefLabel> "
-ALT_LABEL = " <http://www.w3.org/2004/02/skos/core#altLabel> "
-DATES = (" <https://schema.org/startDate> ", " <https://schema.org/endDate> ")
+def _failed(summary: Summary, message: str, trace: str | None, report, debug: bool) -> None:
+    """Count and report one input (or article) that could not be built."""
+    summary.failed += 1
+    summary.errors.append(message)
+    if debug and trace:
+        print(trace, file=sys.stderr)
+    if report:
+        report(message)
 
 
-def _one_pref_label(line: str, labelled: set[str]) -> str:
-    """Keep the first prefLabel a shared node gets; later spellings become altLabels (SKOS allows one)."""
-    subject = line.split(" ", 1)[0]
-    if subject in labelled:
-        return line.replace(PREF_LABEL, ALT_LABEL, 1)
-    labelled.add(subject)
-    return line
+def _count(res: ArticleResult, summary: Summary) -> None:
+    summary.articles += 1
+    people, offices, congresses, changes = res.counts
+    summary.people += people
+    summary.offices += offices
+    summary.congresses += congresses
+    summary.changes += changes
 
 
-def write_graph(lines: Iterable[str], output: str | Path) -> None:
-    """Write N-Triples `lines` to `output` in the format its extension names, atomically."""
+def iter_lines(inputs: Iterable[str | Path], summary: Summary, **options) -> Iterator[str]:
+    """N-Triples lines of the graph of `inputs` (`iter_graph`'s triples, formatted)."""
+    return nt_lines(iter_graph(inputs, summary, **options))
+
+
+def nt_lines(graphs: Iterable[ArticleTriples]) -> Iterator[str]:
+    """N-Triples lines of the triples of `graphs`, in order."""
+    for graph in graphs:
+        for t in graph.triples:
+            yield _nt_row(t)
+
+
+def triples_of(graphs: Iterable[ArticleTriples]):
+    """The triples of `graphs`, in order."""
+    for graph in graphs:
+        yield from graph.triples
+
+
+def write_graph(graphs: Iterable[ArticleTriples], output: str | Path) -> None:
+    """Write the triples of `graphs` to `output` in the format its extension names, atomically."""
     fmt = format_for(output)
     try:
-        _write(lines, output, fmt)
+        _write(graphs, output, fmt)
     except OSError as exc:
         raise PartygraphError(f"{output}: cannot write ({exc.strerror or exc})") from None
 
 
-def _write(lines: Iterable[str], output: str | Path, fmt: str) -> None:
+def _write(graphs: Iterable[ArticleTriples], output: str | Path, fmt: str) -> None:
     with atomic_write(output, "wb") as fh:
         if fmt == "nt":
             buf = []
-            for line in lines:
+            for line in nt_lines(graphs):
                 buf.append(line)
                 if len(buf) >= 10_000:
                     fh.write("".join(buf).encode("utf-8"))
                     buf.clear()
             fh.write("".join(buf).encode("utf-8"))
         elif fmt == "turtle":
-            def parsed():
-                chunk = []
-                for line in lines:
-                    chunk.append(line)
-                    if len(chunk) >= 10_000:
-                        yield from ox.parse("".join(chunk).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
-                        chunk.clear()
-                yield from ox.parse("".join(chunk).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
-
-            ox.serialize(parsed(), fh, ox.RdfFormat.TURTLE, prefixes={k: str(v) for k, v in PREFIXES.items()})
+            ox.serialize(map(to_ox_triple, triples_of(graphs)), fh, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
         else:
             g = new_graph()
-            g.parse(data="".join(lines), format="nt")
+            for t in triples_of(graphs):
+                g.add(t)
             g.serialize(destination=fh, format=fmt, encoding="utf-8")
 
 
@@ -238,13 +230,13 @@ def build_files(inputs, output, province: str | None = None, progress: bool | No
     summary = Summary()
     report = lambda msg: print(f"partygraph: {msg}", file=sys.stderr)  # noqa: E731
 
-    def checked(lines):
-        yield from lines
+    def checked(graphs):
+        yield from graphs
         if summary.failed and not summary.articles:
             raise _NothingBuilt  # aborts the atomic write: `output` keeps what it held
 
     try:
-        write_graph(checked(iter_lines(inputs, summary, province, report, progress, debug, workers)), output)
+        write_graph(checked(iter_graph(inputs, summary, province, report, progress, debug, workers)), output)
     except _NothingBuilt:
         report(f"nothing could be built; {output} " + ("left as it was" if Path(output).exists() else "not written"))
     return summary

@@ -18,6 +18,7 @@ import yaml
 
 from partygraph.errors import PartygraphError, VocabularyError
 from partygraph.normalise import normalise_text
+from partygraph.phrasing import Phrasing
 
 PACKAGE = Path(__file__).resolve().parent
 DATA = PACKAGE / "data"
@@ -190,8 +191,6 @@ class Lexicon:
         self.birth_words = self.raw["links"]["birth"]
         self.list_elect_verbs = self.links["list_elect"]
         self.congress = _CongressWords(self.raw["congress"])
-        from partygraph.extract.phrasing import Phrasing  # local: the extractor's patterns, built from this data
-
         self.phrasing = Phrasing(self.raw["phrasing"])
 
     @staticmethod

@@ -31,8 +31,10 @@ from xml.sax.saxutils import escape as xml_escape
 import pyoxigraph as ox
 
 from partygraph.errors import PartygraphError
+from partygraph.namespaces import XSD_BASE
+from partygraph.sparql.results import term_json
 
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+XSD_STRING = XSD_BASE + "string"
 
 #: media type → short name, for SELECT/ASK results.
 RESULT_TYPES = {
@@ -98,21 +100,6 @@ def negotiate(accept: str | None, choices: dict, default: str) -> str | None:
 # Serialisation of capped results (pyoxigraph's own serialiser cannot stop
 # at a limit, so rows are collected first).
 
-def _json_term(t) -> dict:
-    if isinstance(t, ox.NamedNode):
-        return {"type": "uri", "value": t.value}
-    if isinstance(t, ox.BlankNode):
-        return {"type": "bnode", "value": t.value}
-    if isinstance(t, ox.Triple):
-        return {"type": "triple", "value": {k: _json_term(getattr(t, k)) for k in ("subject", "predicate", "object")}}
-    out = {"type": "literal", "value": t.value}
-    if t.language:
-        out["xml:lang"] = t.language
-    elif t.datatype.value != XSD_STRING:
-        out["datatype"] = t.datatype.value
-    return out
-
-
 def _xml_term(t) -> str:
     if isinstance(t, ox.NamedNode):
         return f"<uri>{xml_escape(t.value)}</uri>"
@@ -139,7 +126,7 @@ def _csv_cell(t) -> str:
 def serialize_rows(variables: list[str], rows: list[list], fmt: str) -> bytes:
     """SELECT results in SPARQL 1.1 JSON, XML, CSV or TSV."""
     if fmt == "json":
-        bindings = [{v: _json_term(t) for v, t in zip(variables, row) if t is not None} for row in rows]
+        bindings = [{v: term_json(t) for v, t in zip(variables, row) if t is not None} for row in rows]
         return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}},
                           ensure_ascii=False).encode("utf-8")
     if fmt == "xml":

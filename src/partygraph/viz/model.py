@@ -17,10 +17,12 @@ from datetime import date
 from importlib import resources
 
 from partygraph.errors import PartygraphError
+from partygraph.namespaces import ORG_BASE, PG_BASE, PGROLE_BASE
+from partygraph.role_properties import role_properties
 from partygraph.viz.source import Source, as_int, local_name
 
-PG = "https://w3id.org/partygraph/ontology#"
-ORG_NS = "http://www.w3.org/ns/org#"
+PG = PG_BASE
+ORG_NS = ORG_BASE
 
 ORG_TYPES = ("PartyOrganization", "Committee", "StateBody", "MassOrganization",
              "Enterprise", "MediaOrganization", "OtherOrganization")
@@ -54,19 +56,12 @@ def _known_province(folded: str) -> bool:
 
 
 def role_category(role_iri: str) -> str:
-    """Group a role concept into one of ROLE_CATEGORIES by its identifier."""
+    """The ROLE_CATEGORIES group of a role concept by its id (the IRI's last segment): the
+    pg:roleCategory of ontology/role-properties.ttl; an id without one counts as a head, no id as "other"."""
     name = local_name(role_iri)
-    if name in ("bi-thu", "tong-bi-thu"):
-        return "secretary"
-    if name.startswith("pho-bi-thu"):
-        return "deputy-secretary"
-    if name.startswith("uy-vien") or name in ("dai-bieu-quoc-hoi",):
-        return "member"
-    if name.startswith("pho-"):
-        return "deputy-head"
-    if name:
-        return "head"
-    return "other"
+    if not name:
+        return "other"
+    return role_properties().category.get(name, "head")
 
 
 @dataclass
@@ -493,7 +488,7 @@ def _term_from_iri(iri: str) -> Term:
 def _load_roles(source: Source) -> dict[str, Role]:
     roles: dict[str, Role] = {}
     rows = source.select(_Q_ROLES)
-    if not any(r["r"].value.startswith("https://w3id.org/partygraph/role/") for r in rows):
+    if not any(r["r"].value.startswith(PGROLE_BASE) for r in rows):
         # The graph was built without the role scheme: read the one shipped with the package.
         rows = rows + _packaged_roles()
     for row in rows:

@@ -2,7 +2,8 @@
 
 Everything downstream only runs SPARQL SELECT queries through `Source.select`,
 which returns rows of plain Python values, so the same code serves a small
-Turtle file and a store holding the whole corpus.
+Turtle file and a store holding the whole corpus. Queries run on the
+backends of `partygraph.sparql`, the same ones `query` uses.
 """
 
 from __future__ import annotations
@@ -12,24 +13,13 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from partygraph.errors import InputError
+from partygraph.namespaces import sparql_prefixes
+from partygraph.rdf.files import format_of
+from partygraph.sparql.backends import EmbeddedBackend, RdflibBackend
 
-PREFIXES = """
-PREFIX pg: <https://w3id.org/partygraph/ontology#>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-PREFIX schema: <https://schema.org/>
-PREFIX time: <http://www.w3.org/2006/time#>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-"""
-
-_FORMATS = {".ttl": "TURTLE", ".turtle": "TURTLE", ".nt": "N_TRIPLES",
-            ".nq": "N_QUADS", ".trig": "TRIG", ".jsonld": "JSON_LD",
-            ".json": "JSON_LD", ".rdf": "RDF_XML", ".owl": "RDF_XML"}
+PREFIXES = "\n" + sparql_prefixes("pg", "org", "foaf", "skos", "rdfs", "rdf", "prov", "owl", "schema", "time", "xsd")
+#: The graph files views read (the one table is `partygraph.rdf.files.FORMATS`).
+_READABLE = (".ttl", ".turtle", ".nt", ".nq", ".trig", ".jsonld", ".json", ".rdf", ".owl")
 
 
 @dataclass(frozen=True)
@@ -59,37 +49,15 @@ class Source:
         return list(self._runner(PREFIXES + query))
 
     @classmethod
-    def from_rdflib(cls, graph, name: str = "<graph>") -> "Source":
-        """Wrap an in-memory rdflib Graph."""
-        from rdflib import Literal, URIRef
-
-        def run(query: str):
-            for row in graph.query(query):
-                out = {}
-                for var, term in row.asdict().items():
-                    if term is None:
-                        continue
-                    if isinstance(term, Literal):
-                        out[var] = Value(str(term), term.language or "")
-                    else:
-                        out[var] = Value(str(term), "", isinstance(term, URIRef))
-                yield out
-
-        return cls(run, name)
-
-    @classmethod
-    def from_pyoxigraph(cls, store, name: str) -> "Source":
-        """Wrap a pyoxigraph Store (in memory or opened from a folder)."""
+    def from_backend(cls, backend, name: str) -> "Source":
+        """Wrap a query backend of `partygraph.sparql` (the same ones `query` and `serve` use)."""
         import pyoxigraph as ox
 
         def run(query: str):
-            # The store keeps one named graph per article: query their union.
-            results = store.query(query, use_default_graph_as_union=True)
-            names = [v.value for v in results.variables]
-            for sol in results:
+            res = backend.run(query)
+            for row in res.rows:
                 out = {}
-                for var in names:
-                    term = sol[var]
+                for var, term in zip(res.variables, row):
                     if term is None:
                         continue
                     if isinstance(term, ox.Literal):
@@ -99,6 +67,16 @@ class Source:
                 yield out
 
         return cls(run, name)
+
+    @classmethod
+    def from_rdflib(cls, graph, name: str = "<graph>") -> "Source":
+        """Wrap an in-memory rdflib Graph."""
+        return cls.from_backend(RdflibBackend(graph), name)
+
+    @classmethod
+    def from_pyoxigraph(cls, store, name: str) -> "Source":
+        """Wrap a pyoxigraph Store (in memory or opened from a folder); queries see the union of its graphs."""
+        return cls.from_backend(EmbeddedBackend(store), name)
 
 
 def open_source(path) -> Source:
@@ -112,7 +90,7 @@ def open_source(path) -> Source:
     if not path.exists():
         raise InputError(path, "no such file or store folder")
     if path.is_dir():
-        from partygraph.store import open_store
+        from partygraph.store.local import open_store
 
         try:
             store = open_store(path, read_only=True)
@@ -122,16 +100,16 @@ def open_source(path) -> Source:
     suffix = path.suffix.lower()
     if suffix == ".gz":
         raise InputError(path, "compressed graphs are not supported; decompress it first")
-    fmt = _FORMATS.get(suffix)
+    fmt = format_of(path, _READABLE)
     if fmt is None:
         raise InputError(path, f"unknown graph format {suffix or '(no extension)'}; "
                                "use .ttl, .nt, .jsonld or a store folder")
     store = ox.Store()
     try:
         # bulk_load skips transactions: several times faster on a corpus-sized file.
-        store.bulk_load(path=str(path), format=getattr(ox.RdfFormat, fmt))
+        store.bulk_load(path=str(path), format=fmt.ox)
     except (SyntaxError, ValueError, OSError) as exc:
-        raise InputError(path, f"cannot parse as {fmt.replace('_', '-').lower()}: {_first_line(exc)}") from None
+        raise InputError(path, f"cannot parse as {fmt.ox.name.replace('_', '-').lower()}: {_first_line(exc)}") from None
     return Source.from_pyoxigraph(store, str(path))
 
 

@@ -1,5 +1,9 @@
 """The `partygraph` command: a thin layer over the library.
 
+The group and the build-side commands (`build`, `validate`) live here; the
+other command families have a module each in this package (`store`: load,
+query, serve; `viz`: viz, analyze, export; `resolve`: resolve, reference).
+
 Every command has help text with an example; problems are printed as one
 line (`partygraph: <file>: <problem>`), never as a traceback, unless
 `--debug` is given.
@@ -12,6 +16,9 @@ import traceback
 
 import click
 
+from partygraph.cli.resolve import reference, resolve
+from partygraph.cli.store import load, query, serve
+from partygraph.cli.viz import analyze, export, viz
 from partygraph.errors import PartygraphError
 
 
@@ -92,27 +99,12 @@ def validate(graph):
     Example:
       partygraph validate out/seeds.ttl
     """
-    from partygraph.validate import validate_file
+    from partygraph.rdf.validate import validate_file
 
     conforms, report = validate_file(graph)
     click.echo(report)
     sys.exit(0 if conforms else 1)
 
 
-# Commands of later stages live in their own modules and register here.
-from partygraph.viz_cli import analyze, export, viz  # noqa: E402
-
-cli.add_command(viz)
-cli.add_command(analyze)
-cli.add_command(export)
-from partygraph.store_cli import load, query, serve  # noqa: E402
-cli.add_command(load)
-cli.add_command(query)
-cli.add_command(serve)
-from partygraph.resolve_cli import reference, resolve  # noqa: E402
-cli.add_command(resolve)
-cli.add_command(reference)
-
-
-if __name__ == "__main__":
-    cli()
+for _command in (load, query, serve, viz, analyze, export, resolve, reference):
+    cli.add_command(_command)

@@ -17,30 +17,15 @@ from rdflib.namespace import SH, XSD
 
 import partygraph
 from partygraph.errors import InputError
+from partygraph.namespaces import PREFIXES
+from partygraph.rdf.files import FORMATS as FILE_FORMATS, VALIDATABLE
 
 #: The shapes ship inside the package (src/partygraph/ontology is a symlink
 #: to the top-level ontology/ folder).
 SHAPES_PATH = Path(partygraph.__file__).parent / "ontology" / "shapes.ttl"
 
-#: rdflib parser name for each file extension `validate_file` accepts.
-FORMATS = {
-    ".ttl": "turtle",
-    ".turtle": "turtle",
-    ".nt": "nt",
-    ".jsonld": "json-ld",
-    ".json": "json-ld",
-    ".nq": "nquads",
-    ".trig": "trig",
-}
-
-#: Human names of the formats, for the "not valid <format>" message.
-_FORMAT_NAMES = {
-    "turtle": "Turtle",
-    "nt": "N-Triples",
-    "json-ld": "JSON-LD",
-    "nquads": "N-Quads",
-    "trig": "TriG",
-}
+#: rdflib parser name for each file extension `validate_file` accepts (from the one table, `rdf.files`).
+FORMATS = {suffix: FILE_FORMATS[suffix].rdflib for suffix in VALIDATABLE}
 
 # Literals shown bare in the report: numbers and dates read unambiguously.
 _BARE = {XSD.integer, XSD.int, XSD.long, XSD.decimal, XSD.double, XSD.float,
@@ -50,21 +35,9 @@ _BARE = {XSD.integer, XSD.int, XSD.long, XSD.decimal, XSD.double, XSD.float,
 MAX_LISTED = 50
 
 # Prefixes used to shorten IRIs in the report; the same as ontology/MODEL.md.
-_PREFIXES = {
-    "pg": "https://w3id.org/partygraph/ontology#",
-    "pgid": "https://w3id.org/partygraph/id/",
-    "pgrole": "https://w3id.org/partygraph/role/",
-    "pgsh": "https://w3id.org/partygraph/shapes#",
-    "org": "http://www.w3.org/ns/org#",
-    "foaf": "http://xmlns.com/foaf/0.1/",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "time": "http://www.w3.org/2006/time#",
-    "schema": "https://schema.org/",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
+_PREFIXES = {**{k: PREFIXES[k] for k in ("pg", "pgid", "pgrole")}, "pgsh": "https://w3id.org/partygraph/shapes#",
+             **{k: PREFIXES[k] for k in ("org", "foaf", "skos", "prov", "time", "schema", "rdfs")},
+             "rdf": str(rdflib.RDF), "xsd": PREFIXES["xsd"]}
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +55,7 @@ def parse_graph(path) -> rdflib.Graph:
     """
     path = Path(path)
     fmt = FORMATS.get(path.suffix.lower())
+    name = FILE_FORMATS[path.suffix.lower()].name if fmt else None
     if fmt is None:
         raise InputError(path, f"unknown graph format {path.suffix or '(no extension)'!r}; "
                                f"use one of {', '.join(sorted(FORMATS))}")
@@ -97,7 +71,7 @@ def parse_graph(path) -> rdflib.Graph:
     except OSError as exc:
         raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
     except Exception as exc:  # rdflib raises many unrelated types on bad syntax
-        raise InputError(path, f"not valid {_FORMAT_NAMES[fmt]}: {_first_line(exc)}") from None
+        raise InputError(path, f"not valid {name}: {_first_line(exc)}") from None
 
 
 def _first_line(exc: Exception) -> str:

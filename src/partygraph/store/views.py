@@ -29,30 +29,30 @@ touched: dropping the graph returns the store to its mentions.
 
 from __future__ import annotations
 
-import hashlib
-
 import pyoxigraph as ox
 
-from partygraph import query as q
-from partygraph.store import PG, PGID, update_graph
+from partygraph import iris
+from partygraph.iris import HOLDINGS_GRAPH
+from partygraph.namespaces import RDF_TYPE, pg
+from partygraph.sparql.backends import EmbeddedBackend
+from partygraph.sparql.library import library_dir, load_query
+from partygraph.store.local import update_graph
 
-HOLDINGS_GRAPH = PGID + "graph/holdings"
 HOLDINGS_QUERY = "views/office-holdings.rq"
 CONCURRENT_QUERY = "views/concurrent-offices.rq"
 #: What office-holdings.rq gives an office with no dated current mention.
 NO_FIRST, NO_LAST = "9999-12-31", "0001-01-01"
 
-_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_RDF_TYPE = ox.NamedNode(RDF_TYPE)
 
 
 def _pg(name: str) -> ox.NamedNode:
-    return ox.NamedNode(PG + name)
+    return ox.NamedNode(pg(name))
 
 
 def holding_iri(org: str, role: str, name: str, term: str | None) -> ox.NamedNode:
-    """`pgid:holding/{h(org, role, name, term)}`: stable across loads and engines."""
-    key = "|".join((org, role, name, term or ""))
-    return ox.NamedNode(f"{PGID}holding/{hashlib.sha1(key.encode('utf-8')).hexdigest()[:12]}")
+    """`pgid:holding/{h(org, role, name, term)}` (`iris.holding_iri`): stable across loads and engines."""
+    return ox.NamedNode(iris.holding_iri(org, role, name, term))
 
 
 def holding_triples(rows) -> list[ox.Triple]:
@@ -89,13 +89,13 @@ def concurrent_triples(rows) -> list[ox.Triple]:
 def compute(backend) -> list[ox.Triple]:
     """The holdings view of the graph behind a query backend (embedded, remote or rdflib)."""
     def rows(name):
-        return backend.run(q.load_query(str(q.library_dir() / name)).text).rows
+        return backend.run(load_query(str(library_dir() / name)).text).rows
 
     return holding_triples(rows(HOLDINGS_QUERY)) + concurrent_triples(rows(CONCURRENT_QUERY))
 
 
 def refresh_store(store: ox.Store) -> int:
     """Recompute the view of an Oxigraph store and update its graph; the view's size in triples."""
-    triples = compute(q.EmbeddedBackend(store))
+    triples = compute(EmbeddedBackend(store))
     update_graph(store, HOLDINGS_GRAPH, triples)
     return len(triples)

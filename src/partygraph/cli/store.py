@@ -78,7 +78,7 @@ def query(name, params, store_dir, data_file, endpoint, fmt, list_, show):
       partygraph query office-holders -p unit pgid:org/dang-bo-tinh-binh-phuoc --format csv
       partygraph query my.rq --endpoint http://localhost:7878/query
     """
-    from partygraph import query as q
+    from partygraph import sparql as q
 
     if list_:
         for qf in q.list_queries():
@@ -98,8 +98,8 @@ def query(name, params, store_dir, data_file, endpoint, fmt, list_, show):
     elif data_file:
         import pyoxigraph as ox
 
-        from partygraph.store import read_graph_file
-        from partygraph.views import refresh_store
+        from partygraph.store.load import read_graph_file
+        from partygraph.store.views import refresh_store
 
         mem = ox.Store()
         mem.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in read_graph_file(data_file))

@@ -1,76 +1,56 @@
 """Map an Extraction to RDF triples, per ontology/MODEL.md.
 
-Only this module mints triples. IRIs are derived from canonical parts, so
-the same input always gives the same graph, and organisations, terms and
-roles named the same way in different articles meet on the same node.
+Only this module mints an article's triples; their IRIs come from
+`partygraph.iris`, which derives them from canonical parts, so the same
+input always gives the same graph, and organisations, terms and roles named
+the same way in different articles meet on the same node. How triples of
+several articles about the same shared node are merged is `rdf.merge`.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
-import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from rdflib import BNode, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import FOAF, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from partygraph.extract import Change, Congress, Evidence, Extraction, Office, Org
-from partygraph.lexicon import ONTOLOGY
+from partygraph.iris import (article_iri, congress_iri, event_iri, is_shared, membership_iri, org_iri, person_iri,
+                             role_iri, sentence_iri, term_iri, year_iri)
+from partygraph.namespaces import ONTOLOGY_DIR, PG, PREFIXES, SDO, TIME
+from partygraph.vocab import ChangeKind, Level, OrgKind, Status
 
-PG = Namespace("https://w3id.org/partygraph/ontology#")
-PGID = Namespace("https://w3id.org/partygraph/id/")
-PGROLE = Namespace("https://w3id.org/partygraph/role/")
-SDO = Namespace("https://schema.org/")
-TIME = Namespace("http://www.w3.org/2006/time#")
-
-PREFIXES = {"pg": PG, "pgid": PGID, "pgrole": PGROLE, "schema": SDO, "time": TIME, "org": ORG, "foaf": FOAF,
-            "prov": PROV, "skos": SKOS, "rdfs": RDFS, "owl": OWL, "xsd": XSD}
-
-KIND_CLASS = {"party": PG.PartyOrganization, "executive": PG.Committee, "committee": PG.Committee,
-              "state": PG.StateBody, "mass": PG.MassOrganization, "media": PG.MediaOrganization,
-              "enterprise": PG.Enterprise, "other": PG.OtherOrganization}
-LEVEL = {"central": PG.CentralLevel, "provincial": PG.ProvincialLevel, "district": PG.DistrictLevel,
-         "grassroots": PG.GrassrootsLevel, "branch": PG.BranchLevel}
-STATUS = {"current": PG.Current, "elected": PG.Elected, "former": PG.Former}
-CHANGE = {"merger": PG.Merger, "founding": PG.Founding, "dissolution": PG.Dissolution, "split": PG.Split}
+KIND_CLASS = {OrgKind.PARTY: PG.PartyOrganization, OrgKind.EXECUTIVE: PG.Committee, OrgKind.COMMITTEE: PG.Committee,
+              OrgKind.STATE: PG.StateBody, OrgKind.MASS: PG.MassOrganization, OrgKind.MEDIA: PG.MediaOrganization,
+              OrgKind.ENTERPRISE: PG.Enterprise, OrgKind.OTHER: PG.OtherOrganization}
+LEVEL = {Level.CENTRAL: PG.CentralLevel, Level.PROVINCIAL: PG.ProvincialLevel, Level.DISTRICT: PG.DistrictLevel,
+         Level.GRASSROOTS: PG.GrassrootsLevel, Level.BRANCH: PG.BranchLevel}
+STATUS = {Status.CURRENT: PG.Current, Status.ELECTED: PG.Elected, Status.FORMER: PG.Former}
+CHANGE = {ChangeKind.MERGER: PG.Merger, ChangeKind.FOUNDING: PG.Founding, ChangeKind.DISSOLUTION: PG.Dissolution,
+          ChangeKind.SPLIT: PG.Split}
+#: Kinds of organisation that are units of another (`org:unitOf`, also `org:OrganizationalUnit`).
+UNIT_KINDS = (OrgKind.EXECUTIVE, OrgKind.COMMITTEE)
 
 Triple = tuple[URIRef | BNode, URIRef, URIRef | Literal | BNode]
 
 
-def slug(text: str) -> str:
-    """ASCII slug of a label: diacritics dropped, 'đ' → 'd', lower case, '-' between words."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
+@dataclass(frozen=True, slots=True)
+class ArticleTriples:
+    """One article's triples, in mapping order without repeats, and the article they belong to.
 
+    A triple about a shared node (`partygraph.iris.is_shared`: organisations,
+    congresses, terms, years, roles) belongs to every article; any other
+    triple belongs to `article` alone. `article` is None for the role scheme.
+    """
 
-def h(*parts: object) -> str:
-    """First 12 hex digits of SHA-1 over the parts joined by '|'."""
-    return hashlib.sha1("|".join(map(str, parts)).encode("utf-8")).hexdigest()[:12]
+    article: URIRef | None
+    triples: tuple[Triple, ...]
 
-
-def article_iri(article_id: str) -> URIRef:
-    return PGID[f"article/{article_id}"]
-
-
-def person_iri(article_id: str, name: str) -> URIRef:
-    return PGID[f"person/{slug(name)}-{h(article_id, name.lower())}"]
-
-
-def org_iri(org: Org, article_id: str) -> URIRef:
-    """Organisations meet across articles by canonical label; a district or commune also by its
-    province (district names repeat across provinces); a name relative to the article stays in it."""
-    base = slug(org.label)
-    if org.scoped:
-        return PGID[f"org/{base}-{h(article_id)}"]
-    if org.level in ("district", "grassroots", "branch") and org.province and slug(org.province) not in base:
-        return PGID[f"org/{base}--{slug(org.province)}"]
-    return PGID[f"org/{base}"]
-
-
-def term_iri(term: tuple[int, int]) -> URIRef:
-    return PGID[f"term/{term[0]}-{term[1]}"]
+    def own(self) -> Iterator[Triple]:
+        """The triples only this article states (its named graph in a store)."""
+        return (t for t in self.triples if not is_shared(t[0]))
 
 
 class Mapper:
@@ -82,7 +62,7 @@ class Mapper:
         self.article = article_iri(self.aid)
 
     def sentence(self, ev: Evidence) -> Iterator[Triple]:
-        s = PGID[f"article/{self.aid}/s{ev.start}-{ev.end}"]
+        s = self.sentence_iri(ev)
         yield s, RDF.type, PG.Sentence
         yield s, PG.text, Literal(ev.text)
         yield s, PG.start, Literal(ev.start, datatype=XSD.integer)
@@ -90,7 +70,7 @@ class Mapper:
         yield s, SDO.isPartOf, self.article
 
     def sentence_iri(self, ev: Evidence) -> URIRef:
-        return PGID[f"article/{self.aid}/s{ev.start}-{ev.end}"]
+        return sentence_iri(self.aid, ev.start, ev.end)
 
     def provenance(self, node, ev: Evidence) -> Iterator[Triple]:
         yield from self.sentence(ev)
@@ -135,7 +115,7 @@ class Mapper:
         o = org_iri(org, self.aid)
         yield o, RDF.type, ORG.Organization
         yield o, RDF.type, KIND_CLASS.get(org.kind, PG.OtherOrganization)
-        if org.kind in ("executive", "committee"):
+        if org.kind in UNIT_KINDS:
             yield o, RDF.type, ORG.OrganizationalUnit
         yield o, SKOS.prefLabel, Literal(org.label, lang="vi")
         for alt in sorted(set(alts) - {org.label}):
@@ -147,7 +127,7 @@ class Mapper:
         yield o, PROV.wasDerivedFrom, self.article
         if org.parent is not None and not org.parent.bare:
             parent = org_iri(org.parent, self.aid)
-            if org.kind in ("executive", "committee"):
+            if org.kind in UNIT_KINDS:
                 yield o, ORG.unitOf, parent
             else:
                 yield o, ORG.subOrganizationOf, parent
@@ -160,17 +140,17 @@ class Mapper:
         yield t, PG.startYear, Literal(term[0], datatype=XSD.integer)
         yield t, PG.endYear, Literal(term[1], datatype=XSD.integer)
         for prop, year in ((TIME.hasBeginning, term[0]), (TIME.hasEnd, term[1])):
-            y = PGID[f"year/{year}"]
+            y = year_iri(year)
             yield t, prop, y
             yield y, RDF.type, TIME.Instant
             yield y, TIME.inXSDgYear, Literal(str(year), datatype=XSD.gYear)
 
     def office(self, o: Office) -> Iterator[Triple]:
-        m = PGID[f"membership/{h(self.aid, o.person, org_iri(o.org, self.aid), o.role.id, o.status)}"]
+        m = membership_iri(self.aid, o.person, org_iri(o.org, self.aid), o.role.id, o.status)
         yield m, RDF.type, ORG.Membership
         yield m, ORG.member, person_iri(self.aid, o.person)
         yield m, ORG.organization, org_iri(o.org, self.aid)
-        yield m, ORG.role, PGROLE[o.role.id]
+        yield m, ORG.role, role_iri(o.role.id)
         yield m, PG.status, STATUS[o.status]
         if self.x.date:
             yield m, PG.asOf, Literal(self.x.date.isoformat(), datatype=XSD.date)
@@ -181,7 +161,7 @@ class Mapper:
 
     def congress(self, c: Congress) -> Iterator[Triple]:
         org = org_iri(c.org, self.aid)
-        node = PGID[f"congress/{org.rsplit('/', 1)[-1]}-{c.ordinal}"]
+        node = congress_iri(org, c.ordinal)
         yield node, RDF.type, PG.Congress
         yield node, PG.heldBy, org
         yield node, PG.ordinal, Literal(c.ordinal, datatype=XSD.integer)
@@ -203,7 +183,7 @@ class Mapper:
     def change(self, ch: Change) -> Iterator[Triple]:
         originals = [org_iri(o, self.aid) for o in ch.originals]
         results = [org_iri(o, self.aid) for o in ch.results]
-        e = PGID[f"event/{h(self.aid, ch.kind, *originals, '>', *results)}"]
+        e = event_iri(self.aid, ch.kind, originals, results)
         yield e, RDF.type, ORG.ChangeEvent
         yield e, PG.kind, CHANGE[ch.kind]
         for o in originals:
@@ -218,10 +198,15 @@ def triples(x: Extraction) -> Iterator[Triple]:
     return Mapper(x).triples()
 
 
+def article_triples(x: Extraction) -> ArticleTriples:
+    """The triples of one article's extraction, each once, with the article they belong to."""
+    return ArticleTriples(article_iri(x.article.id), tuple(dict.fromkeys(triples(x))))
+
+
 def role_scheme() -> Graph:
     """The SKOS role scheme (ontology/roles.ttl) as a graph."""
     g = Graph()
-    g.parse(ONTOLOGY / "roles.ttl", format="turtle")
+    g.parse(ONTOLOGY_DIR / "roles.ttl", format="turtle")
     return g
 
 

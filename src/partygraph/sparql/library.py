@@ -1,4 +1,7 @@
-"""Run the query library (`queries/*.rq`) against a store, a file or a server.
+"""The query library (`queries/*.rq`) and binding its parameters.
+
+`sparql.backends` runs the bound text against a store, a file or a server,
+`sparql.results` shapes and prints the answers.
 
 Parameters are bound as RDF terms, never pasted as text. A value given on
 the command line becomes one term (`parse_value`): an xsd:integer, an
@@ -24,10 +27,7 @@ subqueries. An optional parameter is tested as
 
 from __future__ import annotations
 
-import csv
 import datetime as _dt
-import io
-import json
 import os
 import re
 import unicodedata
@@ -37,23 +37,11 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from partygraph.errors import InputError, PartygraphError
+from partygraph.namespaces import QUERY_PREFIXES, XSD_BASE
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
-
+XSD = XSD_BASE
 #: Prefixes accepted in parameter values and used to shorten IRIs in tables.
-PREFIXES = {
-    "pg": "https://w3id.org/partygraph/ontology#",
-    "pgid": "https://w3id.org/partygraph/id/",
-    "pgrole": "https://w3id.org/partygraph/role/",
-    "org": "http://www.w3.org/ns/org#",
-    "foaf": "http://xmlns.com/foaf/0.1/",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "time": "http://www.w3.org/2006/time#",
-    "schema": "https://schema.org/",
-    "xsd": XSD,
-}
+PREFIXES = QUERY_PREFIXES
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -70,7 +58,7 @@ def library_dir() -> Path:
     env = os.environ.get("PARTYGRAPH_QUERIES")
     if env:
         return Path(env)
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parents[1]  # the package folder
     for candidate in (here / "queries", here.parents[1] / "queries"):
         if candidate.is_dir():
             return candidate
@@ -301,235 +289,3 @@ def set_limit(query: QueryFile, term) -> str:
     if n == 0:
         return _LIMIT.sub(lambda m: m.group(3).strip(), query.text)
     return _LIMIT.sub(lambda m: f"{m.group(1)}{n}{m.group(3)}", query.text)
-
-
-# ---------------------------------------------------------------------------
-# Results and backends
-
-@dataclass
-class Results:
-    """Answers in one shape whatever the backend: SELECT rows, ASK, or triples."""
-
-    kind: str  # "select", "ask" or "graph"
-    variables: list[str] = field(default_factory=list)
-    rows: list[tuple] = field(default_factory=list)
-    boolean: bool | None = None
-    triples: list = field(default_factory=list)
-
-    def records(self) -> list[dict]:
-        """Rows as dicts of variable → plain value (str/int), for tests and scripts."""
-        return [{v: plain(t) for v, t in zip(self.variables, row)} for row in self.rows]
-
-
-def plain(term):
-    """A Python value for a term: int for integers, str otherwise, None if unbound."""
-    if term is None:
-        return None
-    if isinstance(term, ox.Literal) and term.datatype.value == XSD + "integer":
-        try:
-            return int(term.value)
-        except ValueError:
-            return term.value
-    return term.value
-
-
-def from_pyoxigraph(result) -> Results:
-    """Results from what `pyoxigraph.Store.query` returned."""
-    if isinstance(result, ox.QueryBoolean):
-        return Results("ask", boolean=bool(result))
-    if isinstance(result, ox.QuerySolutions):
-        names = [v.value for v in result.variables]
-        return Results("select", names, [tuple(sol[v] for v in names) for sol in result])
-    return Results("graph", triples=list(result))
-
-
-def to_ox(term):
-    """Convert an rdflib term to the pyoxigraph term with the same meaning."""
-    from rdflib import BNode, Literal, URIRef
-
-    if term is None:
-        return None
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise TypeError(f"unsupported term {term!r}")
-
-
-def from_sparql_json(data: dict) -> Results:
-    """Results from a SPARQL 1.1 JSON results document."""
-    if "boolean" in data:
-        return Results("ask", boolean=bool(data["boolean"]))
-    names = data.get("head", {}).get("vars", [])
-    rows = []
-    for b in data.get("results", {}).get("bindings", []):
-        rows.append(tuple(_json_term(b.get(v)) for v in names))
-    return Results("select", names, rows)
-
-
-def _json_term(obj):
-    if obj is None:
-        return None
-    kind = obj["type"]
-    if kind == "uri":
-        return ox.NamedNode(obj["value"])
-    if kind == "bnode":
-        return ox.BlankNode(obj["value"])
-    if "xml:lang" in obj:
-        return ox.Literal(obj["value"], language=obj["xml:lang"])
-    if obj.get("datatype"):
-        return ox.Literal(obj["value"], datatype=ox.NamedNode(obj["datatype"]))
-    return ox.Literal(obj["value"])
-
-
-class EmbeddedBackend:
-    """The on-disk Oxigraph store; queries see the union of all graphs."""
-
-    def __init__(self, store):
-        self.store = store
-
-    def run(self, text: str) -> Results:
-        """Run a SPARQL query."""
-        try:
-            return from_pyoxigraph(self.store.query(text, use_default_graph_as_union=True))
-        except SyntaxError as exc:
-            raise PartygraphError(f"query syntax: {str(exc).splitlines()[0]}") from None
-
-
-class RdflibBackend:
-    """An rdflib Graph in memory (for comparison and small files)."""
-
-    def __init__(self, graph):
-        self.graph = graph
-
-    def run(self, text: str) -> Results:
-        """Run a SPARQL query."""
-        res = self.graph.query(text)
-        if res.type == "ASK":
-            return Results("ask", boolean=bool(res.askAnswer))
-        if res.type == "SELECT":
-            names = [str(v) for v in res.vars]
-            return Results("select", names, [tuple(to_ox(t) for t in row) for row in res])
-        return Results("graph", triples=[ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in res])
-
-
-class RemoteBackend:
-    """Any SPARQL 1.1 query endpoint, through SPARQLWrapper."""
-
-    def __init__(self, endpoint: str, timeout: float = 60):
-        self.endpoint = endpoint
-        self.timeout = timeout
-
-    def run(self, text: str) -> Results:
-        """Run a SPARQL query with POST (long bound queries exceed URL limits)."""
-        from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
-
-        sw = SPARQLWrapper(self.endpoint)
-        sw.setMethod(POST)
-        sw.setTimeout(int(self.timeout))
-        # Whole-line comments go: SPARQLWrapper takes a word such as "load"
-        # or "drop" in a comment for the query's form and sends it as an update.
-        sw.setQuery("\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#")))
-        graph_query = sw.queryType in ("CONSTRUCT", "DESCRIBE")
-        sw.setReturnFormat(TURTLE if graph_query else JSON)
-        try:
-            response = sw.query()
-            if graph_query:
-                data = response.response.read()
-                return Results("graph", triples=[q.triple for q in ox.parse(data, format=ox.RdfFormat.TURTLE)])
-            return from_sparql_json(response.convert())
-        except Exception as exc:  # SPARQLWrapper raises many unrelated types
-            raise PartygraphError(f"{self.endpoint}: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}") from None
-
-
-# ---------------------------------------------------------------------------
-# Output
-
-def compact(iri: str) -> str:
-    """Shorten an IRI with the known prefixes, for tables."""
-    for prefix, ns in PREFIXES.items():
-        if iri.startswith(ns) and len(iri) > len(ns):
-            return f"{prefix}:{iri[len(ns):]}"
-    return f"<{iri}>"
-
-
-def _cell(term) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, ox.NamedNode):
-        return compact(term.value)
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    return term.value
-
-
-def format_table(res: Results) -> str:
-    """Aligned text table; IRIs shortened with the known prefixes."""
-    if res.kind == "ask":
-        return "true" if res.boolean else "false"
-    if res.kind == "graph":
-        return format_graph(res)
-    rows = [[_cell(t) for t in row] for row in res.rows]
-    rows = [[c.replace("\n", " ") for c in row] for row in rows]
-    widths = [len(v) for v in res.variables]
-    for row in rows:
-        widths = [max(w, len(c)) for w, c in zip(widths, row)]
-    line = "  ".join(v.ljust(w) for v, w in zip(res.variables, widths)).rstrip()
-    out = [line, "  ".join("-" * w for w in widths)]
-    out += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows]
-    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    return "\n".join(out)
-
-
-def format_csv(res: Results) -> str:
-    """SPARQL 1.1 CSV results (lexical values, full IRIs)."""
-    if res.kind == "ask":
-        return "true\n" if res.boolean else "false\n"
-    if res.kind == "graph":
-        return format_graph(res)
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(res.variables)
-    for row in res.rows:
-        w.writerow(["" if t is None else (f"_:{t.value}" if isinstance(t, ox.BlankNode) else t.value) for t in row])
-    return buf.getvalue()
-
-
-def term_json(term) -> dict:
-    """One term in SPARQL 1.1 JSON results form."""
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    out = {"type": "literal", "value": term.value}
-    if term.language:
-        out["xml:lang"] = term.language
-    elif term.datatype.value != XSD + "string":
-        out["datatype"] = term.datatype.value
-    return out
-
-
-def format_json(res: Results) -> str:
-    """SPARQL 1.1 JSON results."""
-    if res.kind == "ask":
-        return json.dumps({"head": {}, "boolean": bool(res.boolean)})
-    if res.kind == "graph":
-        return format_graph(res)
-    bindings = [{v: term_json(t) for v, t in zip(res.variables, row) if t is not None} for row in res.rows]
-    return json.dumps({"head": {"vars": res.variables}, "results": {"bindings": bindings}},
-                      ensure_ascii=False, indent=1)
-
-
-def format_graph(res: Results) -> str:
-    """Triples of a CONSTRUCT/DESCRIBE as Turtle."""
-    return ox.serialize(res.triples, format=ox.RdfFormat.TURTLE,
-                        prefixes=PREFIXES).decode("utf-8")
-
-
-FORMATTERS = {"table": format_table, "csv": format_csv, "json": format_json}

@@ -1,0 +1,1 @@
+"""RDF: the mapping of extractions to triples, the merge of articles, graph files, validation."""

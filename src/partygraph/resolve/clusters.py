@@ -1,0 +1,286 @@
+"""One graph across many articles: who is who, when, and what became of units.
+
+`partygraph build` mints one person node per name per article and never
+guesses across articles. This module reads a whole store and adds, in two
+named graphs that each run replaces as a unit (one SPARQL update, one
+transaction, so a rerun is atomic and idempotent):
+
+* `pgid:graph/reference`: the 2025 reorganisation as `org:ChangeEvent`s
+  (province mergers from `data/province_mergers_2025.csv`, the end of the
+  Đảng bộ Khối from `data/party_reorg_2025.csv`), with `pg:successor` links;
+* `pgid:graph/resolution`: canonical persons (`pg:ResolvedPerson`) that each
+  mention-level person is `owl:sameAs`; alternative labels of organisations
+  spelled differently; and the best dates of each office (`pg:startDate`,
+  `pg:endDate`, `pg:dateBasis`) on its `org:Membership`.
+
+Nothing of an article's graph is changed or deleted: every mention keeps its
+provenance, and dropping the two graphs returns the store to what `load` made.
+
+Person identity (`cluster`)
+---------------------------
+Mentions are candidates when their names are equal after NFC, case folding
+and space collapsing. Two candidates are merged on evidence, strongest first:
+
+1. a `merge` decision in the decisions file (and never against `keep-apart`);
+2. a shared unit: an office in the same organisation, or in organisations
+   attached (`org:unitOf`) to the same unit;
+3. the same province (the provinces of their offices' organisations, else
+   the article's province; a province merged away on 2025-07-01 matches its
+   successor only for articles from that day on), or both holding central
+   offices, unless the name is common (mentions in `COMMON_PROVINCES` or
+   more provinces of offices), in which case the pair is left open;
+4. a mention without offices joins the only person of its name who holds
+   offices, unless their provinces differ (a holder of central offices has
+   no province of its own: national figures are named everywhere).
+
+Pairs of resulting clusters with the same name are reported as *kept apart*
+when both have known, different provinces and nothing shared, and as *open*
+otherwise; a decision resolves either way.
+
+Canonical IRIs: `pgid:person/{slug(name)}-{h("resolved", anchor)}` where the
+anchor is the cluster's mention with the earliest article date (ties and
+undated articles: smallest IRI). It depends only on the cluster's content, so
+a rebuild from scratch gives the same IRIs, and adding newer articles (the
+usual case for news) never changes an existing cluster's IRI; only a merge
+with an older mention moves it, and the `owl:sameAs` links from the mentions
+(whose IRIs never change) keep every query by mention working.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+
+from partygraph.iris import canonical_person_iri
+from partygraph.resolve.decisions import Decisions
+from partygraph.resolve.mentions import COMMON_PROVINCES, LARGE_BODIES, LARGE_BODY_ROLES, Mention, provinces_compatible
+
+
+# ---------------------------------------------------------------------------
+# Clustering
+
+@dataclass
+class Cluster:
+    """Mentions judged to be one person."""
+
+    mentions: list[Mention]
+    evidence: list[str] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> Mention:
+        return min(self.mentions, key=Mention.sort_key)
+
+    @property
+    def name(self) -> str:
+        return self.anchor.name
+
+    @property
+    def iri(self) -> str:
+        a = self.anchor
+        return str(canonical_person_iri(a.name, a.iri))
+
+    @property
+    def provinces(self) -> set[str]:
+        return set().union(*(m.provinces for m in self.mentions))
+
+    @property
+    def office_provinces(self) -> set[str]:
+        return set().union(*(m.office_provinces for m in self.mentions))
+
+    @property
+    def units(self) -> set[str]:
+        return set().union(*(m.units for m in self.mentions))
+
+    def describe(self) -> str:
+        offices = sorted({f"{o.role.rsplit('/', 1)[-1]} @ {o.label}" for m in self.mentions for o in m.offices})
+        prov = ", ".join(sorted(self.provinces)) or "no province"
+        return (f"{len(self.mentions)} mention(s), {prov}; "
+                + ("; ".join(offices[:4]) + (" …" if len(offices) > 4 else "") if offices else "no office"))
+
+
+@dataclass
+class Pair:
+    """Two clusters with the same name left apart, and why."""
+
+    a: Cluster
+    b: Cluster
+    reason: str
+    status: str  # open | apart | decided-apart
+
+
+@dataclass
+class Resolution:
+    """The outcome of `cluster`."""
+
+    clusters: list[Cluster]
+    merges: list[tuple[str, str, str]]  # (mention, mention, evidence) links that joined clusters
+    open: list[Pair]
+    apart: list[Pair]
+
+    def canonical(self) -> dict[str, str]:
+        """Mention IRI → canonical person IRI."""
+        return {m.iri: c.iri for c in self.clusters for m in c.mentions}
+
+
+class _UnionFind:
+    """Union-find over mention IRIs that refuses unions forbidden by keep-apart decisions."""
+
+    def __init__(self, items):
+        self.parent = {i: i for i in items}
+        self.forbid: dict[str, set[str]] = {i: set() for i in items}
+        self._members: dict[str, set[str]] = {i: {i} for i in items}
+
+    def find(self, x):
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a, b) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        # A keep-apart decision forbids any merge joining the two sides.
+        if self.forbid[ra] & self._members[rb] or self.forbid[rb] & self._members[ra]:
+            return False
+        self.parent[rb] = ra
+        self.forbid[ra] |= self.forbid.pop(rb)
+        self._members[ra] |= self._members.pop(rb)
+        return True
+
+
+def link_evidence(a: Mention, b: Mention, common: bool) -> tuple[int, str] | None:
+    """(strength, explanation) of the evidence that a and b are one person, or None.
+
+    Strength 2: a shared unit; 1: same province or both central (not for common names).
+    """
+    shared = a.units & b.units
+    strong = {u for u in shared if u not in LARGE_BODIES or
+              not ({o.role for o in a.offices if u in (o.org, o.unit)} <= LARGE_BODY_ROLES and
+                   {o.role for o in b.offices if u in (o.org, o.unit)} <= LARGE_BODY_ROLES)}
+    if shared and (strong or not common):
+        pick = strong or shared
+        labels = sorted({o.label for m in (a, b) for o in m.offices if o.org in pick or o.unit in pick})
+        what = labels[0] if labels else sorted(pick)[0]
+        return (2, "shared unit: " + what) if strong else (1, "members of the same large body: " + what)
+    if common:
+        return None
+    prov = provinces_compatible(a, b)
+    if prov:
+        return 1, f"same province: {prov}"
+    if a.central and b.central:
+        return 1, "both hold central offices"
+    return None
+
+
+def cluster(mentions: dict[str, Mention], decisions: Decisions | None = None) -> Resolution:
+    """Group mentions into persons (see the module docstring for the rules)."""
+    decisions = decisions or Decisions()
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions.values():
+        groups[m.key].append(m)
+    uf = _UnionFind(mentions)
+    for iris in decisions.apart:
+        present = [i for i in iris if i in mentions]
+        for i in present:
+            uf.forbid[uf.find(i)] |= set(present) - {i}
+    merges: list[tuple[str, str, str]] = []
+    for iris in decisions.merge:
+        present = sorted(i for i in iris if i in mentions)
+        for x in present[1:]:
+            if uf.union(present[0], x):
+                merges.append((present[0], x, "decision: merge"))
+    common_names = set()
+    for key, group in groups.items():
+        # Provinces of offices only: a national figure is named in articles about every province.
+        if len({o.province for m in group for o in m.offices if o.province}) >= COMMON_PROVINCES:
+            common_names.add(key)
+    links = []
+    for key in sorted(groups):
+        group = sorted(groups[key], key=Mention.sort_key)
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                ev = link_evidence(a, b, key in common_names)
+                if ev:
+                    links.append((-ev[0], a.sort_key(), b.sort_key(), a.iri, b.iri, ev[1]))
+    for _s, _ka, _kb, x, y, why in sorted(links):
+        if uf.union(x, y):
+            merges.append((x, y, why))
+    merges += _attach_to_sole_holder(groups, uf, common_names)
+    by_root: dict[str, list[Mention]] = defaultdict(list)
+    for iri, m in mentions.items():
+        by_root[uf.find(iri)].append(m)
+    clusters = sorted((Cluster(sorted(ms, key=Mention.sort_key)) for ms in by_root.values()),
+                      key=lambda c: c.anchor.sort_key())
+    root_of = {m.iri: uf.find(m.iri) for m in mentions.values()}
+    cluster_of_root = {root_of[c.anchor.iri]: c for c in clusters}
+    for x, y, why in merges:
+        cluster_of_root[root_of[x]].evidence.append(why)
+    open_pairs, apart = _pairs(clusters, uf, root_of, common_names)
+    return Resolution(clusters, merges, open_pairs, apart)
+
+
+def _attach_to_sole_holder(groups, uf, common_names) -> list[tuple[str, str, str]]:
+    """Attach office-less mentions to the only person of their name who holds offices.
+
+    An article that names "Nguyễn Phú Trọng" without a title means the one
+    the other articles describe. Only for names that are not common, and
+    only when the mention's province does not contradict the holder's (a
+    holder of central offices only has no province: national figures are
+    named in articles about every province).
+    """
+    out = []
+    for key in sorted(groups):
+        if key in common_names:
+            continue
+        roots: dict[str, list[Mention]] = defaultdict(list)
+        for m in groups[key]:
+            roots[uf.find(m.iri)].append(m)
+        holders = [r for r, ms in roots.items() if any(m.offices for m in ms)]
+        if len(holders) != 1 or len(roots) < 2:
+            continue
+        holder = holders[0]
+        # A holder of central offices is named in articles about any province.
+        hprov = set() if any(m.central for m in roots[holder]) else {p for m in roots[holder] for p in m.provinces}
+        target = min(roots[holder], key=Mention.sort_key)
+        for root, ms in sorted(roots.items()):
+            if root == holder:
+                continue
+            prov = {p for m in ms for p in m.provinces}
+            if prov and hprov and not (prov & hprov):
+                continue
+            if uf.union(target.iri, ms[0].iri):
+                out.append((target.iri, ms[0].iri, "sole office-holder of the name"))
+    return out
+
+
+def _pairs(clusters, uf, root_of, common_names):
+    by_key: dict[str, list[Cluster]] = defaultdict(list)
+    for c in clusters:
+        by_key[c.anchor.key].append(c)
+    open_pairs, apart = [], []
+    for key in sorted(by_key):
+        cs = by_key[key]
+        for i, a in enumerate(cs):
+            for b in cs[i + 1:]:
+                ra = root_of[a.anchor.iri]
+                if uf.forbid.get(ra, set()) & {m.iri for m in b.mentions}:
+                    apart.append(Pair(a, b, "decision: keep apart", "decided-apart"))
+                elif (a.office_provinces and b.office_provinces
+                      and not (a.provinces & b.provinces) and not (a.office_provinces & b.office_provinces)):
+                    # Only offices' provinces keep people apart: an article about one
+                    # province often quotes people from another (hand-checked sample).
+                    apart.append(Pair(a, b, f"different provinces ({', '.join(sorted(a.provinces))} / "
+                                            f"{', '.join(sorted(b.provinces))}), nothing shared", "apart"))
+                else:
+                    reason = ("no province on either side" if not (a.provinces or b.provinces) else
+                              "different article provinces only" if a.provinces and b.provinces and
+                              not (a.provinces & b.provinces) else
+                              "no province on one side" if not (a.provinces and b.provinces) else
+                              "common name: same province but no shared unit" if key in common_names else
+                              "inconclusive")
+                    open_pairs.append(Pair(a, b, reason, "open"))
+    return open_pairs, apart
+
+

@@ -1,0 +1,213 @@
+"""The 2025 reorganisation as reference data, and units spelled differently.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from importlib import resources
+
+import pyoxigraph as ox
+
+from partygraph import iris
+from partygraph.iris import reference_event_iri, slug
+from partygraph.namespaces import pg
+from partygraph.vocab import ChangeKind
+from partygraph.namespaces import (ORG_BASE as ORG, PG_BASE as PG, RDF_TYPE, RDFS_BASE as RDFS, SDO_BASE as SDO,
+                                   SKOS_BASE as SKOS, XSD_BASE as XSD)
+from partygraph.resolve.mentions import MERGER_DATE, PREFIXES, _not_derived, _val, province_kinds, province_successors, unit_phrase
+
+
+# ---------------------------------------------------------------------------
+# Units: spellings and the 2025 reorganisation
+
+def org_key(label: str) -> str:
+    """Spelling-insensitive key of an organisation label (case, spaces, '&', 'các')."""
+    text = unicodedata.normalize("NFC", label).casefold().replace("&", " và ")
+    text = re.sub(r"[^\w]+", " ", text)
+    words = [w for w in text.split() if w != "các"]
+    return " ".join(words)
+
+
+def read_orgs(store: ox.Store) -> dict[str, dict]:
+    """Organisation IRI → {labels, alts, types, province, level}."""
+    orgs: dict[str, dict] = defaultdict(lambda: {"labels": set(), "alts": set(), "types": set(),
+                                                 "province": None, "level": None})
+    # Only what articles and loaded graphs say: organisations minted by an
+    # earlier run's reference graph must not change the next run.
+    for r in store.query(PREFIXES + f"""SELECT ?o ?l ?alt ?type ?prov ?level WHERE {{
+            GRAPH ?g {{ ?o a org:Organization ; skos:prefLabel ?l . OPTIONAL {{ ?o skos:altLabel ?alt }}
+            OPTIONAL {{ ?o a ?type }} OPTIONAL {{ ?o pg:province ?prov }} OPTIONAL {{ ?o pg:level ?level }} }}
+            {_not_derived('g')} }}"""):
+        d = orgs[r["o"].value]
+        d["labels"].add(r["l"].value)
+        if r["alt"] is not None:
+            d["alts"].add(r["alt"].value)
+        if r["type"] is not None:
+            d["types"].add(r["type"].value)
+        d["province"] = d["province"] or _val(r["prov"])
+        d["level"] = d["level"] or _val(r["level"])
+    return dict(orgs)
+
+
+def org_variants(orgs: dict[str, dict]) -> list[list[str]]:
+    """Groups of organisation IRIs whose labels differ only in spelling (size ≥ 2)."""
+    by_key: dict[str, set[str]] = defaultdict(set)
+    for iri, d in orgs.items():
+        if iris.is_article_scoped(iri):
+            continue  # article-scoped: its name was relative, never the same unit
+        for label in d["labels"]:
+            by_key[org_key(label)].add(iri)
+    return sorted(sorted(v) for v in by_key.values() if len(v) > 1)
+
+
+@dataclass
+class Event:
+    """A change event of the reference data."""
+
+    iri: str
+    kind: str
+    date: str
+    source: str
+    originals: list[str]
+    results: list[str]
+
+
+def org_iri_for(label: str) -> str:
+    return str(iris.org_iri_for(label))
+
+
+def _reorg_rows():
+    with resources.files("partygraph.data").joinpath("party_reorg_2025.csv").open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+#: Provincial institutions that carry on in the merged province under its name.
+CONTINUING_HEADS = ("Đảng bộ", "Ban Chấp hành Đảng bộ", "Ủy ban nhân dân", "Hội đồng nhân dân",
+                    "Ủy ban Mặt trận Tổ quốc Việt Nam", "Đoàn đại biểu Quốc hội")
+
+
+def reference_events(orgs: dict[str, dict] | None = None) -> tuple[list[Event], dict[str, dict]]:
+    """The 2025 reorganisation as events, joined to the organisations in a store.
+
+    Returns the events and the organisations they mint (IRI → label, type,
+    province, level). With `orgs` (from `read_orgs`), templates are
+    instantiated for the Khối units present, and every continuing provincial
+    institution of a merged province in the store gets its successor.
+    """
+    orgs = orgs or {}
+    minted: dict[str, dict] = {}
+
+    def mint(label, kind=PG + "PartyOrganization", province=None, level=PG + "ProvincialLevel"):
+        iri = org_iri_for(label)
+        minted.setdefault(iri, {"label": label, "type": kind, "province": province, "level": level})
+        return iri
+
+    events: list[Event] = []
+    rows = _reorg_rows()
+    by_event: dict[str, list[dict]] = defaultdict(list)
+    for row in rows:
+        by_event[row["event"]].append(row)
+    labels_in_store = {org_key(l): iri for iri, d in orgs.items() for l in d["labels"]}
+    for ev_id, ev_rows in by_event.items():
+        template = any("{unit}" in r["label"] for r in ev_rows)
+        provinces = sorted(set(province_kinds())) if template else [None]
+        for prov in provinces:
+            fill = (lambda s: s.replace("{unit}", unit_phrase(prov))) if prov else (lambda s: s)
+            originals, results = [], []
+            # Originals first: a template whose Khối units are not in the store mints nothing.
+            for r in sorted(ev_rows, key=lambda r: r["side"] != "original"):
+                label = fill(r["label"])
+                if r["side"] == "original":
+                    if template:
+                        iri = labels_in_store.get(org_key(label))
+                        if iri:
+                            originals.append(iri)
+                    else:
+                        originals.append(labels_in_store.get(org_key(label)) or
+                                         mint(label, level=PG + "CentralLevel"))
+                elif originals or not template:
+                    results.append(labels_in_store.get(org_key(label)) or
+                                   mint(label, province=prov, level=PG + ("ProvincialLevel" if prov else "CentralLevel")))
+            if template and not originals:
+                continue
+            suffix = f"-{slug(prov)}" if prov else ""
+            events.append(Event(str(reference_event_iri(f"{ev_id}{suffix}")), ev_rows[0]["kind"], ev_rows[0]["date"],
+                                ev_rows[0]["source"], sorted(set(originals)), sorted(set(results))))
+    # Province mergers of 2025-07-01: one event per new province and institution.
+    new_of: dict[str, list[str]] = defaultdict(list)
+    for old, new in province_successors().items():
+        new_of[new].append(old)
+    source = ("Quyết định của Bộ Chính trị thành lập đảng bộ tỉnh, thành phố mới (hiệu lực 1/7/2025, "
+              "vd. 328-QĐ/TW An Giang); Nghị quyết 202/2025/QH15; bảng sáp nhập vietnamadminunits 1.0.4")
+    store_by_label = {l: iri for iri, d in orgs.items() for l in d["labels"]}
+    for new, olds in sorted(new_of.items()):
+        if len(olds) < 2:
+            continue
+        for head in CONTINUING_HEADS:
+            originals, results = [], []
+            present = False
+            for old in sorted(olds):
+                label = f"{head} {unit_phrase(old)}"
+                iri = store_by_label.get(label)
+                present = present or (iri is not None and old != new)
+                originals.append(iri or (mint(label, province=old) if head == "Đảng bộ" else None))
+            if head != "Đảng bộ" and not present:
+                continue  # only the party organisations are listed whether or not articles name them
+            kind = orgs.get(next((o for o in originals if o in orgs), ""), {}).get("types", set())
+            cls = next((t for t in sorted(kind) if t.startswith(PG)), PG + "PartyOrganization")
+            new_label = f"{head} {unit_phrase(new)}"
+            results.append(store_by_label.get(new_label) or mint(new_label, kind=cls, province=new))
+            events.append(Event(str(reference_event_iri(f"merger-2025-{slug(head)}-{slug(new)}")), ChangeKind.MERGER,
+                                MERGER_DATE.isoformat(), source, sorted(o for o in originals if o), results))
+    return events, minted
+
+
+# ---------------------------------------------------------------------------
+# Triples and the store
+
+def _lit(value, dtype=None, lang=None):
+    if lang:
+        return ox.Literal(value, language=lang)
+    return ox.Literal(value, datatype=ox.NamedNode(XSD + dtype)) if dtype else ox.Literal(value)
+
+
+def _t(s, p, o):
+    s = s if isinstance(s, (ox.NamedNode, ox.BlankNode)) else ox.NamedNode(s)
+    o = o if isinstance(o, (ox.NamedNode, ox.Literal, ox.BlankNode)) else ox.NamedNode(o)
+    return ox.Triple(s, ox.NamedNode(p), o)
+
+
+#: Kind of change → its pg: individual (pg:Merger…).
+CHANGE_KINDS = {kind: pg(kind.value.capitalize()) for kind in ChangeKind}
+
+
+def reference_triples(events: list[Event], minted: dict[str, dict]) -> list[ox.Triple]:
+    """The reference graph: events, the organisations they mint, successor links."""
+    out = []
+    for iri, d in sorted(minted.items()):
+        out += [_t(iri, RDF_TYPE, ORG + "Organization"), _t(iri, RDF_TYPE, d["type"]),
+                _t(iri, SKOS + "prefLabel", _lit(d["label"], lang="vi")), _t(iri, PG + "level", d["level"])]
+        if d["province"]:
+            out.append(_t(iri, PG + "province", _lit(d["province"])))
+    for e in events:
+        out += [_t(e.iri, RDF_TYPE, ORG + "ChangeEvent"), _t(e.iri, PG + "kind", CHANGE_KINDS[ChangeKind(e.kind)]),
+                _t(e.iri, RDFS + "comment", _lit(e.source, lang="vi"))]
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", e.date):
+            out.append(_t(e.iri, SDO + "startDate", _lit(e.date, "date")))
+        elif re.fullmatch(r"\d{4}", e.date):
+            out.append(_t(e.iri, SDO + "startDate", _lit(e.date, "gYear")))
+        for o in e.originals:
+            out.append(_t(e.iri, ORG + "originalOrganization", o))
+            out.append(_t(o, ORG + "changedBy", e.iri))
+        for r in e.results:
+            out.append(_t(e.iri, ORG + "resultingOrganization", r))
+            out.append(_t(r, ORG + "resultedFrom", e.iri))
+        for o in e.originals:
+            for r in e.results:
+                if o != r:
+                    out.append(_t(o, PG + "successor", r))
+    return out

@@ -1,0 +1,109 @@
+"""A `resolve` run: compute, write the derived graphs, report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from partygraph.namespaces import FOAF_BASE as FOAF, OWL_BASE as OWL, PG_BASE as PG, RDF_TYPE, SKOS_BASE as SKOS
+from partygraph.store.local import open_store, require_store_dir, update_graph
+from partygraph.resolve.clusters import Resolution, cluster
+from partygraph.resolve.decisions import Decisions, compact_iri, read_decisions, write_decisions
+from partygraph.iris import REFERENCE_GRAPH, RESOLUTION_GRAPH
+from partygraph.resolve.mentions import read_mentions
+from partygraph.resolve.reference import _lit, _t, org_variants, read_orgs, reference_events, reference_triples
+from partygraph.resolve.tenures import Tenure, date_tenures, read_congresses
+
+
+def resolution_triples(res: Resolution, tenures: list[Tenure], orgs: dict[str, dict]) -> list[ox.Triple]:
+    """The resolution graph: canonical persons, sameAs links, org spellings, office dates."""
+    out = []
+    for c in res.clusters:
+        out += [_t(c.iri, RDF_TYPE, PG + "ResolvedPerson"), _t(c.iri, FOAF + "name", _lit(c.name))]
+        for m in c.mentions:
+            out.append(_t(m.iri, OWL + "sameAs", c.iri))
+    for group in org_variants(orgs):
+        head = group[0]
+        for other in group[1:]:
+            out.append(_t(other, OWL + "sameAs", head))
+            for label in sorted(orgs[other]["labels"] - orgs[head]["labels"]):
+                out.append(_t(head, SKOS + "altLabel", _lit(label, lang="vi")))
+    for t in tenures:
+        basis = "; ".join(t.basis)
+        for o in t.offices:
+            if t.start:
+                out.append(_t(o.membership, PG + "startDate", _lit(t.start.isoformat(), "date")))
+            if t.end:
+                out.append(_t(o.membership, PG + "endDate", _lit(t.end.isoformat(), "date")))
+            if basis:
+                out.append(_t(o.membership, PG + "dateBasis", _lit(basis)))
+    return out
+
+
+@dataclass
+class Report:
+    """What a `resolve` run found."""
+
+    mentions: int = 0
+    names: int = 0
+    persons: int = 0
+    merged_clusters: int = 0
+    resolution: Resolution | None = None
+    tenures: int = 0
+    dated: int = 0
+    events: int = 0
+    org_variant_groups: int = 0
+    open_written: int = 0
+
+    def line(self) -> str:
+        r = self.resolution
+        return (f"resolved {self.mentions} person mentions ({self.names} names) into {self.persons} persons: "
+                f"{self.merged_clusters} merged from several articles, {len(r.open)} candidate pairs open, "
+                f"{len(r.apart)} namesake pairs kept apart; {self.dated}/{self.tenures} offices dated; "
+                f"{self.events} reference change events; {self.org_variant_groups} organisation spelling groups")
+
+
+def resolve_store(store_dir, decisions_path=None, write_back: bool = True) -> Report:
+    """Resolve the store at `store_dir` and (re)write its derived graphs."""
+    require_store_dir(store_dir)
+    store = open_store(store_dir)
+    decisions = read_decisions(decisions_path) if decisions_path else Decisions()
+    report = resolve(store, decisions)
+    if decisions_path and write_back:
+        report.open_written = write_decisions(decisions_path, decisions, report.resolution.open)
+    store.flush()
+    return report
+
+
+def resolve(store: ox.Store, decisions: Decisions | None = None) -> Report:
+    """Compute identities, dates and reference events; replace the derived graphs."""
+    mentions = read_mentions(store)
+    orgs = read_orgs(store)
+    res = cluster(mentions, decisions)
+    tenures = date_tenures(mentions, res.canonical(), read_congresses(store))
+    events, minted = reference_events(orgs)
+    update_graph(store, REFERENCE_GRAPH, reference_triples(events, minted))
+    update_graph(store, RESOLUTION_GRAPH, resolution_triples(res, tenures, orgs))
+    return Report(mentions=len(mentions), names=len({m.key for m in mentions.values()}),
+                  persons=len(res.clusters), merged_clusters=sum(1 for c in res.clusters if len(c.mentions) > 1),
+                  resolution=res, tenures=len(tenures), dated=sum(1 for t in tenures if t.start),
+                  events=len(events), org_variant_groups=len(org_variants(orgs)))
+
+
+def details(report: Report, limit: int | None = None) -> str:
+    """Human-readable merges and open candidates with their evidence."""
+    res = report.resolution
+    lines = ["# Merges (clusters of several mentions)"]
+    merged = [c for c in res.clusters if len(c.mentions) > 1]
+    for c in merged[:limit]:
+        ev = sorted(set(c.evidence))
+        lines.append(f"{c.name}  <{compact_iri(c.iri)}>  {c.describe()}")
+        lines.append("    evidence: " + "; ".join(ev[:5]) + (" …" if len(ev) > 5 else ""))
+    lines.append("# Open candidates (same name, evidence inconclusive)")
+    for p in res.open[:limit]:
+        lines.append(f"{p.a.name}: {compact_iri(p.a.anchor.iri)} ≟ {compact_iri(p.b.anchor.iri)}  ({p.reason})")
+        lines.append(f"    a: {p.a.describe()}")
+        lines.append(f"    b: {p.b.describe()}")
+    return "\n".join(lines)

@@ -1,0 +1,206 @@
+"""`partygraph load`: graph files and articles into the on-disk store.
+
+Layout of the dataset. Every triple lives in exactly one named graph, so the
+union default graph that queries see never holds the same triple twice:
+
+* `pgid:article/{id}` holds what is *about one article only*: the article
+  node, its sentences (IRIs under the article's IRI) and the mention-level
+  nodes minted from that article (persons, memberships, change events, whose
+  IRIs hash the article id and which are `prov:wasDerivedFrom` exactly that
+  article). Loading an article again replaces this graph as a unit, so a
+  rebuilt article leaves no stale offices behind.
+* `pgid:graph/shared` holds everything else: organisations, congresses,
+  terms, role concepts, ontology terms. These are shared between articles
+  and only ever added (triples are a set, so adding them again changes
+  nothing).
+
+Hence loading the same input twice leaves the store's quads unchanged, and
+each batch is written by one SPARQL update, which Oxigraph applies as one
+transaction: a load killed half-way leaves every batch either fully in or
+fully out.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+import pyoxigraph as ox
+
+from partygraph.errors import InputError
+from partygraph.rdf.files import FORMATS, format_of, is_graph_file, to_ox_triple
+from partygraph.store.local import _first_line, load_graphs, open_store, store_quads
+from partygraph.store.partition import DEFAULT_BATCH, graphs_of, partition
+from partygraph.store.views import refresh_store
+
+
+def read_graph_file(path) -> list[ox.Triple]:
+    """Parse an RDF file into triples (graph names of quad formats dropped).
+
+    Raises `InputError` naming the file and the parse problem.
+    """
+    path = Path(path)
+    fmt = format_of(path) if is_graph_file(path) else None
+    if fmt is None:
+        known = sorted(s for s, f in FORMATS.items() if f.graph_only)
+        raise InputError(path, f"not a graph file (known: {', '.join(known)})")
+    try:
+        with open(path, "rb") as fh:
+            return [q.triple for q in ox.parse(fh, format=fmt.ox)]
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise InputError(path, f"cannot parse {fmt.ox.name} graph: {_first_line(exc)}") from None
+
+
+def rdflib_to_triples(graph) -> list[ox.Triple]:
+    """Convert an rdflib Graph to pyoxigraph triples, term by term."""
+    return [to_ox_triple(t) for t in graph]
+
+
+@dataclass
+class LoadSummary:
+    """What a load did, for the one-line report."""
+
+    inputs: int = 0
+    triples: int = 0
+    graphs: int = 0
+    quads_before: int = 0
+    quads_after: int = 0
+    view_triples: int = 0
+    failed: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        """One human-readable line."""
+        delta = self.quads_after - self.quads_before
+        text = (f"loaded {self.triples} triples from {self.inputs} input(s) into "
+                f"{self.graphs} graph(s); store now holds {self.quads_after} quads ({delta:+d})")
+        if self.view_triples:
+            text += f"; holdings view {self.view_triples} triples"
+        if self.failed:
+            text += f"; {len(self.failed)} input(s) failed"
+        return text
+
+
+def split_inputs(inputs, summary: LoadSummary) -> tuple[list[Path], list[str]]:
+    """Graph files to parse and article inputs to build, in the order given.
+
+    A folder holding only graph files counts as graph files; any other
+    folder (or file) is articles for the build.
+    """
+    graph_files: list[Path] = []
+    articles: list[str] = []
+    for item in inputs:
+        p = Path(item)
+        if not p.exists():
+            raise InputError(p, "no such file or directory")
+        if p.is_dir():
+            files = sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith("."))
+            graphs = [f for f in files if is_graph_file(f)]
+            if graphs and len(graphs) == len(files):
+                graph_files.extend(graphs)
+                continue
+            articles.append(str(p))
+        elif is_graph_file(p):
+            graph_files.append(p)
+        else:
+            articles.append(str(p))
+    summary.inputs += len(graph_files) + len(articles)
+    return graph_files, articles
+
+
+def collect_graphs(inputs, province: str | None = None, summary: LoadSummary | None = None,
+                   workers: int = 1, debug: bool = False) -> dict[str, list[ox.Triple]]:
+    """Read graph files and build article inputs into named graphs (for remote loads)."""
+    summary = summary or LoadSummary()
+    graph_files, articles = split_inputs(inputs, summary)
+    graphs: dict[str, list[ox.Triple]] = defaultdict(list)
+    for parsed in _graph_files(graph_files, summary):
+        for name, triples in partition(parsed).items():
+            graphs[name].extend(triples)
+    for chunk in article_chunks(articles, province, workers, debug=debug, failed=summary.failed):
+        for name, triples in chunk.items():
+            graphs[name].extend(triples)
+    return dict(graphs)
+
+
+def _report(message: str, failed: list[str] | None = None) -> None:
+    print(f"partygraph: {message}", file=sys.stderr)
+    if failed is not None:
+        failed.append(message)
+
+
+def _graph_files(paths: list[Path], summary: LoadSummary) -> Iterator[list[ox.Triple]]:
+    """Triples of each graph file; one that cannot be parsed is reported and skipped."""
+    for f in paths:
+        try:
+            parsed = read_graph_file(f)
+        except InputError as err:
+            _report(str(err), summary.failed)
+            continue
+        yield parsed
+
+
+def article_chunks(articles: list[str], province: str | None, workers: int = 1,
+                   size: int = DEFAULT_BATCH, build_summary=None, debug: bool = False,
+                   failed: list[str] | None = None) -> Iterator[dict[str, list[ox.Triple]]]:
+    """Named graphs of the streaming build of `articles`, in chunks of whole articles.
+
+    A chunk is cut only between articles, so no article's graph is ever split
+    over two transactions (which would let the second drop the first). An
+    article that cannot be read or built is reported (and added to `failed`)
+    and skipped; the others are loaded.
+    """
+    if not articles:
+        return
+    try:
+        from partygraph.build import Summary, iter_graph
+    except ImportError:
+        raise InputError(articles[0], "reading articles needs `partygraph build`, which is not available; "
+                                      "load a graph file (.ttl, .nt, .jsonld) instead") from None
+    build_summary = build_summary if build_summary is not None else Summary()
+    buf, count = [], 0
+    for graph in iter_graph(articles, build_summary, province, report=lambda msg: _report(msg, failed),
+                            debug=debug, workers=workers):
+        if count >= size and graph.article is not None:
+            yield graphs_of(buf)
+            buf, count = [], 0
+        buf.append(graph)
+        count += len(graph.triples)
+    if buf:
+        yield graphs_of(buf)
+
+
+def load_inputs(store_dir, inputs, province: str | None = None, batch: int = DEFAULT_BATCH,
+                workers: int = 1, debug: bool = False) -> LoadSummary:
+    """Load article files/folders or graph files into the store at `store_dir`.
+
+    Articles stream from the build (`workers` processes) into the store a
+    chunk of whole articles at a time, so memory stays flat however many
+    articles there are; each chunk is one transaction.
+    """
+    summary = LoadSummary()
+    graph_files, articles = split_inputs(inputs, summary)
+    store = open_store(store_dir)
+    summary.quads_before = store_quads(store)
+    names: set[str] = set()
+
+    def put(graphs):
+        load_graphs(store, graphs, batch)
+        summary.triples += sum(map(len, graphs.values()))
+        names.update(graphs)
+
+    for parsed in _graph_files(graph_files, summary):
+        put(partition(parsed))
+    for chunk in article_chunks(articles, province, workers, batch, debug=debug, failed=summary.failed):
+        put(chunk)
+    summary.view_triples = refresh_store(store)
+    store.flush()
+    summary.graphs = len(names)
+    summary.quads_after = store_quads(store)
+    return summary
+
+
