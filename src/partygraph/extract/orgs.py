@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from partygraph.extract.tokens import Token
 from partygraph.lexicon import Head, Lexicon
+from partygraph.vocab import Level, OrgKind
 
 PARTY = "Đảng Cộng sản Việt Nam"
 CENTRAL_EXEC = "Ban Chấp hành Trung ương Đảng"
@@ -31,8 +32,8 @@ class Org:
     """
 
     label: str
-    kind: str
-    level: str | None = None
+    kind: OrgKind
+    level: Level | None = None
     province: str | None = None
     parent: "Org | None" = None
     scoped: bool = False
@@ -40,6 +41,11 @@ class Org:
     head: str = ""
     short: str | None = None  # "Tỉnh ủy X" for the executive committee of "Đảng bộ tỉnh X"
     alt: tuple[str, ...] = field(default=(), compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "kind", OrgKind(self.kind))  # an unknown kind or level raises here
+        if self.level is not None:
+            object.__setattr__(self, "level", Level(self.level))
 
     @property
     def key(self) -> str:

@@ -12,6 +12,7 @@ from datetime import date
 from partygraph.extract.orgs import Org
 from partygraph.lexicon import Role
 from partygraph.read import Article
+from partygraph.vocab import ChangeKind, Status
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,9 +29,12 @@ class Office:
     person: str
     role: Role
     org: Org
-    status: str  # current | elected | former
+    status: Status
     term: tuple[int, int] | None
     evidence: Evidence
+
+    def __post_init__(self):
+        object.__setattr__(self, "status", Status(self.status))  # an unknown status raises here
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +54,13 @@ class Congress:
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    kind: str  # merger | founding | dissolution | split
+    kind: ChangeKind
     originals: tuple[Org, ...]
     results: tuple[Org, ...]
     evidence: Evidence
+
+    def __post_init__(self):
+        object.__setattr__(self, "kind", ChangeKind(self.kind))
 
 
 @dataclass
