@@ -102,3 +102,19 @@ def test_orgs_national_body_named_in_full_is_one_shared_node():
     labels = {o.person: (o.org.label, o.org.level, o.org.scoped) for o in x.offices}
     assert labels == {"Trần Thị Lan": ("Hội Liên hiệp Phụ nữ Việt Nam", "central", False),
                       "Lê Thị Hoa": ("Hội Liên hiệp Phụ nữ tỉnh Nghệ An", "provincial", False)}
+
+
+def _parents(text: str) -> set[tuple[str, str]]:
+    x = extract(Article(id="t", text=text, source="test"))
+    return {(o.label, o.parent.label) for o in x.orgs.values() if o.parent is not None}
+
+
+def test_hierarchy_district_bodies_belong_to_their_province():
+    parents = _parents("Ông Lê Văn An, Bí thư Huyện ủy Hương Sơn, Chủ tịch UBND huyện Hương Sơn, tỉnh Hà Tĩnh.")
+    assert ("Đảng bộ huyện Hương Sơn", "Đảng bộ tỉnh Hà Tĩnh") in parents
+    assert ("Ủy ban nhân dân huyện Hương Sơn", "Ủy ban nhân dân tỉnh Hà Tĩnh") in parents
+
+
+def test_hierarchy_national_bodies_of_national_bodies():
+    parents = _parents("Văn phòng Chính phủ và Ủy ban Thường vụ Quốc hội đã họp.")
+    assert {("Văn phòng Chính phủ", "Chính phủ"), ("Ủy ban Thường vụ Quốc hội", "Quốc hội")} <= parents

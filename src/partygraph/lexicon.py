@@ -78,6 +78,7 @@ class Head:
     local: bool = False  # the name is unique only within a province ("Sở Tài chính")
     free: bool = False  # the name may hold any lower-case words ("Hội Nghề cá Việt Nam")
     national: str | None = None  # with no place after it: this national body ("Mặt trận Tổ quốc Việt Nam")
+    nests: bool = False  # a district's body belongs to its province's ("UBND huyện X" in "UBND tỉnh Y")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +133,7 @@ class Lexicon:
                 self.heads.add(keys(form), head)
             if head.kind == "executive" and head.unit and head.short:
                 short_forms.append((head.unit, head.short))
+        self.fixed_heads = {h.fixed: h for _, h in _trie_values(self.heads) if h.fixed}
         # "Đảng bộ tỉnh X" is called "Tỉnh ủy X" by its executive committee: the longest unit first
         self.short_forms = sorted(short_forms, key=lambda pair: -len(pair[0]))
         self.abbreviations = self._abbreviations(data / "abbreviations.csv")
@@ -376,6 +378,18 @@ def _csv_rows(path: Path, required: tuple[str, ...]) -> list[dict]:
             return rows
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise VocabularyError(f"{path}: broken vocabulary file ({' '.join(str(exc).split())})") from None
+
+
+def _trie_values(trie: Trie):
+    """Every (words, value) a trie holds."""
+    stack = [((), trie.root)]
+    while stack:
+        words, node = stack.pop()
+        for k, child in node.items():
+            if k is None:
+                yield words, child
+            else:
+                stack.append((words + (k,), child))
 
 
 def _links(raw: dict) -> dict:

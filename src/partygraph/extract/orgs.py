@@ -369,7 +369,10 @@ class OrgReader:
             return party_org()
         if head.fixed == CENTRAL_EXEC:
             return central_exec()
-        parent = central_exec() if head.of == CENTRAL_EXEC else (party_org() if head.of == PARTY else None)
+        if head.of in (CENTRAL_EXEC, PARTY):
+            parent = central_exec() if head.of == CENTRAL_EXEC else party_org()
+        else:  # "Văn phòng Chính phủ" of "Chính phủ"
+            parent = self.fixed(self.lex.fixed_heads[head.of]) if head.of in self.lex.fixed_heads else None
         return Org(head.fixed, head.kind, head.level, parent=parent, head=head.label)
 
     def _read_place_head(self, toks, keys, i, j, head, allcaps):
@@ -412,7 +415,13 @@ class OrgReader:
             text = f"{self.place_word(province)} {province}"
         scoped = province is None and text in self.lex.place_levels
         province = self.local_province(level, province)
-        return end, Org(f"{head.label} {text}", head.kind, level, province=province, head=head.label, scoped=scoped)
+        parent = None
+        if head.nests and level == "district" and province and not scoped:
+            # "UBND huyện X" (in province Y) belongs to "UBND tỉnh Y"
+            parent = Org(f"{head.label} {self.place_word(province)} {province}", head.kind, "provincial",
+                         province=province, head=head.label)
+        return end, Org(f"{head.label} {text}", head.kind, level, province=province, head=head.label, scoped=scoped,
+                        parent=parent)
 
     def _capitalised_place(self, toks, keys, j, allcaps):
         """'Thành ủy Cần Thơ' style: a capitalised place name right after the head."""
@@ -457,6 +466,9 @@ class OrgReader:
             elif province and label.endswith(f" {self.place_word(province)} {province}"):
                 top = f"Đảng bộ {self.place_word(province)} {province}"
                 parent, level = self.unit(top, "provincial", province), level or "provincial"
+        elif level == "district" and province and not scoped and label.startswith("Đảng bộ "):
+            # "Đảng bộ huyện X" (in province Y) is under "Đảng bộ tỉnh Y"
+            parent = self.unit(f"Đảng bộ {self.place_word(province)} {province}", "provincial", province)
         elif level is None and len(words) > 2 and words[2] in ("xã", "phường") and words[0] == "Đảng":
             level = "grassroots"
         return Org(label, "party", level, province=province, parent=parent, scoped=scoped, head="Đảng bộ"
