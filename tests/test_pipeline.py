@@ -118,3 +118,18 @@ def test_hierarchy_district_bodies_belong_to_their_province():
 def test_hierarchy_national_bodies_of_national_bodies():
     parents = _parents("Văn phòng Chính phủ và Ủy ban Thường vụ Quốc hội đã họp.")
     assert {("Văn phòng Chính phủ", "Chính phủ"), ("Ủy ban Thường vụ Quốc hội", "Quốc hội")} <= parents
+
+
+def test_places_chain_of_administrative_units_nests():
+    x = extract(Article(id="t", text="Ông Lê Văn An ở xã Thạnh Lợi, huyện Bình Đại, tỉnh Bến Tre.", source="test"))
+    units = {o.label: (o.kind, o.level, o.province) for o in x.orgs.values() if o.kind == "administrative"}
+    assert units == {"xã Thạnh Lợi": ("administrative", "grassroots", "Bến Tre"),
+                     "huyện Bình Đại": ("administrative", "district", "Bến Tre"),
+                     "tỉnh Bến Tre": ("administrative", "provincial", "Bến Tre")}
+    assert x.stated_parents == {("xã thạnh lợi--bến tre", "huyện bình đại--bến tre"),
+                                ("huyện bình đại--bến tre", "tỉnh bến tre")}
+
+
+def test_places_foreign_cities_and_unplaced_communes_are_left_out():
+    x = extract(Article(id="t", text="Đoàn đến thành phố New York. Ông Lê Văn An về xã Tân Lập.", source="test"))
+    assert not [o for o in x.orgs.values() if o.kind == "administrative"]

@@ -29,6 +29,7 @@ class OrgKind(StrEnum):
     MEDIA = "media"
     ENTERPRISE = "enterprise"
     OTHER = "other"
+    ADMINISTRATIVE = "administrative"
 
 
 class Level(StrEnum):

@@ -11,7 +11,7 @@ component here.
 
 from __future__ import annotations
 
-from partygraph.extract import congresses, context, changes, hierarchy, mentions, offices, tidy
+from partygraph.extract import changes, congresses, context, hierarchy, mentions, offices, places, tidy
 from partygraph.extract.component import Component, check_order
 from partygraph.extract.doc import Doc
 from partygraph.extract.records import Extraction
@@ -36,6 +36,7 @@ PIPELINE: list[Component] = [
     offices.title_lists,
     changes.changes,
     hierarchy.stated_hierarchy,
+    places.administrative_units,
     tidy.tidy,
 ]
 check_order(PIPELINE)

@@ -24,7 +24,8 @@ from partygraph.vocab import ChangeKind, Level, OrgKind, Status
 
 KIND_CLASS = {OrgKind.PARTY: PG.PartyOrganization, OrgKind.EXECUTIVE: PG.Committee, OrgKind.COMMITTEE: PG.Committee,
               OrgKind.STATE: PG.StateBody, OrgKind.MASS: PG.MassOrganization, OrgKind.MEDIA: PG.MediaOrganization,
-              OrgKind.ENTERPRISE: PG.Enterprise, OrgKind.OTHER: PG.OtherOrganization}
+              OrgKind.ENTERPRISE: PG.Enterprise, OrgKind.OTHER: PG.OtherOrganization,
+              OrgKind.ADMINISTRATIVE: PG.AdministrativeUnit}
 LEVEL = {Level.CENTRAL: PG.CentralLevel, Level.PROVINCIAL: PG.ProvincialLevel, Level.DISTRICT: PG.DistrictLevel,
          Level.GRASSROOTS: PG.GrassrootsLevel, Level.BRANCH: PG.BranchLevel}
 STATUS = {Status.CURRENT: PG.Current, Status.ELECTED: PG.Elected, Status.FORMER: PG.Former}

@@ -25,7 +25,7 @@ PG = PG_BASE
 ORG_NS = ORG_BASE
 
 ORG_TYPES = ("PartyOrganization", "Committee", "StateBody", "MassOrganization",
-             "Enterprise", "MediaOrganization", "OtherOrganization")
+             "Enterprise", "MediaOrganization", "OtherOrganization", "AdministrativeUnit")
 
 # Unit levels from the top of the party down; the order sets the org chart's
 # colour legend and is used to sort siblings.
@@ -316,7 +316,7 @@ SELECT ?o ?type ?label ?level ?province WHERE {
   ?o a ?type .
   FILTER(?type IN (org:Organization, org:FormalOrganization, org:OrganizationalUnit,
                    pg:PartyOrganization, pg:Committee, pg:StateBody, pg:MassOrganization,
-                   pg:Enterprise, pg:MediaOrganization, pg:OtherOrganization))
+                   pg:Enterprise, pg:MediaOrganization, pg:OtherOrganization, pg:AdministrativeUnit))
   OPTIONAL { ?o skos:prefLabel ?label }
   OPTIONAL { ?o pg:level ?level }
   OPTIONAL { ?o pg:province ?province }
