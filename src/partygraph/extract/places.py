@@ -66,13 +66,15 @@ def _chain(doc: Doc, m: SentenceMentions, i: int, taken: set[int]) -> list[tuple
 @component(requires=("mentions.orgs",), assigns=("administrative_units", "stated_parents"))
 def administrative_units(doc: Doc) -> None:
     """Communes, districts and provinces named outside organisation names, and the chains that nest them."""
+    roots = doc.lex.place_words.root  # a cheap first-word test
     for m in doc.mentions:
-        if m.sentence.allcaps:
+        keys = m.sentence.keys
+        if m.sentence.allcaps or not any(k in roots for k in keys):
             continue
         taken = {k for a, b, _ in m.orgs for k in range(a, b)}
         i = 0
-        while i < len(m.sentence.tokens):
-            chain = _chain(doc, m, i, taken)
+        while i < len(keys):
+            chain = _chain(doc, m, i, taken) if keys[i] in roots else None
             if not chain:
                 i += 1
                 continue
