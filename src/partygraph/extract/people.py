@@ -66,7 +66,7 @@ class PersonReader:
         run = self._run(toks, keys, start)
         while len(run) > 3 and run[-1].key in self.lex.name_end_stops:
             run = run[:-1]  # "Nguyễn Xuân Tiến Có …": a sentence ran on; "Trần Văn Sáng" keeps its name
-        if not run:
+        if not run or self._country_first(run):
             return None
         end = start + len(run)
         first = toks[start]
@@ -94,6 +94,13 @@ class PersonReader:
             return None  # "Hà Nội" is a place
         return PersonMention(name, start, end, hon_end is not None or listed, i)
 
+    def _country_first(self, run) -> bool:
+        """'Thủ tướng Hàn Quốc Lee Nak-yeon': a run that opens with a country is no Vietnamese name."""
+        words = [t.key for t in run]
+        if len(words) > 2 and " ".join(words[:2]) in self.lex.not_person_names:
+            return True
+        return len(words) > 1 and self.lex.foreign_at(words, 0, in_text=True)
+
     def _run(self, toks, keys, start: int):
         run = []
         k = start
@@ -109,6 +116,8 @@ class PersonReader:
                 break  # an organisation begins; but "Nguyễn Xuân Trường" ends in a word that can open one
             if run and lex.honorifics.match(keys, k):
                 break
+            if not tok.upper and any(c.isupper() for c in tok.text[1:]):
+                return []  # "BìnhChủ": two words run together, no name can be told
             run.append(tok)
             k += 1
         # a name never ends in a word that starts a new sentence part ("Nguyễn Văn A Tỉnh ...")

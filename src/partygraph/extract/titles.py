@@ -39,6 +39,8 @@ class TitleReader:
         j, role = m
         if not toks[k].cap and not toks[k].abbr and k > 0 and keys[k - 1] in lex.links["class"]:
             return None  # "các bí thư chi bộ": a class of people, not an office
+        if " ".join(keys[max(0, k - 2):k]) in lex.links["office_of"]:
+            return None  # "Văn phòng Chủ tịch nước": a body, not its head
         org_start = j
         if role.org_starts_with:
             n_org = len(phrase_keys(role.org_starts_with))
@@ -49,10 +51,14 @@ class TitleReader:
             r = self.doc.reader.read(toks, org_start, s.allcaps, after_title=True)
             if r and (r[0] > j or (org_start < j and r[0] == j)):
                 end, org = r
+                if self._foreign(keys, org_start, end):
+                    return None  # "Bộ trưởng Bộ Ngoại giao Trung Quốc …": another country's office
                 org = self.doc.resolve(org, toks[org_start].start)
                 if org is None:
                     return None
         if org is None and role.implied_org and not self._qualified(s, j):
+            if role.id in lex.raw["home_state_roles"] and self.doc.names_foreign_country:
+                return None  # "Chủ tịch nước X" in an article about another country: maybe its head
             org = self.doc.org_by_label(role.implied_org)
         return self.finish(s, role, org, i, end, former)
 
@@ -68,6 +74,15 @@ class TitleReader:
         if org is None:
             return None
         return self.finish(s, self.lex.roles["uy-vien"], org, i, r[0] + 1, former)
+
+    def _foreign(self, keys, start: int, end: int) -> bool:
+        """Another country named inside an organisation's name or right after it (not "Hội Hữu nghị Việt Nam - Cuba")."""
+        if end < len(keys) and self.lex.foreign_at(keys, end):
+            return True
+        inside = keys[start:end]
+        if any(inside[x:x + 2] == ["việt", "nam"] for x in range(len(inside) - 1)):
+            return False
+        return any(self.lex.foreign_at(keys, x, in_text=True) for x in range(start + 1, end))
 
     def _qualified(self, s: Sentence, j: int) -> bool:
         """'Thủ tướng Vương quốc Bỉ': a title qualified by a name that is not a person is not ours."""

@@ -1,0 +1,80 @@
+"""Recall of titles (issue 13, classes 1, 2, 7, 8, 11): state posts before the name, chains that go past an
+unknown word, army, police and enterprise posts, foreign officials, names after titles. Invented names."""
+
+from __future__ import annotations
+
+from partygraph.extract import extract
+from partygraph.read import Article
+
+STATE = "Nhà nước Cộng hòa xã hội chủ nghĩa Việt Nam"
+
+
+def run(text: str, province: str | None = None):
+    return extract(Article(id="t", text=text, source="test", province=province, published="2020-10-15"))
+
+
+def offices(x):
+    return {(o.person, o.role.vi, o.org.label, o.status) for o in x.offices}
+
+
+# -- class 1: state posts before the name ------------------------------------------------------
+def test_head_of_state_and_deputy_before_the_name():
+    x = run("Chủ tịch nước Trần Văn Hùng và Phó Chủ tịch nước Lê Thị Mai dự lễ.")
+    assert offices(x) == {("Trần Văn Hùng", "Chủ tịch nước", STATE, "current"),
+                          ("Lê Thị Mai", "Phó Chủ tịch nước", STATE, "current")}
+    x = run("Nhận lời mời của Chủ tịch nước Cộng hòa xã hội chủ nghĩa Việt Nam Nguyễn Văn Bảo, đoàn đã sang thăm.")
+    assert offices(x) == {("Nguyễn Văn Bảo", "Chủ tịch nước", STATE, "current")}
+
+
+def test_head_of_state_of_another_country_or_his_office_is_not_an_office():
+    x = run("Chủ tịch nước Cộng hòa Nhân dân Trung Hoa Hồ Văn Đào đã thăm Việt Nam.")
+    assert offices(x) == set()
+    x = run("Phó Chủ nhiệm Văn phòng Chủ tịch nước Nguyễn Văn Hòa cho biết.")
+    assert not {o for o in offices(x) if o[1] == "Chủ tịch nước"}
+
+
+def test_standing_member_of_the_secretariat_inspector_general_government_office():
+    x = run("Ủy viên Bộ Chính trị, Thường trực Ban Bí thư Trần Văn Bình dự.")
+    assert offices(x) == {("Trần Văn Bình", "Ủy viên", "Bộ Chính trị", "current"),
+                          ("Trần Văn Bình", "Thường trực Ban Bí thư", "Ban Bí thư Trung ương Đảng", "current")}
+    x = run("Tổng thanh tra Lê Văn Cường cho biết.")
+    assert offices(x) == {("Lê Văn Cường", "Tổng Thanh tra", "Thanh tra Chính phủ", "current")}
+    x = run("Phó chủ nhiệm VPCP Đào Văn Dũng cho biết.")
+    assert offices(x) == {("Đào Văn Dũng", "Phó Chủ nhiệm", "Văn phòng Chính phủ", "current")}
+
+
+# -- class 2: chains ---------------------------------------------------------------------------
+def test_chain_with_a_central_military_commission_title():
+    x = run("Ông Nguyễn Văn An, Ủy viên Bộ Chính trị, Phó Bí thư Quân ủy Trung ương, "
+            "Bộ trưởng Bộ Quốc phòng phát biểu.")
+    assert offices(x) == {("Nguyễn Văn An", "Ủy viên", "Bộ Chính trị", "current"),
+                          ("Nguyễn Văn An", "Phó Bí thư", "Quân ủy Trung ương", "current"),
+                          ("Nguyễn Văn An", "Bộ trưởng", "Bộ Quốc phòng", "current")}
+
+
+# -- class 8: foreign officials ----------------------------------------------------------------
+def test_foreign_officials_are_not_offices_wherever_the_country_is_named():
+    for text in ("Thủ tướng Hàn Quốc Lee Nak-yeon đến thăm.",
+                 "Thủ tướng Thái Lan Prayut Chan-o-cha đến thăm.",
+                 "Chủ tịch Quốc hội Hàn Quốc Kim Jin-pyo đến thăm.",
+                 "Bộ trưởng Bộ Ngoại giao Trung Quốc Vương Văn Nghị đến thăm."):
+        x = run(text)
+        assert offices(x) == set(), text
+        assert not [p for p in x.persons if p.startswith(("Hàn", "Thái Lan"))], text
+
+
+def test_head_of_state_in_an_article_about_another_country_is_left_out():
+    x = run("Chủ tịch nước Trần Văn Hùng đã hội đàm với Chủ tịch nước Hồ Văn Đào. Hai nước Việt Nam - Trung Quốc ký kết.")
+    assert not {o for o in offices(x) if o[1] == "Chủ tịch nước"}
+
+
+def test_friendship_association_named_after_another_country_is_ours():
+    x = run("Bà Trần Thị Mai, Chủ tịch Hội Hữu nghị Việt Nam - Cuba phát biểu.")
+    assert ("Trần Thị Mai", "Chủ tịch", "Hội Hữu nghị Việt Nam - Cuba", "current") in offices(x)
+
+
+def test_names_run_together_or_running_into_the_next_sentence_are_not_names():
+    x = run("Nguyên Phó chủ tịch nước Nguyễn Thị HồngChủ tịch Hội cho biết.")
+    assert not [p for p in x.persons if "Chủ" in p]
+    x = run("Chủ tịch nước Trần Văn Hùng Báo chí đã tích cực tuyên truyền.")
+    assert {o[0] for o in offices(x)} == {"Trần Văn Hùng"}
