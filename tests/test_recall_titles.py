@@ -78,3 +78,21 @@ def test_names_run_together_or_running_into_the_next_sentence_are_not_names():
     assert not [p for p in x.persons if "Chủ" in p]
     x = run("Chủ tịch nước Trần Văn Hùng Báo chí đã tích cực tuyên truyền.")
     assert {o[0] for o in offices(x)} == {"Trần Văn Hùng"}
+
+
+def test_chain_goes_past_a_title_whose_body_is_unknown():
+    x = run("Ông Nguyễn Văn An, Ủy viên Ban cán sự đảng, Thứ trưởng Bộ Công thương phát biểu.")
+    assert offices(x) == {("Nguyễn Văn An", "Thứ trưởng", "Bộ Công thương", "current")}
+    # … but never past another country's body
+    x = run("Chủ tịch nước Trần Văn Hùng đã tiếp đồng chí Vưu Văn Quyền, Ủy viên Trung ương Đảng Cộng sản Trung Quốc, "
+            "Bí thư Tỉnh ủy, Chủ nhiệm Ủy ban Thường vụ Nhân đại tỉnh Phúc Kiến.")
+    assert not {o for o in offices(x) if o[0] == "Vưu Văn Quyền"}
+
+
+def test_dash_joined_titles():
+    x = run("Ông Lê Văn Cường - Phó Bí thư Tỉnh ủy - Chủ tịch UBND tỉnh Nghệ An phát biểu.")
+    assert offices(x) == {("Lê Văn Cường", "Phó Bí thư", "Đảng bộ tỉnh Nghệ An", "current"),
+                          ("Lê Văn Cường", "Chủ tịch", "Ủy ban nhân dân tỉnh Nghệ An", "current")}
+    x = run("Phó Tổng Thanh tra - Bí thư Đảng bộ cơ quan Thanh tra Chính phủ Mai Văn Bình trao đổi với phóng viên.")
+    assert offices(x) == {("Mai Văn Bình", "Phó Tổng Thanh tra", "Thanh tra Chính phủ", "current"),
+                          ("Mai Văn Bình", "Bí thư", "Đảng bộ Cơ quan Thanh tra Chính phủ", "current")}

@@ -132,15 +132,34 @@ class TitleReader:
                 break
             chain.append(t)
             k = t.end
-            if k < len(toks) and (toks[k].text == "," or keys[k] in links):
-                nxt = k + 1
-                if nxt < len(toks) and keys[nxt] in self.lex.links["concurrent"]:
-                    nxt += 1
-                if self.read(s, nxt) is not None:
-                    k = nxt
-                    continue
-            break
+            nxt = self._next_item(s, k) if t.org is not None else self._past_unknown(s, k, stop_before)
+            if nxt is None:
+                break
+            k = nxt
         return self._one_place_per_chain(s, chain)
+
+    def _next_item(self, s: Sentence, k: int) -> int | None:
+        """The start of the next title after a comma or chain link at k ("…, kiêm Chủ tịch …"), else None."""
+        toks, keys = s.tokens, s.keys
+        if k < len(toks) and (toks[k].text == "," or keys[k] in self.lex.links["chain"]):
+            nxt = k + 1
+            if nxt < len(toks) and keys[nxt] in self.lex.links["concurrent"]:
+                nxt += 1
+            if self.read(s, nxt) is not None:
+                return nxt
+        return None
+
+    def _past_unknown(self, s: Sentence, k: int, stop_before: set[int]) -> int | None:
+        """'Ủy viên Ban cán sự đảng, Thứ trưởng Bộ Y tế': a title whose body is not known is skipped,
+        up to the next comma or chain link, when a title follows there (no name, clause or bracket between)."""
+        toks, keys, lex = s.tokens, s.keys, self.lex
+        for p in range(k, min(len(toks), k + 8)):
+            if toks[p].text == "," or keys[p] in lex.links["chain"]:
+                return self._next_item(s, p)
+            if p in stop_before or keys[p] in lex.links["item_end"] or lex.name_stops.match(keys, p) \
+                    or lex.office_verbs.match(keys, p) or lex.foreign_at(keys, p, in_text=True):
+                return None  # "Ủy viên Trung ương Đảng Cộng sản Trung Quốc, Bí thư Tỉnh ủy …": not ours
+        return None
 
     def membership(self, s: Sentence, k: int, role_id: str) -> list[Title]:
         """'tham gia Ban Chấp hành Đảng bộ tỉnh': the role (Ủy viên) in the executive or standing committee named."""
