@@ -96,3 +96,58 @@ def test_dash_joined_titles():
     x = run("Phó Tổng Thanh tra - Bí thư Đảng bộ cơ quan Thanh tra Chính phủ Mai Văn Bình trao đổi với phóng viên.")
     assert offices(x) == {("Mai Văn Bình", "Phó Tổng Thanh tra", "Thanh tra Chính phủ", "current"),
                           ("Mai Văn Bình", "Bí thư", "Đảng bộ Cơ quan Thanh tra Chính phủ", "current")}
+
+
+# -- class 1: bodies left out of the title ---------------------------------------------------------
+def test_chair_of_a_place_is_the_peoples_committee_chair():
+    x = run("Phó chủ tịch tỉnh Nghệ An Hoàng Văn Ky cho biết.")
+    assert offices(x) == {("Hoàng Văn Ky", "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Nghệ An", "current")}
+    x = run("Bà Nguyễn Thị Hạnh, Phó Chủ tịch huyện Kỳ Sơn (Hòa Bình) xác nhận.")
+    assert offices(x) == {("Nguyễn Thị Hạnh", "Phó Chủ tịch", "Ủy ban nhân dân huyện Kỳ Sơn", "current")}
+    x = run("Tại Long An, theo Phó chủ tịch tỉnh Nguyễn Văn Nguyên, dịch đã lan ra.")
+    assert offices(x) == {("Nguyễn Văn Nguyên", "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Long An", "current")}
+
+
+def test_chair_of_a_place_cut_before_a_name_like_word_is_left_out():
+    x = run("Bà Lưu Thị Phượng, Bí thư kiêm Chủ tịch phường Nguyễn Thái Bình, quận 1 chia sẻ.")
+    assert not {o for o in offices(x) if o[1] == "Chủ tịch"}
+    x = run("Chủ tịch tỉnh Hắc Long Giang Zhang Zuoji khẳng định.")
+    assert offices(x) == set()
+
+
+def test_minister_named_without_the_word_bo():
+    x = run("Bộ trưởng Kế hoạch và Đầu tư Võ Văn Phúc cho biết.")
+    assert offices(x) == {("Võ Văn Phúc", "Bộ trưởng", "Bộ Kế hoạch và Đầu tư", "current")}
+    x = run("Ông Trần Văn Nghị, Bộ trưởng Văn hóa - Thông tin phát biểu.")
+    assert offices(x) == {("Trần Văn Nghị", "Bộ trưởng", "Bộ Văn hóa - Thông tin", "current")}
+    x = run("Thứ trưởng Công an Trần Văn Tỏ phát biểu.")
+    assert offices(x) == {("Trần Văn Tỏ", "Thứ trưởng", "Bộ Công an", "current")}
+    # a bare title or another country's minister is not read
+    for text in ("Bộ trưởng Nguyễn Văn An phát biểu.", "Bộ trưởng Ngoại giao Trung Quốc Vương Văn Nghị đến thăm.",
+                 "Thứ trưởng Bộ Hoàng Văn Vượng chỉ đạo."):
+        assert offices(run(text)) == set(), text
+
+
+# -- class 7: army, police, enterprises ----------------------------------------------------------
+def test_army_and_police_posts_after_a_rank():
+    cases = {
+        "Chính ủy Quân khu 4 Nguyễn Văn An phát biểu.": ("Chính ủy", "Quân khu 4"),
+        "Tư lệnh Quân đoàn 3 Nguyễn Văn An phát biểu.": ("Tư lệnh", "Quân đoàn 3"),
+        "Đại tá Nguyễn Văn An, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Nghệ An phát biểu.":
+            ("Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Nghệ An"),
+        "Thiếu tướng Nguyễn Văn An, Giám đốc Công an tỉnh Nghệ An phát biểu.": ("Giám đốc", "Công an tỉnh Nghệ An"),
+        "Trung tướng Nguyễn Văn An, Phó Tổng Tham mưu trưởng phát biểu.":
+            ("Phó Tổng Tham mưu trưởng", "Bộ Tổng Tham mưu Quân đội nhân dân Việt Nam"),
+        "Đại tá Nguyễn Văn An, Chính ủy Bộ đội Biên phòng tỉnh Nghệ An phát biểu.":
+            ("Chính ủy", "Bộ đội Biên phòng tỉnh Nghệ An"),
+        "Trung tướng Nguyễn Văn An, Chủ nhiệm Tổng cục Chính trị Quân đội nhân dân Việt Nam phát biểu.":
+            ("Chủ nhiệm", "Tổng cục Chính trị Quân đội nhân dân Việt Nam"),
+        "Ông Nguyễn Văn An, Phó Tổng cục trưởng Tổng cục CSND phát biểu.":
+            ("Phó Tổng cục trưởng", "Tổng cục Cảnh sát nhân dân"),
+        "Ông Nguyễn Văn An, Chủ tịch HĐQT kiêm Tổng Giám đốc Công ty TNHH MTV Cấp nước Sóc Trăng phát biểu.":
+            ("Tổng Giám đốc", "Công ty TNHH MTV cấp nước Sóc Trăng"),
+    }
+    for text, (role, org) in cases.items():
+        assert ("Nguyễn Văn An", role, org, "current") in offices(run(text)), text
+    x = run("Bà Lê Thị Hoa, Bí thư Đảng ủy Bộ Tư lệnh Thủ đô Hà Nội phát biểu.")
+    assert {(o[1], o[2].startswith("Đảng bộ Bộ Tư lệnh Thủ đô")) for o in offices(x)} == {("Bí thư", True)}

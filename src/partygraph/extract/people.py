@@ -80,6 +80,8 @@ class PersonReader:
                 return None  # "Bí thư Thành ủy Hà Nội Nguyễn Phú Trọng": the name starts after the place
             if self._blocked(keys, i, len(run)):
                 return None
+            if any(c in "fjwz" for t in run for c in t.key):
+                return None  # "Giang Zhang Zuoji": letters no Vietnamese name has
         elif len(run) < 2:
             return None
         if listed and hon_end is None and not all(vietnamese_syllable(t.text) for t in run):

@@ -56,6 +56,10 @@ class TitleReader:
                 org = self.doc.resolve(org, toks[org_start].start)
                 if org is None:
                     return None
+        if org is None and j < len(toks):
+            implied = self._body_left_out(s, role, j)
+            if implied is not None:
+                end, org = implied
         if org is None and role.implied_org and not self._qualified(s, j):
             if role.id in lex.raw["home_state_roles"] and self.doc.names_foreign_country:
                 return None  # "Chủ tịch nước X" in an article about another country: maybe its head
@@ -74,6 +78,41 @@ class TitleReader:
         if org is None:
             return None
         return self.finish(s, self.lex.roles["uy-vien"], org, i, r[0] + 1, former)
+
+    def _body_left_out(self, s: Sentence, role: Role, j: int):
+        """'Phó Chủ tịch tỉnh X', 'Bộ trưởng Kế hoạch và Đầu tư': a title whose body's head is left out,
+        read when a named place or a known word of the body's name follows (lexicon `heads_left_out`)."""
+        toks, keys = s.tokens, s.keys
+        for entry in self.lex.raw["heads_left_out"]:
+            if role.id not in entry["roles"]:
+                continue
+            if entry["before"] == "place" and not self._named_place(s, j):
+                continue
+            if entry["before"] == "name_word" and not (toks[j].cap and (
+                    keys[j] in self.lex.org_words or self.lex.org_phrases.match(keys, j))):
+                continue
+            r = self.doc.reader.read_as(toks, j, entry["head"], s.allcaps)
+            if r and r[0] > j and not r[1].bare and not r[1].scoped and not self._foreign(keys, j, r[0]):
+                return r
+        return None
+
+    def _named_place(self, s: Sentence, j: int) -> bool:
+        """A place word and a name: a province, or a lower place of two words or more ("xã An Ninh Đông",
+        not "phường Nguyễn" cut before "Thái Bình") unless nothing capitalised follows ("huyện Kỳ Sơn")."""
+        toks, keys, lex = s.tokens, s.keys, self.lex
+        pw = lex.place_words.match(keys, j)
+        if pw is None:
+            return False
+        if lex.province_trie.match(keys, pw[0]):
+            return True
+        place = self.doc.reader.read_place(toks, keys, j, s.allcaps)
+        if pw[0] >= len(toks) or not toks[pw[0]].cap or (
+                self.doc.people.read(toks, keys, pw[0], s.allcaps) and place and place[0] == pw[0]):
+            return self.doc.province_at(toks[j].start) is not None  # "Phó Chủ tịch tỉnh [Nguyễn Văn A]"
+        if place is None or place[0] <= pw[0]:
+            return False
+        end = place[0]
+        return end - pw[0] >= 2 or end >= len(toks) or not (toks[end].cap and toks[end].is_word)
 
     def _foreign(self, keys, start: int, end: int) -> bool:
         """Another country named inside an organisation's name or right after it (not "Hội Hữu nghị Việt Nam - Cuba")."""
