@@ -151,3 +151,25 @@ def test_army_and_police_posts_after_a_rank():
         assert ("Nguyễn Văn An", role, org, "current") in offices(run(text)), text
     x = run("Bà Lê Thị Hoa, Bí thư Đảng ủy Bộ Tư lệnh Thủ đô Hà Nội phát biểu.")
     assert {(o[1], o[2].startswith("Đảng bộ Bộ Tư lệnh Thủ đô")) for o in offices(x)} == {("Bí thư", True)}
+
+
+def test_bare_minister_title_takes_the_one_ministry_the_sentence_named_before():
+    x = run("Chiều 8-2, Bộ trưởng Bộ Công Thương Trần Văn Anh đã ra quyết định thành lập Hội đồng kỷ luật "
+            "do Thứ trưởng Trần Văn Khánh làm chủ tịch.")
+    assert ("Trần Văn Khánh", "Thứ trưởng", "Bộ Công thương", "current") in offices(x)
+    for text in ("Bộ trưởng Lê Văn Bình làm việc với Bộ Y tế.",
+                 "Bộ Y tế và Bộ Tài chính họp, Thứ trưởng Lê Văn Bình phát biểu.",
+                 "Chúng tôi đang phối hợp với Bộ Công an xử lý - Bộ trưởng Lê Văn Bình nhấn mạnh.",
+                 "Hai lãnh đạo Bộ Dân chính Trung Quốc, gồm Bộ trưởng Lý Văn Quốc, bị kỷ luật."):
+        assert offices(run(text)) == set(), text
+
+
+# -- class 11: names ------------------------------------------------------------------------------
+def test_a_name_does_not_swallow_the_next_body_or_a_province():
+    x = run("Thay mặt Bộ Chính trị, Tổng Bí thư Nguyễn Văn Trọng Ban Bí thư đã gửi thư.")
+    assert {o[0] for o in offices(x)} == {"Nguyễn Văn Trọng"}
+    x = run("Chủ tịch UBND tỉnh Trần Văn Minh Hải Dương cho biết.")
+    assert {o[0] for o in offices(x)} == {"Trần Văn Minh"}
+    # a given name that is a province's name stays
+    x = run("Ông Nguyễn Thái Bình, Bí thư Tỉnh ủy Nghệ An phát biểu.")
+    assert {o[0] for o in offices(x)} == {"Nguyễn Thái Bình"}

@@ -170,6 +170,7 @@ class Lexicon:
         self.not_person_names = {key(w) for w in self.raw["not_person_names"]}
         self.name_end_stops = {key(w) for w in self.raw["name_end_stops"]}
         self.not_names = {key(w) for w in self.raw["not_names"]}
+        self.never_in_names = {key(w) for w in self.raw["never_in_names"]}
         self.name_blockers = self._phrase_trie(self.raw["name_blockers"])
         # the same contexts, less place words: "tư tưởng Hồ Chí Minh" is no mention of the city
         self.idea_blockers = self._phrase_trie(

@@ -96,6 +96,10 @@ class PersonReader:
             return None  # "Hà Nội" is a place
         return PersonMention(name, start, end, hon_end is not None or listed, i)
 
+    def _body_opens(self, toks, k: int, end: int) -> bool:
+        """'Nguyễn Phú Trọng Ban Bí thư': a body's name of several words that no name runs into."""
+        return end - k >= 2 and toks[k].key in self.lex.never_in_names  # not "Nguyễn Quốc Hội"
+
     def _country_first(self, run) -> bool:
         """'Thủ tướng Hàn Quốc Lee Nak-yeon': a run that opens with a country is no Vietnamese name."""
         words = [t.key for t in run]
@@ -114,8 +118,10 @@ class PersonReader:
             if lex.role_trie.match(keys, k) or lex.place_words.match(keys, k):
                 break
             head = lex.heads.match(keys, k)
-            if head and (not run or head[0] < len(toks) and toks[head[0]].cap):
+            if head and (not run or head[0] < len(toks) and toks[head[0]].cap or self._body_opens(toks, k, head[0])):
                 break  # an organisation begins; but "Nguyễn Xuân Trường" ends in a word that can open one
+            if len(run) >= 3 and (prov := lex.province_trie.match(keys, k)) and prov[0] - k >= 2:
+                break  # "Trần Văn Minh Hải Dương": a full name, then a province
             if run and lex.honorifics.match(keys, k):
                 break
             if not tok.upper and any(c.isupper() for c in tok.text[1:]):

@@ -86,6 +86,12 @@ class TitleReader:
         for entry in self.lex.raw["heads_left_out"]:
             if role.id not in entry["roles"]:
                 continue
+            if entry["before"] == "name":
+                if self.doc.people.read(toks, keys, j, s.allcaps) is not None:
+                    only = self._only_body(s, entry["head"], j)
+                    if only is not None:
+                        return j, only
+                continue
             if entry["before"] == "place" and not self._named_place(s, j):
                 continue
             if entry["before"] == "name_word" and not (toks[j].cap and (
@@ -95,6 +101,23 @@ class TitleReader:
             if r and r[0] > j and not r[1].bare and not r[1].scoped and not self._foreign(keys, j, r[0]):
                 return r
         return None
+
+    def _only_body(self, s: Sentence, head_form: str, before: int):
+        """The one body with this head the sentence names before the title ("Bộ trưởng Bộ Công Thương A …
+        do Thứ trưởng B"); none when it names two, or only after ("Bộ trưởng A làm việc với Bộ Y tế")."""
+        first, keys = phrase_keys(head_form)[0], s.keys
+        if s.allcaps or any(self.lex.foreign_at(keys, k, in_text=True) for k in range(len(keys))):
+            return None
+        found = {}
+        for k, w in enumerate(keys[:before]):
+            if w != first or not s.tokens[k].cap or s.tokens[k].upper:
+                continue
+            if k > 0 and keys[k - 1] in self.lex.links["other_party"]:
+                return None  # "phối hợp với Bộ Công an … Bộ trưởng A": the body is another's
+            r = self.doc.reader.read(s.tokens, k, s.allcaps)
+            if r and r[1].head == head_form and not r[1].bare and not self._foreign(keys, k, r[0]):
+                found[r[1].key] = r[1]
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _named_place(self, s: Sentence, j: int) -> bool:
         """A place word and a name: a province, or a lower place of two words or more ("xã An Ninh Đông",
