@@ -173,3 +173,15 @@ def test_a_name_does_not_swallow_the_next_body_or_a_province():
     # a given name that is a province's name stays
     x = run("Ông Nguyễn Thái Bình, Bí thư Tỉnh ủy Nghệ An phát biểu.")
     assert {o[0] for o in offices(x)} == {"Nguyễn Thái Bình"}
+
+
+def test_youth_union_central_committee_and_ministry_names_joined_by_a_dash():
+    x = run("Ông Hoàng Văn Quân, Bí thư thứ nhất T.Ư Đoàn, phát biểu.")
+    assert offices(x) == {("Hoàng Văn Quân", "Bí thư thứ nhất", "Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+                           "current")}
+    x = run("Bộ trưởng Bộ Bưu chính - viễn thông Đỗ Trung Tá và Bộ trưởng Bộ Tài nguyên - môi trường Mai Văn Trực dự.")
+    assert offices(x) == {("Đỗ Trung Tá", "Bộ trưởng", "Bộ Bưu chính - Viễn thông", "current"),
+                          ("Mai Văn Trực", "Bộ trưởng", "Bộ Tài nguyên - Môi trường", "current")}
+    # "trường" ending a body's name does not make the next name a school's
+    x = run("Học sinh trường Mai Văn Trực dự.")
+    assert offices(x) == set()

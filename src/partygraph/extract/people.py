@@ -122,8 +122,9 @@ class PersonReader:
                 break  # an organisation begins; but "Nguyễn Xuân Trường" ends in a word that can open one
             if len(run) >= 3 and (prov := lex.province_trie.match(keys, k)) and prov[0] - k >= 2:
                 break  # "Trần Văn Minh Hải Dương": a full name, then a province
-            if run and lex.honorifics.match(keys, k):
-                break
+            hon = lex.honorifics.match(keys, k) if run else None
+            if hon and (hon[0] - k == 1 or not toks[k + 1].cap):
+                break  # "… Nguyễn Văn A Thiếu tướng …"; but "Đỗ Trung Tá" is a name
             if not tok.upper and any(c.isupper() for c in tok.text[1:]):
                 return []  # "BìnhChủ": two words run together, no name can be told
             run.append(tok)
@@ -142,6 +143,8 @@ class PersonReader:
             if j < 0:
                 break
             m = self.lex.name_blockers.match(keys, j)
+            if m and m[0] == i and j > 0 and (inside := self.lex.org_phrases.match(keys, j - 1)) and inside[0] == i:
+                continue  # "Bộ Tài nguyên - Môi trường Mai Văn A": the word ends a body's name, not "trường"
             if m and m[0] == i:
                 if self.lex.place_words.match(keys, j) and length > 2:
                     return False
