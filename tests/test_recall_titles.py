@@ -185,3 +185,9 @@ def test_youth_union_central_committee_and_ministry_names_joined_by_a_dash():
     # "trường" ending a body's name does not make the next name a school's
     x = run("Học sinh trường Mai Văn Trực dự.")
     assert offices(x) == set()
+
+
+def test_titles_of_bodies_other_countries_share_are_left_out_beside_another_country():
+    for text in ("Ông Cheney sẽ tiếp xúc với Chủ tịch Trung Quốc Hồ Văn Đào, Chủ tịch Quân uỷ Trung ương Giang Văn Dân.",
+                 "Tháp tùng trong chuyến đi Trung Quốc là Thứ trưởng Ngoại giao Kim Văn Il, trưởng đoàn Triều Tiên."):
+        assert offices(run(text)) == set(), text

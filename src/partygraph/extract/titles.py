@@ -56,6 +56,8 @@ class TitleReader:
                 org = self.doc.resolve(org, toks[org_start].start)
                 if org is None:
                     return None
+                if org.label in lex.raw["shared_abroad"] and self._names_foreign(s):
+                    return None  # "Chủ tịch Quân ủy Trung ương X" beside "Trung Quốc": maybe that country's
         if org is None and j < len(toks):
             implied = self._body_left_out(s, role, j)
             if implied is not None:
@@ -83,6 +85,8 @@ class TitleReader:
         """'Phó Chủ tịch tỉnh X', 'Bộ trưởng Kế hoạch và Đầu tư': a title whose body's head is left out,
         read when a named place or a known word of the body's name follows (lexicon `heads_left_out`)."""
         toks, keys = s.tokens, s.keys
+        if self._names_foreign(s):
+            return None  # "Thứ trưởng Ngoại giao Kim Yong-il … Triều Tiên"
         for entry in self.lex.raw["heads_left_out"]:
             if role.id not in entry["roles"]:
                 continue
@@ -106,7 +110,7 @@ class TitleReader:
         """The one body with this head the sentence names before the title ("Bộ trưởng Bộ Công Thương A …
         do Thứ trưởng B"); none when it names two, or only after ("Bộ trưởng A làm việc với Bộ Y tế")."""
         first, keys = phrase_keys(head_form)[0], s.keys
-        if s.allcaps or any(self.lex.foreign_at(keys, k, in_text=True) for k in range(len(keys))):
+        if s.allcaps:
             return None
         found = {}
         for k, w in enumerate(keys[:before]):
@@ -118,6 +122,10 @@ class TitleReader:
             if r and r[1].head == head_form and not r[1].bare and not self._foreign(keys, k, r[0]):
                 found[r[1].key] = r[1]
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def _names_foreign(self, s: Sentence) -> bool:
+        """Whether the sentence names another country."""
+        return any(self.lex.foreign_at(s.keys, k, in_text=True) for k in range(len(s.keys)))
 
     def _named_place(self, s: Sentence, j: int) -> bool:
         """A place word and a name: a province, or a lower place of two words or more ("xã An Ninh Đông",
