@@ -125,7 +125,7 @@ class PersonReader:
             hon = lex.honorifics.match(keys, k) if run else None
             if hon and (hon[0] - k == 1 or not toks[k + 1].cap):
                 break  # "… Nguyễn Văn A Thiếu tướng …"; but "Đỗ Trung Tá" is a name
-            if not tok.upper and any(c.isupper() for c in tok.text[1:]):
+            if len(tok.text) > 1 and not tok.text[1:].islower() and not tok.upper:
                 return []  # "BìnhChủ": two words run together, no name can be told
             run.append(tok)
             k += 1

@@ -85,11 +85,10 @@ class TitleReader:
         """'Phó Chủ tịch tỉnh X', 'Bộ trưởng Kế hoạch và Đầu tư': a title whose body's head is left out,
         read when a named place or a known word of the body's name follows (lexicon `heads_left_out`)."""
         toks, keys = s.tokens, s.keys
-        if self._names_foreign(s):
+        entries = [e for e in self.lex.raw["heads_left_out"] if role.id in e["roles"]]
+        if not entries or self._names_foreign(s):
             return None  # "Thứ trưởng Ngoại giao Kim Yong-il … Triều Tiên"
-        for entry in self.lex.raw["heads_left_out"]:
-            if role.id not in entry["roles"]:
-                continue
+        for entry in entries:
             if entry["before"] == "name":
                 if self.doc.people.read(toks, keys, j, s.allcaps) is not None:
                     only = self._only_body(s, entry["head"], j)
