@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from partygraph import lexicon as lexicon_mod
@@ -27,6 +28,15 @@ def data(tmp_path, monkeypatch):
     lexicon_mod.lexicon.cache_clear()  # the next user loads the package's vocabulary again
 
 
+def _entry(first_form: str) -> int:
+    """The number the checker gives the heads entry whose first form is `first_form`."""
+    heads = yaml.safe_load((lexicon_mod.DATA / "lexicon.yaml").read_text(encoding="utf-8"))["heads"]
+    return next(n for n, h in enumerate(heads, 1) if h["forms"][0] == first_form)
+
+
+TINH_UY, THUONG_TRUC = _entry("Tỉnh ủy"), _entry("Thường trực")
+
+
 def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text
@@ -39,7 +49,7 @@ def test_vocabulary_typo_in_lexicon_key_is_one_line_from_the_cli(data, tmp_path,
     out = tmp_path / "o.ttl"
     res = CliRunner().invoke(cli, ["build", str(SEEDS), "--output", str(out), "--workers", str(workers)])
     assert res.exit_code == 2
-    assert res.stderr.splitlines() == [f"partygraph: {data / 'lexicon.yaml'}: heads entry 7 (Tỉnh ủy): "
+    assert res.stderr.splitlines() == [f"partygraph: {data / 'lexicon.yaml'}: heads entry {TINH_UY} (Tỉnh ủy): "
                                        "unknown key 'levl' (did you mean 'level'?)"]
     assert not out.exists()
 
@@ -48,9 +58,9 @@ def test_vocabulary_typo_in_lexicon_key_is_one_line_from_the_cli(data, tmp_path,
     ("lexicon.yaml", "kind: party, read: none", "kind: party", "heads entry 1 (Đảng Cộng sản Việt Nam): missing 'read'"),
     ("lexicon.yaml", "\nsurnames:", "\nsurname:", "surname: unknown section (did you mean 'surnames'?)"),
     ("lexicon.yaml", "kind: executive, read: place", "kind: executiv, read: place",
-     "heads entry 7 (Tỉnh ủy): kind 'executiv' is not one of committee, enterprise, executive, mass, media, "
+     f"heads entry {TINH_UY} (Tỉnh ủy): kind 'executiv' is not one of committee, enterprise, executive, mass, media, "
      "other, party, skip, state"),
-    ("lexicon.yaml", "needs_parent: true", "needs_parent: always", "heads entry 16 (Thường trực): "
+    ("lexicon.yaml", "needs_parent: true", "needs_parent: always", f"heads entry {THUONG_TRUC} (Thường trực): "
      "'needs_parent' must be true or false, not 'always'"),
     ("lexicon.yaml", "{forms: [", "{form: [", "heads entry 1: unknown key 'form' (did you mean 'forms'?)"),
     ("abbreviations.csv", "abbreviation,expansion", "abbrev,expansion",

@@ -180,6 +180,7 @@ class Lexicon:
         self.not_person_names = {key(w) for w in self.raw["not_person_names"]}
         self.name_end_stops = {key(w) for w in self.raw["name_end_stops"]}
         self.not_names = {key(w) for w in self.raw["not_names"]}
+        self.never_in_names = {key(w) for w in self.raw["never_in_names"]}
         self.name_blockers = self._phrase_trie(self.raw["name_blockers"])
         # the same contexts, less place words: "tư tưởng Hồ Chí Minh" is no mention of the city
         self.idea_blockers = self._phrase_trie(
@@ -283,6 +284,7 @@ SECTIONS: dict[str, object] = {
     "heads": ("list", {"forms", "kind", "read"}, _HEAD_KEYS),
     "office_verbs": ("list", {"forms", "status"}, {"forms", "status", "role"}),
     "central_secretary": ("one", {"role", "organization"}, {"role", "organization"}),
+    "heads_left_out": ("list", {"before", "head", "roles"}, {"before", "head", "roles"}),
     "place_levels": _MAPPING, "changes": _MAPPING, "ordinal_words": _MAPPING,
     "links": _MAPPING, "congress": _MAPPING, "phrasing": _MAPPING, "org_name": _MAPPING,
     **dict.fromkeys((
@@ -290,7 +292,7 @@ SECTIONS: dict[str, object] = {
         "former_org_markers", "elect_verbs", "role_list_links", "surnames", "not_names", "name_blockers",
         "unit_roles", "congress_verbs", "idea_blockers", "not_party_after_central", "foreign",
         "foreign_name_syllables", "not_person_names", "name_end_stops", "proper_phrases",
-        "units_under_province", "legal_forms", "bylines", "weak_surnames"), _WORDS),
+        "units_under_province", "legal_forms", "home_state_roles", "shared_abroad", "never_in_names", "bylines", "weak_surnames"), _WORDS),
 }
 #: Values a head's key may take (see the comment at the top of lexicon.yaml).
 HEAD_CHOICES = {"kind": {"party", "executive", "committee", "state", "mass", "media", "enterprise", "other", "skip"},
@@ -354,6 +356,10 @@ def _check_entry(entry: dict, required: set, allowed: set, section: str, where: 
             continue
         if types.get(k) == "bool" and not isinstance(v, bool):
             fail(where, f"'{k}' must be true or false, not {v!r}")
+        if isinstance(v, list) and section != "heads":
+            if not all(isinstance(w, str) and w.strip() for w in v):
+                fail(where, f"'{k}' must be a list of words, not {v!r}")
+            continue
         if types.get(k) != "bool" and not isinstance(v, str):
             fail(where, f"'{k}' must be a string, not {v!r}")
         if section == "heads" and k in HEAD_CHOICES and v not in HEAD_CHOICES[k]:

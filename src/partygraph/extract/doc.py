@@ -87,6 +87,7 @@ class Doc:
         self.orgs: dict[str, tuple[int, Org, Evidence]] = {}
         self.alt_labels: dict[str, set[str]] = {}
         self._org_cache: dict[str, Org | None] = {}
+        self._foreign: bool | None = None
 
     # -- context -----------------------------------------------------------
     def province_at(self, pos: int) -> str | None:
@@ -102,6 +103,14 @@ class Doc:
     def evidence(self, s: Sentence) -> Evidence:
         a, b = self.norm.raw_span(s.start, s.end)
         return Evidence(a, b, self.article.text[a:b])
+
+    @property
+    def names_foreign_country(self) -> bool:
+        """Whether the article names another country anywhere ("Trung Quốc", "Lào")."""
+        if self._foreign is None:
+            self._foreign = any(self.lex.foreign_at(s.keys, k, in_text=True)
+                                for s in self.sents for k in range(len(s.keys)))
+        return self._foreign
 
     # -- organisations -----------------------------------------------------
     def resolve(self, org: Org | None, pos: int) -> Org | None:

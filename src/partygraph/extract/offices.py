@@ -31,7 +31,7 @@ def titles_before(m: SentenceMentions, pos: int) -> list[Title]:
     t = m.title_ends.get(pos)
     while t is not None and t.org is not None:
         chain.insert(0, t)
-        if t.start > 0 and toks[t.start - 1].text == ",":
+        if t.start > 0 and toks[t.start - 1].text in (",", "-", "–"):  # "Phó Bí thư - Giám đốc … A"
             t = m.title_ends.get(t.start - 1)
         else:
             break

@@ -15,7 +15,7 @@ import contextlib
 from dataclasses import dataclass, field, replace
 
 from partygraph.extract.tokens import Token
-from partygraph.lexicon import Head, Lexicon
+from partygraph.lexicon import Head, Lexicon, keys as phrase_keys
 from partygraph.vocab import Level, OrgKind
 
 PARTY = "Đảng Cộng sản Việt Nam"
@@ -232,11 +232,12 @@ class OrgReader:
         """The word or phrase at st.j as part of the name (_GO), the end of the name (_STOP), or a place."""
         lex, j, tok = self.lex, st.j, toks[st.j]
         if tok.kind == "punct":
-            if tok.text in lex.org_name["joiners"] and st.words and j + 1 < st.n and toks[j + 1].cap:
+            if tok.text in lex.org_name["joiners"] and st.words and j + 1 < st.n and (
+                    toks[j + 1].cap or keys[j + 1] in lex.org_words or lex.org_phrases.match(keys, j + 1)):
                 return st.take("&" if tok.text == "&" else "-", tok.key)
             return _STOP
         if tok.kind == "num":
-            if st.words and keys[j - 1] in lex.org_name["number_after"]:
+            if keys[j - 1] in lex.org_name["number_after"]:  # "Quân khu 4", "Quân đoàn 3"
                 return st.take(tok.text, tok.key)
             return _STOP
         if tok.key in lex.org_name["and"] and self._and_ends_name(toks, keys, st):
@@ -355,6 +356,20 @@ class OrgReader:
         if head.read == "parent":
             return self._read_parent_head(toks, i, j, head, allcaps, depth, after_title)
         return self._read_named_head(toks, keys, i, j, head, allcaps)
+
+    def read_as(self, toks, i: int, head_form: str, allcaps: bool = False):
+        """The body `head_form` would name if it were written at i: a title that leaves its body's head out
+        ("Phó Chủ tịch tỉnh X" = of "Ủy ban nhân dân tỉnh X", "Bộ trưởng Kế hoạch và Đầu tư" = of "Bộ …")."""
+        m = self.lex.heads.match(list(phrase_keys(head_form)), 0)
+        if m is None or i >= len(toks):
+            return None
+        head, keys = m[1], self.keys_of(toks)
+        self._pos = toks[i].start
+        if head.read == "place":
+            return self._read_place_head(toks, keys, i, i, head, allcaps)
+        if head.read == "name":
+            return self._read_named_head(toks, keys, i, i, head, allcaps)
+        return None
 
     def _foreign_after(self, toks, keys, j: int) -> bool:
         """A party or state named after a central body that is not Vietnam's."""

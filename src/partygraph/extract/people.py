@@ -66,7 +66,7 @@ class PersonReader:
         run = self._run(toks, keys, start)
         while len(run) > 3 and run[-1].key in self.lex.name_end_stops:
             run = run[:-1]  # "Nguyễn Xuân Tiến Có …": a sentence ran on; "Trần Văn Sáng" keeps its name
-        if not run:
+        if not run or self._country_first(run):
             return None
         end = start + len(run)
         first = toks[start]
@@ -80,6 +80,8 @@ class PersonReader:
                 return None  # "Bí thư Thành ủy Hà Nội Nguyễn Phú Trọng": the name starts after the place
             if self._blocked(keys, i, len(run)):
                 return None
+            if any(c in "fjwz" for t in run for c in t.key):
+                return None  # "Giang Zhang Zuoji": letters no Vietnamese name has
         elif len(run) < 2:
             return None
         if listed and hon_end is None and not all(vietnamese_syllable(t.text) for t in run):
@@ -94,6 +96,17 @@ class PersonReader:
             return None  # "Hà Nội" is a place
         return PersonMention(name, start, end, hon_end is not None or listed, i)
 
+    def _body_opens(self, toks, k: int, end: int) -> bool:
+        """'Nguyễn Phú Trọng Ban Bí thư': a body's name of several words that no name runs into."""
+        return end - k >= 2 and toks[k].key in self.lex.never_in_names  # not "Nguyễn Quốc Hội"
+
+    def _country_first(self, run) -> bool:
+        """'Thủ tướng Hàn Quốc Lee Nak-yeon': a run that opens with a country is no Vietnamese name."""
+        words = [t.key for t in run]
+        if len(words) > 2 and " ".join(words[:2]) in self.lex.not_person_names:
+            return True
+        return len(words) > 1 and self.lex.foreign_at(words, 0, in_text=True)
+
     def _run(self, toks, keys, start: int):
         run = []
         k = start
@@ -105,10 +118,15 @@ class PersonReader:
             if lex.role_trie.match(keys, k) or lex.place_words.match(keys, k):
                 break
             head = lex.heads.match(keys, k)
-            if head and (not run or head[0] < len(toks) and toks[head[0]].cap):
+            if head and (not run or head[0] < len(toks) and toks[head[0]].cap or self._body_opens(toks, k, head[0])):
                 break  # an organisation begins; but "Nguyễn Xuân Trường" ends in a word that can open one
-            if run and lex.honorifics.match(keys, k):
-                break
+            if len(run) >= 3 and (prov := lex.province_trie.match(keys, k)) and prov[0] - k >= 2:
+                break  # "Trần Văn Minh Hải Dương": a full name, then a province
+            hon = lex.honorifics.match(keys, k) if run else None
+            if hon and (hon[0] - k == 1 or not toks[k + 1].cap):
+                break  # "… Nguyễn Văn A Thiếu tướng …"; but "Đỗ Trung Tá" is a name
+            if len(tok.text) > 1 and not tok.text[1:].islower() and not tok.upper:
+                return []  # "BìnhChủ": two words run together, no name can be told
             run.append(tok)
             k += 1
         # a name never ends in a word that starts a new sentence part ("Nguyễn Văn A Tỉnh ...")
@@ -125,6 +143,8 @@ class PersonReader:
             if j < 0:
                 break
             m = self.lex.name_blockers.match(keys, j)
+            if m and m[0] == i and j > 0 and (inside := self.lex.org_phrases.match(keys, j - 1)) and inside[0] == i:
+                continue  # "Bộ Tài nguyên - Môi trường Mai Văn A": the word ends a body's name, not "trường"
             if m and m[0] == i:
                 if self.lex.place_words.match(keys, j) and length > 2:
                     return False

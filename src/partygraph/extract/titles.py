@@ -39,6 +39,8 @@ class TitleReader:
         j, role = m
         if not toks[k].cap and not toks[k].abbr and k > 0 and keys[k - 1] in lex.links["class"]:
             return None  # "các bí thư chi bộ": a class of people, not an office
+        if " ".join(keys[max(0, k - 2):k]) in lex.links["office_of"]:
+            return None  # "Văn phòng Chủ tịch nước": a body, not its head
         org_start = j
         if role.org_starts_with:
             n_org = len(phrase_keys(role.org_starts_with))
@@ -49,10 +51,20 @@ class TitleReader:
             r = self.doc.reader.read(toks, org_start, s.allcaps, after_title=True)
             if r and (r[0] > j or (org_start < j and r[0] == j)):
                 end, org = r
+                if self._foreign(keys, org_start, end):
+                    return None  # "Bộ trưởng Bộ Ngoại giao Trung Quốc …": another country's office
                 org = self.doc.resolve(org, toks[org_start].start)
                 if org is None:
                     return None
+                if org.label in lex.raw["shared_abroad"] and self._names_foreign(s):
+                    return None  # "Chủ tịch Quân ủy Trung ương X" beside "Trung Quốc": maybe that country's
+        if org is None and j < len(toks):
+            implied = self._body_left_out(s, role, j)
+            if implied is not None:
+                end, org = implied
         if org is None and role.implied_org and not self._qualified(s, j):
+            if role.id in lex.raw["home_state_roles"] and self.doc.names_foreign_country:
+                return None  # "Chủ tịch nước X" in an article about another country: maybe its head
             org = self.doc.org_by_label(role.implied_org)
         return self.finish(s, role, org, i, end, former)
 
@@ -68,6 +80,78 @@ class TitleReader:
         if org is None:
             return None
         return self.finish(s, self.lex.roles["uy-vien"], org, i, r[0] + 1, former)
+
+    def _body_left_out(self, s: Sentence, role: Role, j: int):
+        """'Phó Chủ tịch tỉnh X', 'Bộ trưởng Kế hoạch và Đầu tư': a title whose body's head is left out,
+        read when a named place or a known word of the body's name follows (lexicon `heads_left_out`)."""
+        toks, keys = s.tokens, s.keys
+        entries = [e for e in self.lex.raw["heads_left_out"] if role.id in e["roles"]]
+        if not entries or self._names_foreign(s):
+            return None  # "Thứ trưởng Ngoại giao Kim Yong-il … Triều Tiên"
+        for entry in entries:
+            if entry["before"] == "name":
+                if self.doc.people.read(toks, keys, j, s.allcaps) is not None:
+                    only = self._only_body(s, entry["head"], j)
+                    if only is not None:
+                        return j, only
+                continue
+            if entry["before"] == "place" and not self._named_place(s, j):
+                continue
+            if entry["before"] == "name_word" and not (toks[j].cap and (
+                    keys[j] in self.lex.org_words or self.lex.org_phrases.match(keys, j))):
+                continue
+            r = self.doc.reader.read_as(toks, j, entry["head"], s.allcaps)
+            if r and r[0] > j and not r[1].bare and not r[1].scoped and not self._foreign(keys, j, r[0]):
+                return r
+        return None
+
+    def _only_body(self, s: Sentence, head_form: str, before: int):
+        """The one body with this head the sentence names before the title ("Bộ trưởng Bộ Công Thương A …
+        do Thứ trưởng B"); none when it names two, or only after ("Bộ trưởng A làm việc với Bộ Y tế")."""
+        first, keys = phrase_keys(head_form)[0], s.keys
+        if s.allcaps:
+            return None
+        found = {}
+        for k, w in enumerate(keys[:before]):
+            if w != first or not s.tokens[k].cap or s.tokens[k].upper:
+                continue
+            if k > 0 and keys[k - 1] in self.lex.links["other_party"]:
+                return None  # "phối hợp với Bộ Công an … Bộ trưởng A": the body is another's
+            r = self.doc.reader.read(s.tokens, k, s.allcaps)
+            if r and r[1].head == head_form and not r[1].bare and not self._foreign(keys, k, r[0]):
+                found[r[1].key] = r[1]
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _names_foreign(self, s: Sentence) -> bool:
+        """Whether the sentence names another country."""
+        return any(self.lex.foreign_at(s.keys, k, in_text=True) for k in range(len(s.keys)))
+
+    def _named_place(self, s: Sentence, j: int) -> bool:
+        """A place word and a name: a province, or a lower place of two words or more ("xã An Ninh Đông",
+        not "phường Nguyễn" cut before "Thái Bình") unless nothing capitalised follows ("huyện Kỳ Sơn")."""
+        toks, keys, lex = s.tokens, s.keys, self.lex
+        pw = lex.place_words.match(keys, j)
+        if pw is None:
+            return False
+        if lex.province_trie.match(keys, pw[0]):
+            return True
+        place = self.doc.reader.read_place(toks, keys, j, s.allcaps)
+        if pw[0] >= len(toks) or not toks[pw[0]].cap or (
+                self.doc.people.read(toks, keys, pw[0], s.allcaps) and place and place[0] == pw[0]):
+            return self.doc.province_at(toks[j].start) is not None  # "Phó Chủ tịch tỉnh [Nguyễn Văn A]"
+        if place is None or place[0] <= pw[0]:
+            return False
+        end = place[0]
+        return end - pw[0] >= 2 or end >= len(toks) or not (toks[end].cap and toks[end].is_word)
+
+    def _foreign(self, keys, start: int, end: int) -> bool:
+        """Another country named inside an organisation's name or right after it (not "Hội Hữu nghị Việt Nam - Cuba")."""
+        if end < len(keys) and self.lex.foreign_at(keys, end):
+            return True
+        inside = keys[start:end]
+        if any(inside[x:x + 2] == ["việt", "nam"] for x in range(len(inside) - 1)):
+            return False
+        return any(self.lex.foreign_at(keys, x, in_text=True) for x in range(start + 1, end))
 
     def _qualified(self, s: Sentence, j: int) -> bool:
         """'Thủ tướng Vương quốc Bỉ': a title qualified by a name that is not a person is not ours."""
@@ -117,15 +201,34 @@ class TitleReader:
                 break
             chain.append(t)
             k = t.end
-            if k < len(toks) and (toks[k].text == "," or keys[k] in links):
-                nxt = k + 1
-                if nxt < len(toks) and keys[nxt] in self.lex.links["concurrent"]:
-                    nxt += 1
-                if self.read(s, nxt) is not None:
-                    k = nxt
-                    continue
-            break
+            nxt = self._next_item(s, k) if t.org is not None else self._past_unknown(s, k, stop_before)
+            if nxt is None:
+                break
+            k = nxt
         return self._one_place_per_chain(s, chain)
+
+    def _next_item(self, s: Sentence, k: int) -> int | None:
+        """The start of the next title after a comma or chain link at k ("…, kiêm Chủ tịch …"), else None."""
+        toks, keys = s.tokens, s.keys
+        if k < len(toks) and (toks[k].text == "," or keys[k] in self.lex.links["chain"]):
+            nxt = k + 1
+            if nxt < len(toks) and keys[nxt] in self.lex.links["concurrent"]:
+                nxt += 1
+            if self.read(s, nxt) is not None:
+                return nxt
+        return None
+
+    def _past_unknown(self, s: Sentence, k: int, stop_before: set[int]) -> int | None:
+        """'Ủy viên Ban cán sự đảng, Thứ trưởng Bộ Y tế': a title whose body is not known is skipped,
+        up to the next comma or chain link, when a title follows there (no name, clause or bracket between)."""
+        toks, keys, lex = s.tokens, s.keys, self.lex
+        for p in range(k, min(len(toks), k + 8)):
+            if toks[p].text == "," or keys[p] in lex.links["chain"]:
+                return self._next_item(s, p)
+            if p in stop_before or keys[p] in lex.links["item_end"] or lex.name_stops.match(keys, p) \
+                    or lex.office_verbs.match(keys, p) or lex.foreign_at(keys, p, in_text=True):
+                return None  # "Ủy viên Trung ương Đảng Cộng sản Trung Quốc, Bí thư Tỉnh ủy …": not ours
+        return None
 
     def membership(self, s: Sentence, k: int, role_id: str) -> list[Title]:
         """'tham gia Ban Chấp hành Đảng bộ tỉnh': the role (Ủy viên) in the executive or standing committee named."""

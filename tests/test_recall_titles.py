@@ -1,0 +1,193 @@
+"""Recall of titles (issue 13, classes 1, 2, 7, 8, 11): state posts before the name, chains that go past an
+unknown word, army, police and enterprise posts, foreign officials, names after titles. Invented names."""
+
+from __future__ import annotations
+
+from partygraph.extract import extract
+from partygraph.read import Article
+
+STATE = "Nhà nước Cộng hòa xã hội chủ nghĩa Việt Nam"
+
+
+def run(text: str, province: str | None = None):
+    return extract(Article(id="t", text=text, source="test", province=province, published="2020-10-15"))
+
+
+def offices(x):
+    return {(o.person, o.role.vi, o.org.label, o.status) for o in x.offices}
+
+
+# -- class 1: state posts before the name ------------------------------------------------------
+def test_head_of_state_and_deputy_before_the_name():
+    x = run("Chủ tịch nước Trần Văn Hùng và Phó Chủ tịch nước Lê Thị Mai dự lễ.")
+    assert offices(x) == {("Trần Văn Hùng", "Chủ tịch nước", STATE, "current"),
+                          ("Lê Thị Mai", "Phó Chủ tịch nước", STATE, "current")}
+    x = run("Nhận lời mời của Chủ tịch nước Cộng hòa xã hội chủ nghĩa Việt Nam Nguyễn Văn Bảo, đoàn đã sang thăm.")
+    assert offices(x) == {("Nguyễn Văn Bảo", "Chủ tịch nước", STATE, "current")}
+
+
+def test_head_of_state_of_another_country_or_his_office_is_not_an_office():
+    x = run("Chủ tịch nước Cộng hòa Nhân dân Trung Hoa Hồ Văn Đào đã thăm Việt Nam.")
+    assert offices(x) == set()
+    x = run("Phó Chủ nhiệm Văn phòng Chủ tịch nước Nguyễn Văn Hòa cho biết.")
+    assert not {o for o in offices(x) if o[1] == "Chủ tịch nước"}
+
+
+def test_standing_member_of_the_secretariat_inspector_general_government_office():
+    x = run("Ủy viên Bộ Chính trị, Thường trực Ban Bí thư Trần Văn Bình dự.")
+    assert offices(x) == {("Trần Văn Bình", "Ủy viên", "Bộ Chính trị", "current"),
+                          ("Trần Văn Bình", "Thường trực Ban Bí thư", "Ban Bí thư Trung ương Đảng", "current")}
+    x = run("Tổng thanh tra Lê Văn Cường cho biết.")
+    assert offices(x) == {("Lê Văn Cường", "Tổng Thanh tra", "Thanh tra Chính phủ", "current")}
+    x = run("Phó chủ nhiệm VPCP Đào Văn Dũng cho biết.")
+    assert offices(x) == {("Đào Văn Dũng", "Phó Chủ nhiệm", "Văn phòng Chính phủ", "current")}
+
+
+# -- class 2: chains ---------------------------------------------------------------------------
+def test_chain_with_a_central_military_commission_title():
+    x = run("Ông Nguyễn Văn An, Ủy viên Bộ Chính trị, Phó Bí thư Quân ủy Trung ương, "
+            "Bộ trưởng Bộ Quốc phòng phát biểu.")
+    assert offices(x) == {("Nguyễn Văn An", "Ủy viên", "Bộ Chính trị", "current"),
+                          ("Nguyễn Văn An", "Phó Bí thư", "Quân ủy Trung ương", "current"),
+                          ("Nguyễn Văn An", "Bộ trưởng", "Bộ Quốc phòng", "current")}
+
+
+# -- class 8: foreign officials ----------------------------------------------------------------
+def test_foreign_officials_are_not_offices_wherever_the_country_is_named():
+    for text in ("Thủ tướng Hàn Quốc Lee Nak-yeon đến thăm.",
+                 "Thủ tướng Thái Lan Prayut Chan-o-cha đến thăm.",
+                 "Chủ tịch Quốc hội Hàn Quốc Kim Jin-pyo đến thăm.",
+                 "Bộ trưởng Bộ Ngoại giao Trung Quốc Vương Văn Nghị đến thăm."):
+        x = run(text)
+        assert offices(x) == set(), text
+        assert not [p for p in x.persons if p.startswith(("Hàn", "Thái Lan"))], text
+
+
+def test_head_of_state_in_an_article_about_another_country_is_left_out():
+    x = run("Chủ tịch nước Trần Văn Hùng đã hội đàm với Chủ tịch nước Hồ Văn Đào. Hai nước Việt Nam - Trung Quốc ký kết.")
+    assert not {o for o in offices(x) if o[1] == "Chủ tịch nước"}
+
+
+def test_friendship_association_named_after_another_country_is_ours():
+    x = run("Bà Trần Thị Mai, Chủ tịch Hội Hữu nghị Việt Nam - Cuba phát biểu.")
+    assert ("Trần Thị Mai", "Chủ tịch", "Hội Hữu nghị Việt Nam - Cuba", "current") in offices(x)
+
+
+def test_names_run_together_or_running_into_the_next_sentence_are_not_names():
+    x = run("Nguyên Phó chủ tịch nước Nguyễn Thị HồngChủ tịch Hội cho biết.")
+    assert not [p for p in x.persons if "Chủ" in p]
+    x = run("Chủ tịch nước Trần Văn Hùng Báo chí đã tích cực tuyên truyền.")
+    assert {o[0] for o in offices(x)} == {"Trần Văn Hùng"}
+
+
+def test_chain_goes_past_a_title_whose_body_is_unknown():
+    x = run("Ông Nguyễn Văn An, Ủy viên Ban cán sự đảng, Thứ trưởng Bộ Công thương phát biểu.")
+    assert offices(x) == {("Nguyễn Văn An", "Thứ trưởng", "Bộ Công thương", "current")}
+    # … but never past another country's body
+    x = run("Chủ tịch nước Trần Văn Hùng đã tiếp đồng chí Vưu Văn Quyền, Ủy viên Trung ương Đảng Cộng sản Trung Quốc, "
+            "Bí thư Tỉnh ủy, Chủ nhiệm Ủy ban Thường vụ Nhân đại tỉnh Phúc Kiến.")
+    assert not {o for o in offices(x) if o[0] == "Vưu Văn Quyền"}
+
+
+def test_dash_joined_titles():
+    x = run("Ông Lê Văn Cường - Phó Bí thư Tỉnh ủy - Chủ tịch UBND tỉnh Nghệ An phát biểu.")
+    assert offices(x) == {("Lê Văn Cường", "Phó Bí thư", "Đảng bộ tỉnh Nghệ An", "current"),
+                          ("Lê Văn Cường", "Chủ tịch", "Ủy ban nhân dân tỉnh Nghệ An", "current")}
+    x = run("Phó Tổng Thanh tra - Bí thư Đảng bộ cơ quan Thanh tra Chính phủ Mai Văn Bình trao đổi với phóng viên.")
+    assert offices(x) == {("Mai Văn Bình", "Phó Tổng Thanh tra", "Thanh tra Chính phủ", "current"),
+                          ("Mai Văn Bình", "Bí thư", "Đảng bộ Cơ quan Thanh tra Chính phủ", "current")}
+
+
+# -- class 1: bodies left out of the title ---------------------------------------------------------
+def test_chair_of_a_place_is_the_peoples_committee_chair():
+    x = run("Phó chủ tịch tỉnh Nghệ An Hoàng Văn Ky cho biết.")
+    assert offices(x) == {("Hoàng Văn Ky", "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Nghệ An", "current")}
+    x = run("Bà Nguyễn Thị Hạnh, Phó Chủ tịch huyện Kỳ Sơn (Hòa Bình) xác nhận.")
+    assert offices(x) == {("Nguyễn Thị Hạnh", "Phó Chủ tịch", "Ủy ban nhân dân huyện Kỳ Sơn", "current")}
+    x = run("Tại Long An, theo Phó chủ tịch tỉnh Nguyễn Văn Nguyên, dịch đã lan ra.")
+    assert offices(x) == {("Nguyễn Văn Nguyên", "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Long An", "current")}
+
+
+def test_chair_of_a_place_cut_before_a_name_like_word_is_left_out():
+    x = run("Bà Lưu Thị Phượng, Bí thư kiêm Chủ tịch phường Nguyễn Thái Bình, quận 1 chia sẻ.")
+    assert not {o for o in offices(x) if o[1] == "Chủ tịch"}
+    x = run("Chủ tịch tỉnh Hắc Long Giang Zhang Zuoji khẳng định.")
+    assert offices(x) == set()
+
+
+def test_minister_named_without_the_word_bo():
+    x = run("Bộ trưởng Kế hoạch và Đầu tư Võ Văn Phúc cho biết.")
+    assert offices(x) == {("Võ Văn Phúc", "Bộ trưởng", "Bộ Kế hoạch và Đầu tư", "current")}
+    x = run("Ông Trần Văn Nghị, Bộ trưởng Văn hóa - Thông tin phát biểu.")
+    assert offices(x) == {("Trần Văn Nghị", "Bộ trưởng", "Bộ Văn hóa - Thông tin", "current")}
+    x = run("Thứ trưởng Công an Trần Văn Tỏ phát biểu.")
+    assert offices(x) == {("Trần Văn Tỏ", "Thứ trưởng", "Bộ Công an", "current")}
+    # a bare title or another country's minister is not read
+    for text in ("Bộ trưởng Nguyễn Văn An phát biểu.", "Bộ trưởng Ngoại giao Trung Quốc Vương Văn Nghị đến thăm.",
+                 "Thứ trưởng Bộ Hoàng Văn Vượng chỉ đạo."):
+        assert offices(run(text)) == set(), text
+
+
+# -- class 7: army, police, enterprises ----------------------------------------------------------
+def test_army_and_police_posts_after_a_rank():
+    cases = {
+        "Chính ủy Quân khu 4 Nguyễn Văn An phát biểu.": ("Chính ủy", "Quân khu 4"),
+        "Tư lệnh Quân đoàn 3 Nguyễn Văn An phát biểu.": ("Tư lệnh", "Quân đoàn 3"),
+        "Đại tá Nguyễn Văn An, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Nghệ An phát biểu.":
+            ("Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Nghệ An"),
+        "Thiếu tướng Nguyễn Văn An, Giám đốc Công an tỉnh Nghệ An phát biểu.": ("Giám đốc", "Công an tỉnh Nghệ An"),
+        "Trung tướng Nguyễn Văn An, Phó Tổng Tham mưu trưởng phát biểu.":
+            ("Phó Tổng Tham mưu trưởng", "Bộ Tổng Tham mưu Quân đội nhân dân Việt Nam"),
+        "Đại tá Nguyễn Văn An, Chính ủy Bộ đội Biên phòng tỉnh Nghệ An phát biểu.":
+            ("Chính ủy", "Bộ đội Biên phòng tỉnh Nghệ An"),
+        "Trung tướng Nguyễn Văn An, Chủ nhiệm Tổng cục Chính trị Quân đội nhân dân Việt Nam phát biểu.":
+            ("Chủ nhiệm", "Tổng cục Chính trị Quân đội nhân dân Việt Nam"),
+        "Ông Nguyễn Văn An, Phó Tổng cục trưởng Tổng cục CSND phát biểu.":
+            ("Phó Tổng cục trưởng", "Tổng cục Cảnh sát nhân dân"),
+        "Ông Nguyễn Văn An, Chủ tịch HĐQT kiêm Tổng Giám đốc Công ty TNHH MTV Cấp nước Sóc Trăng phát biểu.":
+            ("Tổng Giám đốc", "Công ty TNHH MTV cấp nước Sóc Trăng"),
+    }
+    for text, (role, org) in cases.items():
+        assert ("Nguyễn Văn An", role, org, "current") in offices(run(text)), text
+    x = run("Bà Lê Thị Hoa, Bí thư Đảng ủy Bộ Tư lệnh Thủ đô Hà Nội phát biểu.")
+    assert {(o[1], o[2].startswith("Đảng bộ Bộ Tư lệnh Thủ đô")) for o in offices(x)} == {("Bí thư", True)}
+
+
+def test_bare_minister_title_takes_the_one_ministry_the_sentence_named_before():
+    x = run("Chiều 8-2, Bộ trưởng Bộ Công Thương Trần Văn Anh đã ra quyết định thành lập Hội đồng kỷ luật "
+            "do Thứ trưởng Trần Văn Khánh làm chủ tịch.")
+    assert ("Trần Văn Khánh", "Thứ trưởng", "Bộ Công thương", "current") in offices(x)
+    for text in ("Bộ trưởng Lê Văn Bình làm việc với Bộ Y tế.",
+                 "Bộ Y tế và Bộ Tài chính họp, Thứ trưởng Lê Văn Bình phát biểu.",
+                 "Chúng tôi đang phối hợp với Bộ Công an xử lý - Bộ trưởng Lê Văn Bình nhấn mạnh.",
+                 "Hai lãnh đạo Bộ Dân chính Trung Quốc, gồm Bộ trưởng Lý Văn Quốc, bị kỷ luật."):
+        assert offices(run(text)) == set(), text
+
+
+# -- class 11: names ------------------------------------------------------------------------------
+def test_a_name_does_not_swallow_the_next_body_or_a_province():
+    x = run("Thay mặt Bộ Chính trị, Tổng Bí thư Nguyễn Văn Trọng Ban Bí thư đã gửi thư.")
+    assert {o[0] for o in offices(x)} == {"Nguyễn Văn Trọng"}
+    x = run("Chủ tịch UBND tỉnh Trần Văn Minh Hải Dương cho biết.")
+    assert {o[0] for o in offices(x)} == {"Trần Văn Minh"}
+    # a given name that is a province's name stays
+    x = run("Ông Nguyễn Thái Bình, Bí thư Tỉnh ủy Nghệ An phát biểu.")
+    assert {o[0] for o in offices(x)} == {"Nguyễn Thái Bình"}
+
+
+def test_youth_union_central_committee_and_ministry_names_joined_by_a_dash():
+    x = run("Ông Hoàng Văn Quân, Bí thư thứ nhất T.Ư Đoàn, phát biểu.")
+    assert offices(x) == {("Hoàng Văn Quân", "Bí thư thứ nhất", "Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+                           "current")}
+    x = run("Bộ trưởng Bộ Bưu chính - viễn thông Đỗ Trung Tá và Bộ trưởng Bộ Tài nguyên - môi trường Mai Văn Trực dự.")
+    assert offices(x) == {("Đỗ Trung Tá", "Bộ trưởng", "Bộ Bưu chính - Viễn thông", "current"),
+                          ("Mai Văn Trực", "Bộ trưởng", "Bộ Tài nguyên - Môi trường", "current")}
+    # "trường" ending a body's name does not make the next name a school's
+    x = run("Học sinh trường Mai Văn Trực dự.")
+    assert offices(x) == set()
+
+
+def test_titles_of_bodies_other_countries_share_are_left_out_beside_another_country():
+    for text in ("Ông Cheney sẽ tiếp xúc với Chủ tịch Trung Quốc Hồ Văn Đào, Chủ tịch Quân uỷ Trung ương Giang Văn Dân.",
+                 "Tháp tùng trong chuyến đi Trung Quốc là Thứ trưởng Ngoại giao Kim Văn Il, trưởng đoàn Triều Tiên."):
+        assert offices(run(text)) == set(), text
