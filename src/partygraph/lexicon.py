@@ -149,7 +149,8 @@ class Lexicon:
                 self.office_verbs.add(keys(form), (group["status"], group.get("role")))
         self.former_markers = {key(w) for w in self.raw["former_markers"]}
         self.elect_verbs = self._phrase_trie(self.raw["elect_verbs"])
-        self.auxiliaries = {key(w) for w in self.raw["auxiliaries"]}
+        self.party_roles = set(self.raw["unit_roles"]) | set(self.raw["party_committee_roles"])
+        self.auxiliaries = self._phrase_trie(self.raw["auxiliaries"])  # "đã", "tiếp tục": phrases
         self.units_under_province = Trie()
         for form in self.raw["units_under_province"]:
             self.units_under_province.add(tuple(normalise_text(form).lower().split()), form)

@@ -127,20 +127,62 @@ class TitleReader:
             break
         return self._one_place_per_chain(s, chain)
 
-    def membership(self, s: Sentence, k: int, role_id: str) -> list[Title]:
-        """'tham gia Ban Chấp hành Đảng bộ tỉnh': the role (Ủy viên) in the executive or standing committee named."""
-        r = self.doc.reader.read(s.tokens, k, s.allcaps, after_title=True) if k < len(s.tokens) else None
-        if not r:
+    def membership(self, s: Sentence, k: int, role_id: str, after=None) -> list[Title]:
+        """'tham gia Ban Chấp hành, Ban Thường vụ Đảng bộ tỉnh X': the role (Ủy viên) in each body named.
+
+        Bodies written without their unit take it from the last body that names one, else from
+        the title that follows (`after`: "…, Ban Thường vụ, giữ chức Bí thư Tỉnh ủy X")."""
+        bodies = self._bodies(s, k)
+        if not bodies:
             return []
-        org = self.doc.resolve(r[1], s.tokens[k].start)
-        if org is None or org.kind not in ("executive", "committee"):
-            return []
-        return [self.finish(s, self.lex.roles[role_id], org, k, r[0], False)]
+        anchor = next((self._executive(o) for _, _, o in reversed(bodies) if not o.bare), None)
+        if anchor is None and after:
+            anchor = self._executive(after[0].org)
+        out = []
+        for start, end, org in bodies:
+            found = self._in_unit(org, anchor) if org.bare and anchor is not None else None
+            org = found or self.doc.resolve(org, s.tokens[start].start)
+            if org is None or org.kind not in ("executive", "committee"):
+                continue
+            out.append(self.finish(s, self.lex.roles[role_id], org, start, end, False))
+        return out
+
+    def _bodies(self, s: Sentence, k: int) -> list[tuple[int, int, Org]]:
+        """Executive and standing committees named one after another ("Ban Chấp hành, Ban Thường vụ …")."""
+        out = []
+        while k < len(s.tokens):
+            r = self.doc.reader.read(s.tokens, k, s.allcaps, after_title=True)
+            if not r or r[1].kind not in ("executive", "committee"):
+                break
+            out.append((k, r[0], r[1]))
+            k = r[0]
+            if not (k + 1 < len(s.tokens) and s.keys[k] in self.lex.links["org_list"]):
+                break
+            k += 1
+        return out
+
+    def _executive(self, org: Org | None) -> Org | None:
+        """The executive committee an office's organisation stands for (a unit's, a committee's own)."""
+        if org is None or org.bare:
+            return None
+        if org.kind == "party":
+            return self.doc.reader.executive_of(org)
+        if org.kind == "committee" and org.parent is not None and org.parent.kind == "executive":
+            return org.parent
+        return org if org.kind == "executive" else None
+
+    def _in_unit(self, org: Org, executive: Org) -> Org | None:
+        """A bare body ("Ban Thường vụ Tỉnh ủy") as the body of `executive` when its words fit that name."""
+        full = executive if org.kind == "executive" else self.doc.reader.committee(org.head, org.kind, executive)
+        return full if full.label.lower().startswith(org.label.lower()) else None
 
     def in_context(self, m: SentenceMentions, k: int) -> list[Title]:
         """'được bầu giữ chức Bí thư' with no organisation: the party body the sentence names."""
-        found = self.lex.role_trie.match(m.sentence.keys, k)
-        if not found:
+        keys, toks = m.sentence.keys, m.sentence.tokens
+        found = self.lex.role_trie.match(keys, k)
+        if not found or found[1].id not in self.lex.party_roles:
+            return []  # "giữ chức Chủ tịch LĐBĐ tỉnh": a body the reader does not know is not the party's
+        if found[0] < len(toks) and (toks[found[0]].cap or toks[found[0]].abbr):
             return []
         org = self.doc.context_org(m, k)
         if org is None:

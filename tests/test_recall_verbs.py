@@ -1,0 +1,90 @@
+"""Recall of verb clauses, decisions and endings (issue 13, class 3): invented sentences, exact facts."""
+
+from __future__ import annotations
+
+from partygraph.extract import extract
+from partygraph.read import Article
+
+
+def _offices(text: str) -> set[tuple[str, str, str, str]]:
+    x = extract(Article(id="t", text=text, source="test"))
+    return {(o.person, o.role.vi, o.org.label, o.status) for o in x.offices}
+
+
+def _terms(text: str) -> dict[tuple[str, str, str], tuple[int, int] | None]:
+    x = extract(Article(id="t", text=text, source="test"))
+    return {(o.person, o.role.vi, o.org.label): o.term for o in x.offices}
+
+
+def test_appointed_to_bodies_then_a_title():
+    text = ("Ông Nguyễn Văn An được chỉ định tham gia Ban Chấp hành, Ban Thường vụ Đảng bộ tỉnh Nghệ An khóa XVIII "
+            "và giữ chức vụ Phó Bí thư Tỉnh ủy Nghệ An nhiệm kỳ 2015 - 2020.")
+    assert _offices(text) == {
+        ("Nguyễn Văn An", "Ủy viên", "Ban Chấp hành Đảng bộ tỉnh Nghệ An", "elected"),
+        ("Nguyễn Văn An", "Ủy viên", "Ban Thường vụ Tỉnh ủy Nghệ An", "elected"),
+        ("Nguyễn Văn An", "Phó Bí thư", "Đảng bộ tỉnh Nghệ An", "elected"),
+    }
+    assert set(_terms(text).values()) == {(2015, 2020)}
+
+
+def test_bodies_without_their_unit_take_it_from_the_title_after():
+    text = ("Ông Nguyễn Văn An được chỉ định tham gia Ban Chấp hành Đảng bộ, Ban Thường vụ Tỉnh ủy, "
+            "giữ chức Bí thư Tỉnh ủy Nghệ An.")
+    assert _offices(text) == {
+        ("Nguyễn Văn An", "Ủy viên", "Ban Chấp hành Đảng bộ tỉnh Nghệ An", "elected"),
+        ("Nguyễn Văn An", "Ủy viên", "Ban Thường vụ Tỉnh ủy Nghệ An", "elected"),
+        ("Nguyễn Văn An", "Bí thư", "Đảng bộ tỉnh Nghệ An", "elected"),
+    }
+
+
+def test_endings_are_former_offices():
+    text = ("Ông Trần Văn Bình - Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Hà Tĩnh thôi tham gia Ban Chấp hành, "
+            "Ban Thường vụ và thôi giữ chức Bí thư Tỉnh ủy Hà Tĩnh nhiệm kỳ 2015-2020.")
+    found = _offices(text)
+    assert ("Trần Văn Bình", "Ủy viên", "Ban Chấp hành Đảng bộ tỉnh Hà Tĩnh", "former") in found
+    assert ("Trần Văn Bình", "Ủy viên", "Ban Thường vụ Tỉnh ủy Hà Tĩnh", "former") in found
+    assert ("Trần Văn Bình", "Bí thư", "Đảng bộ tỉnh Hà Tĩnh", "former") in found
+
+
+def test_continued_and_compound_verbs():
+    text = ("Ông Nguyễn Văn An, Chủ tịch UBND tỉnh Nghệ An, bà Trần Thị Bình và ông Lê Văn Cường được chỉ định "
+            "tiếp tục đảm nhiệm chức danh Phó Bí thư Tỉnh ủy Nghệ An nhiệm kỳ 2025-2030.")
+    found = _offices(text)
+    for name in ("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"):
+        assert (name, "Phó Bí thư", "Đảng bộ tỉnh Nghệ An", "elected") in found
+    text = ("Theo quyết định, ông Nguyễn Văn An, Ủy viên Ban Chấp hành Trung ương Đảng, tiếp tục giữ chức "
+            "Bí thư Tỉnh ủy Nghệ An nhiệm kỳ 2025-2030.")
+    assert _terms(text)[("Nguyễn Văn An", "Bí thư", "Đảng bộ tỉnh Nghệ An")] == (2025, 2030)
+    assert ("Trần Thị Bình", "Phó Bí thư Thường trực", "Đảng bộ phường Bến Thành", "current") in _offices(
+        "Bà Trần Thị Bình giữ chức vụ Phó Bí thư Thường trực Đảng ủy phường Bến Thành.")
+    assert ("Hà Văn An", "Bí thư", "Đảng bộ huyện Mường Lát", "elected") in _offices(
+        "Ông Hà Văn An được chỉ định để giữ chức Bí thư Huyện ủy huyện Mường Lát, nhiệm kỳ 2020-2025.")
+
+
+def test_an_agent_inside_the_verb():
+    assert _offices("Ông Nguyễn Văn An được Bộ Chính trị chỉ định giữ chức Bí thư Tỉnh ủy Nghệ An.") == {
+        ("Nguyễn Văn An", "Bí thư", "Đảng bộ tỉnh Nghệ An", "elected")}
+    assert ("Trần Văn Bình", "Bộ trưởng", "Bộ Tài chính", "elected") in _offices(
+        "Tháng 7/2011, ông Trần Văn Bình được Quốc hội phê chuẩn làm Bộ trưởng Bộ Tài chính.")
+
+
+def test_leave_one_post_for_another():
+    text = ("Ban Thường vụ Tỉnh ủy công bố quyết định chỉ định đồng chí Hà Văn An, thôi giữ chức Phó Bí thư "
+            "Thường trực Huyện ủy Lang Chánh để giữ chức Bí thư Huyện ủy Mường Lát.")
+    assert _offices(text) == {
+        ("Hà Văn An", "Phó Bí thư Thường trực", "Đảng bộ huyện Lang Chánh", "former"),
+        ("Hà Văn An", "Bí thư", "Đảng bộ huyện Mường Lát", "current"),
+    }
+
+
+def test_names_with_their_titles_share_the_verb():
+    text = ("Ông Lương Văn Bình - Bí thư Quận ủy Hải Châu và ông Lê Trung Cường, Phó Chủ tịch Thường trực UBND "
+            "thành phố Đà Nẵng được bầu làm Phó Bí thư Thành ủy Đà Nẵng nhiệm kỳ 2020 - 2025.")
+    found = _offices(text)
+    assert ("Lương Văn Bình", "Phó Bí thư", "Đảng bộ thành phố Đà Nẵng", "elected") in found
+    assert ("Lê Trung Cường", "Phó Bí thư", "Đảng bộ thành phố Đà Nẵng", "elected") in found
+
+
+def test_a_body_the_reader_does_not_know_is_not_the_party_of_the_sentence():
+    text = "Ông Lê Văn Tâm - nguyên Bí thư Tỉnh ủy Long An được giao giữ chức Chủ tịch LĐBĐ Long An nhiệm kỳ 2006-2010."
+    assert _offices(text) == {("Lê Văn Tâm", "Bí thư", "Đảng bộ tỉnh Long An", "former")}
