@@ -88,3 +88,88 @@ def test_names_with_their_titles_share_the_verb():
 def test_a_body_the_reader_does_not_know_is_not_the_party_of_the_sentence():
     text = "Ông Lê Văn Tâm - nguyên Bí thư Tỉnh ủy Long An được giao giữ chức Chủ tịch LĐBĐ Long An nhiệm kỳ 2006-2010."
     assert _offices(text) == {("Lê Văn Tâm", "Bí thư", "Đảng bộ tỉnh Long An", "former")}
+
+
+# -- careers and subjects that refer back (class 4) ---------------------------------------------------
+
+def test_a_career_list_with_then_and_semicolons():
+    text = ("Ông Trần Văn Hùng có thời gian dài công tác tại tỉnh Thái Nguyên và từng đảm nhiệm các chức vụ: "
+            "Bí thư Huyện ủy Đồng Hỷ; Phó Bí thư rồi Bí thư Huyện ủy Phú Lương.")
+    assert _offices(text) == {
+        ("Trần Văn Hùng", "Bí thư", "Đảng bộ huyện Đồng Hỷ", "former"),
+        ("Trần Văn Hùng", "Phó Bí thư", "Đảng bộ huyện Phú Lương", "former"),
+        ("Trần Văn Hùng", "Bí thư", "Đảng bộ huyện Phú Lương", "former"),
+    }
+
+
+def test_then_joins_only_grades_of_one_post():
+    found = _offices("Ông Trần Văn Hùng từng giữ chức Phó Bí thư rồi Chủ tịch UBND huyện Phú Lương.")
+    assert not any(r == "Phó Bí thư" for _, r, _, _ in found)
+
+
+def test_pronoun_and_short_form_subjects():
+    text = ("Ông Trần Văn Hùng sinh năm 1977. Ông Trần Văn Hùng có thời gian dài công tác tại tỉnh Thái Nguyên. "
+            "Tháng 9/2025, Bộ Chính trị điều động, chỉ định ông tham gia Ban Chấp hành Đảng bộ, Ban Thường vụ "
+            "Tỉnh ủy, giữ chức Bí thư Tỉnh ủy Lào Cai. Sau đó, ông được bầu giữ chức Chủ tịch HĐND tỉnh Lào Cai. "
+            "Trước đó, ông Hùng đã từng đảm nhiệm chức vụ Phó Chủ tịch UBND tỉnh Thái Nguyên.")
+    assert _offices(text) == {
+        ("Trần Văn Hùng", "Ủy viên", "Ban Chấp hành Đảng bộ tỉnh Lào Cai", "current"),
+        ("Trần Văn Hùng", "Ủy viên", "Ban Thường vụ Tỉnh ủy Lào Cai", "current"),
+        ("Trần Văn Hùng", "Bí thư", "Đảng bộ tỉnh Lào Cai", "current"),
+        ("Trần Văn Hùng", "Chủ tịch", "Hội đồng nhân dân tỉnh Lào Cai", "elected"),
+        ("Trần Văn Hùng", "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Thái Nguyên", "former"),
+    }
+
+
+def test_a_short_form_is_no_person_of_its_own():
+    x = extract(Article(id="t", text="Ông Đỗ Văn Duy dự họp. Ông Văn Duy được bầu làm Bí thư Tỉnh ủy Nghệ An.",
+                        source="test"))
+    assert set(x.persons) == {"Đỗ Văn Duy"}
+
+
+def test_references_are_resolved_only_when_one_person_fits():
+    # two people could be meant: nothing is guessed
+    text = ("Ông Trần Văn Hùng và ông Lê Văn Hùng dự họp. Ông Trần Văn Hùng phát biểu. "
+            "Sau đó, ông Hùng được bầu giữ chức Bí thư Tỉnh ủy Nghệ An.")
+    assert _offices(text) == set()
+    # "ông" never means a person named with "bà"
+    text = "Bà Nguyễn Thu Hà phát biểu. Bà Nguyễn Thu Hà dự họp. Sau đó, ông được bầu giữ chức Bí thư Tỉnh ủy Nghệ An."
+    assert _offices(text) == set()
+    # a pronoun that is no subject of its own ("việc ông thôi chức …")
+    text = "Ông Lê Văn Quốc dự họp. Ông Lê Văn Quốc nói: việc ông thôi chức Tổng Bí thư là đúng."
+    assert _offices(text) == set()
+    # a person named once is no article's subject
+    assert _offices("Ông Lê Văn Quốc dự họp. Sau đó, ông được bầu giữ chức Bí thư Tỉnh ủy Nghệ An.") == set()
+
+
+def test_a_title_after_a_short_form_is_not_taken_for_it():
+    text = "Ông Phạm Văn Đạt phát biểu. Theo ông Đạt, Giám đốc Sở Tài chính tỉnh Nghệ An phải làm rõ việc này."
+    assert _offices(text) == set()
+
+
+def test_a_cut_name_is_no_office():
+    text = "Sau thống nhất, ông Võ Văn An từng giữ chức vụ Bí thư Quận ủy quận 5, Trưởng ban Tuyên huấn."
+    assert not any(o == "Đảng bộ quận" for _, _, o, _ in _offices(text))
+
+
+# -- decisions written as nouns ----------------------------------------------------------------------
+
+def test_decisions_name_the_holder_after_the_office():
+    assert _offices("Chủ tịch UBND tỉnh vừa ký quyết định bổ nhiệm Giám đốc Sở Tài chính tỉnh Nghệ An "
+                    "đối với ông Nguyễn Văn An.") == {
+        ("Nguyễn Văn An", "Giám đốc", "Sở Tài chính tỉnh Nghệ An", "elected")}
+    assert _offices("Đình chỉ chức vụ Bí thư Đảng ủy Khối Doanh nghiệp tỉnh Nghệ An của ông Lê Văn Bình.") == {
+        ("Lê Văn Bình", "Bí thư", "Đảng bộ Khối doanh nghiệp tỉnh Nghệ An", "former")}
+    assert _offices("Thủ tướng đã đồng ý đơn từ chức Bộ trưởng Bộ Giao thông vận tải của ông Trần Văn Cường.") == {
+        ("Trần Văn Cường", "Bộ trưởng", "Bộ Giao thông vận tải", "former")}
+
+
+def test_decisions_only_proposed_or_unplaced_are_left_out():
+    assert _offices("Ủy ban Kiểm tra đề nghị cách chức Bí thư Huyện ủy Yên Thành đối với ông Lê Văn Bình.") == set()
+    assert _offices("Đảng ủy Khối Doanh nghiệp tỉnh Nghệ An họp. "
+                    "Đình chỉ chức vụ Bí thư Đảng ủy của ông Lê Văn Bình.") == set()
+
+
+def test_foreign_officials_stay_out_of_verb_clauses():
+    text = "Ông Lý Văn Minh được bầu làm Thủ tướng Vương quốc Campuchia."
+    assert _offices(text) == set()

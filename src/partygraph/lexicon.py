@@ -149,6 +149,13 @@ class Lexicon:
                 self.office_verbs.add(keys(form), (group["status"], group.get("role")))
         self.former_markers = {key(w) for w in self.raw["former_markers"]}
         self.elect_verbs = self._phrase_trie(self.raw["elect_verbs"])
+        self.decision_words = Trie()
+        for group in self.raw["decision_words"]:
+            for form in group["forms"]:
+                self.decision_words.add(keys(form), group["status"])
+        self.decision_links = self._phrase_trie(self.raw["decision_links"])
+        self.decision_blockers = self._phrase_trie(self.raw["decision_blockers"])
+        self.proper_phrase_keys = [list(keys(p)) for p in self.raw["proper_phrases"]]
         self.party_roles = set(self.raw["unit_roles"]) | set(self.raw["party_committee_roles"])
         self.auxiliaries = self._phrase_trie(self.raw["auxiliaries"])  # "đã", "tiếp tục": phrases
         self.units_under_province = Trie()

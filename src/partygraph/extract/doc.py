@@ -46,6 +46,7 @@ class SentenceMentions:
     title_ends: dict[int, Title] = field(default_factory=dict)  # the longest title ending at a token
     term: tuple[int, int] | None = None  # "nhiệm kỳ 2020-2025" anywhere in the sentence
     after_appositions: dict[int, int] = field(default_factory=dict)  # person start -> token after its appositions
+    references: set[int] = field(default_factory=set)  # starts of "ông An", "ông" meaning a person named before
 
     @property
     def person_starts(self) -> set[int]:

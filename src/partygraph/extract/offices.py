@@ -38,10 +38,15 @@ def titles_before(m: SentenceMentions, pos: int) -> list[Title]:
     return chain
 
 
-def _persons(m: SentenceMentions, doc: Doc):
-    """The people of a sentence whose offices are ours (not a foreign delegation's leader)."""
+def _persons(m: SentenceMentions, doc: Doc, references: bool = False):
+    """The people of a sentence whose offices are ours (not a foreign delegation's leader).
+
+    A reference to a person named before ("theo ông An, …") is taken only by a verb clause
+    (`references`): a title after it may as well be another person's."""
     keys = m.sentence.keys
     for pm in m.persons:
+        if pm.hon_start in m.references and not references:
+            continue
         before = titles_before(m, pm.hon_start)
         if not _leads_foreign_delegation(doc, keys, before[0].start if before else pm.hon_start):
             yield pm, before
@@ -168,6 +173,60 @@ def _title_after(doc: Doc, reader: TitleReader, m: SentenceMentions, k: int) -> 
     return []
 
 
+def _whole_names(doc: Doc, s, chain: list[Title]) -> list[Title]:
+    """The titles up to one whose name was cut ("Bí thư Quận ủy quận 5" read as "Đảng bộ quận"): the
+    word right after a title is no number and no capitalised word of the same name."""
+    for n, t in enumerate(chain):
+        if _cut_at(doc, s, t.end):
+            return chain[:n]
+    return chain
+
+
+def _cut_at(doc: Doc, s, k: int) -> bool:
+    """Whether token k goes on with the name before it: a number or a capitalised word that opens no
+    place and no phrase written with capitals ("Việt Nam")."""
+    if k >= len(s.tokens):
+        return False
+    tok = s.tokens[k]
+    if tok.kind == "num":
+        return True
+    if not (tok.is_word and tok.cap) or tok.abbr or doc.lex.province_trie.match(s.keys, k):
+        return False
+    return not any(s.keys[k:k + len(p)] == p for p in doc.lex.proper_phrase_keys)
+
+
+def _career_items(doc: Doc, reader: TitleReader, m: SentenceMentions, k: int) -> list[Title]:
+    """The posts of a career list after ":", item by item: an item that cannot be read ("Phó Vụ trưởng
+    Vụ …") is passed over to the next ";" and the others kept (nothing is read past the sentence's end)."""
+    s = m.sentence
+    keys = s.keys
+    out: list[Title] = []
+    while k < len(keys):
+        chain = _whole_names(doc, s, reader.chain(s, k, m.person_starts, career=True))
+        if chain:
+            out.extend(chain)
+            k = chain[-1].end
+        while k < len(keys) and keys[k] not in (";", "."):
+            k += 1
+        if k >= len(keys) or keys[k] != ";":
+            break
+        k += 1
+    return out
+
+
+def _career_ahead(doc: Doc, m: SentenceMentions, k: int) -> int:
+    """The career verb ("từng đảm nhiệm các chức vụ") later in the clause of a sentence's only person; k if none."""
+    keys = m.sentence.keys
+    for j in range(k, min(len(keys), k + 30)):
+        if keys[j] in doc.lex.links["item_end"] and keys[j] not in (",", "và"):
+            break
+        if keys[j] in doc.lex.links["career"]:
+            verb = doc.lex.office_verbs.match(keys, j)
+            if verb and verb[1][0] == "former":
+                return j
+    return k
+
+
 def _verb_chains(doc: Doc, reader: TitleReader, m: SentenceMentions, group, k: int):
     """The titles after one or more office verbs ("được bầu làm …, giữ chức …"), each with its status."""
     s, lex = m.sentence, doc.lex
@@ -182,10 +241,13 @@ def _verb_chains(doc: Doc, reader: TitleReader, m: SentenceMentions, group, k: i
             status = "elected"  # "được chỉ định tham gia …, giữ chức …": the second verb is the same decision
         if implied_role:  # "tham gia Ban Chấp hành Đảng bộ tỉnh": a member of that body
             chain = reader.membership(s, vend, implied_role, _title_after(doc, reader, m, vend))
+        elif status == "former" and vend > 0 and toks[vend - 1].text == ":":
+            chain = _career_items(doc, reader, m, vend)  # "từng đảm nhiệm các chức vụ: A; B; C"
         else:
-            chain = reader.chain(s, vend, m.person_starts)
+            chain = reader.chain(s, vend, m.person_starts, career=status == "former")
         if not chain and status == "elected" and not implied_role:
             chain = reader.in_context(m, vend)
+        chain = _whole_names(doc, s, chain)
         chains.append((status, chain))
         # "…, giữ chức Phó Bí thư Tỉnh ủy": a second verb continues the list
         nxt = _skip_term(doc, m, chain[-1].end) if chain else None
@@ -205,13 +267,15 @@ def verb_clauses(doc: Doc) -> None:
     for m in doc.mentions:
         keys = m.sentence.keys
         grouped: set[int] = set()
-        for pm, _ in _persons(m, doc):
+        for pm, _ in _persons(m, doc, references=True):
             group, k = _group(m, pm, m.after_appositions.get(pm.hon_start, pm.end), lex.links["group"])
             if k + 1 < len(keys) and keys[k] == "," and _office_verb(doc, m, k + 1):
                 k += 1  # "chỉ định đồng chí A, thôi giữ chức …"
             k = skip_auxiliaries(lex, keys, k)  # "A đã tái đắc cử …", "A tiếp tục giữ chức …"
             if pm.hon_start in grouped:
                 continue
+            if len(m.persons) == 1 and not _office_verb(doc, m, k):
+                k = _career_ahead(doc, m, k)  # "A có thời gian công tác tại tỉnh X và từng đảm nhiệm …"
             chains = _verb_chains(doc, reader, m, group, k)
             if chains:
                 grouped.update(member.hon_start for member in group)

@@ -1,9 +1,9 @@
 """The extraction pipeline: the components in the order they run.
 
     normalise → sentences → context (date, provinces, reader)
-    → mentions (organisations, people, titles)
+    → mentions (organisations, people, subjects that refer back, titles)
     → congresses, sizes → offices (apposition, title before the name, verb
-      clause, committee list, title list) → changes → hierarchy → tidy
+      clause, decision, committee list, title list) → changes → hierarchy → tidy
 
 A new phrasing of an office is a line of `data/lexicon.yaml` or one small
 component here.
@@ -11,7 +11,7 @@ component here.
 
 from __future__ import annotations
 
-from partygraph.extract import congresses, context, changes, hierarchy, mentions, offices, tidy
+from partygraph.extract import congresses, context, changes, decisions, hierarchy, mentions, offices, subjects, tidy
 from partygraph.extract.component import Component, check_order
 from partygraph.extract.doc import Doc
 from partygraph.extract.records import Extraction
@@ -26,11 +26,13 @@ PIPELINE: list[Component] = [
     context.org_reader,
     mentions.organisations,
     mentions.people,
+    subjects.subjects,
     mentions.titles,
     congresses.congresses,
     congresses.congress_sizes,
     offices.appositions,
     offices.verb_clauses,
+    decisions.decisions,
     offices.titles_before_name,
     offices.committee_lists,
     offices.title_lists,

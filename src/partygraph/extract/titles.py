@@ -14,6 +14,7 @@ from partygraph.extract.doc import Doc, SentenceMentions, Title
 from partygraph.extract.orgs import CENTRAL_EXEC, Org
 from partygraph.extract.tokens import Sentence
 from partygraph.lexicon import Role, keys as phrase_keys
+from partygraph.normalise import normalise_text
 
 
 class TitleReader:
@@ -102,14 +103,15 @@ class TitleReader:
                     end += 1
         return Title(role, org, start, end, former, term)
 
-    def chain(self, s: Sentence, k: int, stop_before: set[int]) -> list[Title]:
-        """Titles separated by commas or chain links ("kiêm", "và"), starting at k.
+    def chain(self, s: Sentence, k: int, stop_before: set[int], career: bool = False) -> list[Title]:
+        """Titles separated by commas or chain links ("kiêm", "và", "rồi"), starting at k.
 
         A title written right before another person's name is that person's
         ("Tổng Bí thư A, Phó Thủ tướng thường trực B"), so the chain stops there.
+        `career`: a list of posts held before, whose items may also be separated by ";".
         """
         toks, keys = s.tokens, s.keys
-        links = self.lex.links["chain"]
+        links = set(self.lex.links["chain"]) | set(self.lex.links["then"]) | ({";"} if career else set())
         chain: list[Title] = []
         while k < len(toks):
             t = self.read(s, k)
@@ -125,7 +127,20 @@ class TitleReader:
                     k = nxt
                     continue
             break
-        return self._one_place_per_chain(s, chain)
+        return self._one_place_per_chain(s, self._then(s, chain))
+
+    def _then(self, s: Sentence, chain: list[Title]) -> list[Title]:
+        """'Phó Bí thư rồi Bí thư Quận ủy X': the post before "rồi" was held first (former), in the
+        body of the post after it when it names none and is a grade of the same post."""
+        out = []
+        for n, t in enumerate(chain):
+            if t.end < len(s.keys) and s.keys[t.end] in self.lex.links["then"] and n + 1 < len(chain):
+                nxt = chain[n + 1]
+                if t.org is None and nxt.org is not None and _grade(t.role.id) == _grade(nxt.role.id):
+                    t = replace(t, org=nxt.org)
+                t = replace(t, former=True)
+            out.append(t)
+        return out
 
     def membership(self, s: Sentence, k: int, role_id: str, after=None) -> list[Title]:
         """'tham gia Ban Chấp hành, Ban Thường vụ Đảng bộ tỉnh X': the role (Ủy viên) in each body named.
@@ -135,17 +150,41 @@ class TitleReader:
         bodies = self._bodies(s, k)
         if not bodies:
             return []
-        anchor = next((self._executive(o) for _, _, o in reversed(bodies) if not o.bare), None)
+        placed = [o for a, b, o in bodies if not o.bare and self._names_place(s, a, b)]
+        anchor = self._executive(placed[-1]) if placed else None
         if anchor is None and after:
             anchor = self._executive(after[0].org)
         out = []
         for start, end, org in bodies:
-            found = self._in_unit(org, anchor) if org.bare and anchor is not None else None
+            found = None
+            if anchor is not None and (org.bare or not self._names_place(s, start, end)):
+                found = self._in_unit(org, anchor, " ".join(t.text for t in s.tokens[start:end]))
             org = found or self.doc.resolve(org, s.tokens[start].start)
             if org is None or org.kind not in ("executive", "committee"):
                 continue
             out.append(self.finish(s, self.lex.roles[role_id], org, start, end, False))
         return out
+
+    def written_whole(self, s: Sentence, t: Title) -> bool:
+        """Whether a title's organisation is written with its name or place ("Bí thư Đảng ủy X", not "Bí thư Đảng ủy")."""
+        k = t.start + (1 if s.keys[t.start] in self.lex.former_markers else 0)
+        role = self.lex.role_trie.match(s.keys, k)
+        return role is not None and self._names_place(s, role[0], t.end)
+
+    def _names_place(self, s: Sentence, start: int, end: int) -> bool:
+        """Whether the words of a body name its place ("Ban Thường vụ Tỉnh ủy Nghệ An", not "… Tỉnh ủy")."""
+        toks = s.tokens
+        heads = self.lex.heads
+        k = start
+        while k < end:
+            head = heads.match(s.keys, k)
+            if head and head[0] <= end:
+                k = head[0]
+            elif toks[k].is_word and (toks[k].cap or toks[k].kind == "num"):
+                return True
+            else:
+                k += 1
+        return False
 
     def _bodies(self, s: Sentence, k: int) -> list[tuple[int, int, Org]]:
         """Executive and standing committees named one after another ("Ban Chấp hành, Ban Thường vụ …")."""
@@ -171,10 +210,13 @@ class TitleReader:
             return org.parent
         return org if org.kind == "executive" else None
 
-    def _in_unit(self, org: Org, executive: Org) -> Org | None:
-        """A bare body ("Ban Thường vụ Tỉnh ủy") as the body of `executive` when its words fit that name."""
+    def _in_unit(self, org: Org, executive: Org, written: str) -> Org | None:
+        """A body written without its place ("Ban Thường vụ Tỉnh ủy") as the body of `executive`,
+        when the words written begin that body's name."""
         full = executive if org.kind == "executive" else self.doc.reader.committee(org.head, org.kind, executive)
-        return full if full.label.lower().startswith(org.label.lower()) else None
+        written = normalise_text(written).lower()
+        names = [full.label] + ([f"Ban Chấp hành {full.short}"] if full.short else [])
+        return full if any(normalise_text(n).lower().startswith(written) for n in names) else None
 
     def in_context(self, m: SentenceMentions, k: int) -> list[Title]:
         """'được bầu giữ chức Bí thư' with no organisation: the party body the sentence names."""
@@ -250,6 +292,11 @@ class TitleReader:
             if m and m[0] <= t.end:
                 return m[1].name
         return None
+
+
+def _grade(role_id: str) -> str:
+    """The post a role is a grade of: "Phó Bí thư Thường trực" and "Bí thư" are grades of "Bí thư"."""
+    return role_id.removeprefix("pho-").removesuffix("-thuong-truc")
 
 
 def with_term(t: Title, term) -> Title:

@@ -1,0 +1,60 @@
+"""Decisions written as nouns, the person after the office: "bổ nhiệm Giám đốc Sở X đối với ông A",
+"Đình chỉ chức vụ Bí thư Đảng ủy của ông A", "đơn từ chức Bộ trưởng Bộ Y của ông B".
+
+The decision word (`decision_words` in the lexicon) says the status: an appointment is
+"elected", an end (suspension, dismissal, resignation) "former". The titles must be
+followed at once by the link ("của", "đối với") and a person's name; a decision only
+proposed or refused ("đề nghị cách chức …", "không bổ nhiệm …") is left out.
+"""
+
+from __future__ import annotations
+
+from partygraph.extract.component import component
+from partygraph.extract.doc import Doc, SentenceMentions
+from partygraph.extract.titles import TitleReader
+
+
+def _proposed(doc: Doc, keys, i: int) -> bool:
+    """Whether the decision at i is only proposed, planned or refused ("đề nghị", "không", "sẽ")."""
+    blockers = doc.lex.decision_blockers
+    return any(blockers.match(keys, j) and blockers.match(keys, j)[0] <= i for j in range(max(0, i - 3), i))
+
+
+def _holder(doc: Doc, m: SentenceMentions, k: int):
+    """The person named right after the titles' link ("… đối với ông A", "… của ông A"), or None."""
+    s = m.sentence
+    keys = s.keys
+    place = doc.reader.read_place(s.tokens, keys, k, s.allcaps) if k < len(keys) else None
+    if place:  # "Giám đốc Sở Kế hoạch và Đầu tư thành phố X đối với ông A"
+        k = place[0]
+    link = doc.lex.decision_links.match(keys, k)
+    if not link:
+        return None
+    return m.persons_by_start.get(link[0])
+
+
+@component(requires=("mentions.titles", "mentions.subjects"), assigns=("offices",))
+def decisions(doc: Doc) -> None:
+    """'bổ nhiệm <titles> đối với ông A', '<end> chức vụ <titles> của ông A': offices decided, then their holder."""
+    reader = TitleReader(doc)
+    lex = doc.lex
+    for m in doc.mentions:
+        s = m.sentence
+        keys = s.keys
+        if not m.persons:
+            continue
+        for i in range(len(keys)):
+            if keys[i] not in lex.decision_words.root:
+                continue
+            found = lex.decision_words.match(keys, i)
+            if not found or _proposed(doc, keys, i):
+                continue
+            end, status = found
+            chain = reader.chain(s, end, m.person_starts)
+            if not all(reader.written_whole(s, t) for t in chain):
+                continue  # "Đình chỉ chức vụ Bí thư Đảng ủy của ông A": which Đảng ủy is not said here
+            pm = _holder(doc, m, chain[-1].end) if chain else None
+            if pm is None:
+                continue
+            for t in chain:
+                doc.add_office(m, pm.name, t, "former" if t.former else status)
