@@ -173,3 +173,13 @@ def test_decisions_only_proposed_or_unplaced_are_left_out():
 def test_foreign_officials_stay_out_of_verb_clauses():
     text = "Ông Lý Văn Minh được bầu làm Thủ tướng Vương quốc Campuchia."
     assert _offices(text) == set()
+
+
+def test_a_verb_whose_subject_is_no_name_then_the_people():
+    text = ("Ba người được bầu bổ sung vào Ban Thường vụ Thành ủy Đà Nẵng là ông Phan Văn Khuê, Trưởng Ban Tuyên "
+            "giáo Thành ủy Đà Nẵng; ông Nguyễn Văn Hải, Trưởng Ban Tổ chức Thành ủy Đà Nẵng và bà Trần Thị Yến, "
+            "Bí thư Quận ủy Hải Châu.")
+    found = _offices(text)
+    for name in ("Phan Văn Khuê", "Nguyễn Văn Hải", "Trần Thị Yến"):
+        assert (name, "Ủy viên", "Ban Thường vụ Thành ủy Đà Nẵng", "elected") in found
+    assert ("Phan Văn Khuê", "Trưởng ban", "Ban Tuyên giáo Thành ủy Đà Nẵng", "current") in found

@@ -58,3 +58,45 @@ def decisions(doc: Doc) -> None:
                 continue
             for t in chain:
                 doc.add_office(m, pm.name, t, "former" if t.former else status)
+
+
+def _listed_after(doc: Doc, m: SentenceMentions, k: int) -> list:
+    """'… là ông A, Trưởng ban X; ông B, … và bà C, …': the people listed after a link, each past
+    their own titles."""
+    keys = m.sentence.keys
+    link = doc.lex.role_list_links.match(keys, k) if k < len(keys) else None
+    if not link:
+        return []
+    by_start = m.persons_by_start | {p.start: p for p in m.persons}  # "là ông A": the link took the honorific
+    out, j = [], link[0]
+    while j in by_start and by_start[j].hon_start not in m.references:
+        pm = by_start[j]
+        out.append(pm)
+        j = m.after_appositions.get(pm.hon_start, pm.end)
+        if not (j + 1 < len(keys) and keys[j] in doc.lex.links["list"]):
+            break
+        j += 1
+    return out
+
+
+@component(requires=("mentions.titles", "mentions.after_appositions", "mentions.subjects"), assigns=("offices",))
+def elected_lists(doc: Doc) -> None:
+    """'Ba người được bầu bổ sung vào Ban Thường vụ Tỉnh ủy là ông A, …; ông B, … và bà C': a verb whose
+    subject is no name, its office, then the people who take it."""
+    from partygraph.extract.offices import _office_verb  # local: offices is read before this module
+
+    reader = TitleReader(doc)
+    for m in doc.mentions:
+        s = m.sentence
+        keys = s.keys
+        if len(m.persons) < 1 or "được" not in keys:
+            continue
+        for i, w in enumerate(keys):
+            verb = _office_verb(doc, m, i) if w == "được" and i not in m.person_ends else None
+            if verb is None or verb[1][0] == "former":
+                continue
+            end, (status, role) = verb
+            chain = reader.membership(s, end, role) if role else reader.chain(s, end, m.person_starts)
+            for pm in _listed_after(doc, m, chain[-1].end) if chain else ():
+                for t in chain:
+                    doc.add_office(m, pm.name, t, status)

@@ -53,6 +53,11 @@ class SentenceMentions:
         return {p.hon_start for p in self.persons}
 
     @property
+    def person_ends(self) -> set[int]:
+        """The tokens right after a name or its appositions (where a verb of that person would stand)."""
+        return {p.end for p in self.persons} | set(self.after_appositions.values())
+
+    @property
     def persons_by_start(self) -> dict[int, PersonMention]:
         return {p.hon_start: p for p in self.persons}
 

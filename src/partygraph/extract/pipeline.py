@@ -33,6 +33,7 @@ PIPELINE: list[Component] = [
     offices.appositions,
     offices.verb_clauses,
     decisions.decisions,
+    decisions.elected_lists,
     offices.titles_before_name,
     offices.committee_lists,
     offices.title_lists,
