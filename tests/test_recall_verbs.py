@@ -183,3 +183,20 @@ def test_a_verb_whose_subject_is_no_name_then_the_people():
     for name in ("Phan Văn Khuê", "Nguyễn Văn Hải", "Trần Thị Yến"):
         assert (name, "Ủy viên", "Ban Thường vụ Thành ủy Đà Nẵng", "elected") in found
     assert ("Phan Văn Khuê", "Trưởng ban", "Ban Tuyên giáo Thành ủy Đà Nẵng", "current") in found
+
+
+def test_the_body_led_by_a_person():
+    text = ("Đoàn đại biểu Quốc hội tỉnh Nghệ An do ông Nguyễn Văn An, Bí thư Tỉnh ủy Nghệ An làm trưởng đoàn "
+            "đã tiếp xúc cử tri.")
+    assert ("Nguyễn Văn An", "Trưởng đoàn", "Đoàn đại biểu Quốc hội tỉnh Nghệ An", "current") in _offices(text)
+    text = "Công ty Cổ phần Sông Lam do ông Trần Văn Bình làm giám đốc được phép nhập khẩu."
+    assert ("Trần Văn Bình", "Giám đốc", "Công ty Cổ phần Sông Lam", "current") in _offices(text)
+
+
+def test_a_delegation_sent_by_a_body_is_not_that_body():
+    text = ("Ngày 8/7, Đoàn kiểm tra của Bộ Chính trị do đồng chí Nguyễn Văn An - Ủy viên Bộ Chính trị làm "
+            "Trưởng đoàn đã làm việc với tỉnh.")
+    assert _offices(text) == {("Nguyễn Văn An", "Ủy viên", "Bộ Chính trị", "current")}
+    text = ("Ngày 20-6, đoàn cán bộ Thành ủy, HĐND, UBND, Ủy ban MTTQ tỉnh Nghệ An do ông Phạm Văn Hải làm "
+            "trưởng đoàn đã đến thăm.")
+    assert not any(r == "Trưởng đoàn" for _, r, _, _ in _offices(text))

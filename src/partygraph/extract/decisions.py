@@ -10,7 +10,7 @@ proposed or refused ("đề nghị cách chức …", "không bổ nhiệm …")
 from __future__ import annotations
 
 from partygraph.extract.component import component
-from partygraph.extract.doc import Doc, SentenceMentions
+from partygraph.extract.doc import Doc, SentenceMentions, Title
 from partygraph.extract.titles import TitleReader
 
 
@@ -22,11 +22,7 @@ def _proposed(doc: Doc, keys, i: int) -> bool:
 
 def _holder(doc: Doc, m: SentenceMentions, k: int):
     """The person named right after the titles' link ("… đối với ông A", "… của ông A"), or None."""
-    s = m.sentence
-    keys = s.keys
-    place = doc.reader.read_place(s.tokens, keys, k, s.allcaps) if k < len(keys) else None
-    if place:  # "Giám đốc Sở Kế hoạch và Đầu tư thành phố X đối với ông A"
-        k = place[0]
+    keys = m.sentence.keys
     link = doc.lex.decision_links.match(keys, k)
     if not link:
         return None
@@ -100,3 +96,53 @@ def elected_lists(doc: Doc) -> None:
             for pm in _listed_after(doc, m, chain[-1].end) if chain else ():
                 for t in chain:
                     doc.add_office(m, pm.name, t, status)
+
+
+def _led_title(doc: Doc, reader: TitleReader, m: SentenceMentions, k: int, unit) -> Title | None:
+    """'làm trưởng đoàn', 'là Bí thư Đảng ủy' at k: the role, in `unit` when no body of its own is written."""
+    s = m.sentence
+    keys = s.keys
+    if k + 1 >= len(keys) or keys[k] not in doc.lex.links["led_as"]:
+        return None
+    role = doc.lex.role_trie.match(keys, k + 1)
+    if role is None:
+        return None
+    t = reader.read(s, k + 1)
+    if t is not None and t.org is not None and reader.written_whole(s, t):
+        return None  # "do ông A làm Bí thư Tỉnh ủy X": a verb clause of its own
+    if role[1].id in doc.lex.raw["delegation_roles"] and not unit.label.lower().startswith(tuple(doc.lex.links["delegation"])):
+        return None  # a head of delegation heads a delegation ("Đoàn đại biểu Quốc hội …")
+    party_role = role[1].id in doc.lex.party_roles
+    if party_role != (unit.kind in ("party", "executive")):
+        return None
+    end = t.end if t is not None else role[0]
+    return reader.finish(s, role[1], unit, k + 1, end, False)
+
+
+@component(requires=("mentions.titles", "mentions.after_appositions", "mentions.subjects"), assigns=("offices",))
+def led_by(doc: Doc) -> None:
+    """'Đoàn đại biểu Quốc hội X do ông A, …, làm trưởng đoàn', 'Đảng bộ Y do ông B, …, là Bí thư Đảng ủy':
+    the role in the body named right before "do"."""
+    from partygraph.extract.offices import _leads_foreign_delegation  # local: offices is read before this module
+
+    reader = TitleReader(doc)
+    for m in doc.mentions:
+        keys = m.sentence.keys
+        ends = {b: (a, org) for a, b, org in m.orgs}
+        for pm in m.persons:
+            j = pm.hon_start
+            if j < 2 or keys[j - 1] not in doc.lex.links["led_by"] or j - 1 not in ends:
+                continue
+            start, org = ends[j - 1]
+            before = keys[max(0, start - 3):start]
+            if any(w in doc.lex.links["delegation"] or w in doc.lex.links["sent_by"] for w in before) or \
+                    (before and before[-1] in doc.lex.links["org_list"] and start - 1 in ends):
+                continue  # "đoàn công tác của Bộ Chính trị do ông A làm trưởng đoàn": the delegation's, not the body's
+            unit = doc.resolve(org, m.sentence.tokens[j - 1].start)
+            if unit is None or _leads_foreign_delegation(doc, keys, j):
+                continue
+            k = m.after_appositions.get(pm.hon_start, pm.end)
+            k += 1 if k < len(keys) and keys[k] == "," else 0
+            t = _led_title(doc, reader, m, k, unit)
+            if t is not None:
+                doc.add_office(m, pm.name, t, "current")

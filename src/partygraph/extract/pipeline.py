@@ -34,6 +34,7 @@ PIPELINE: list[Component] = [
     offices.verb_clauses,
     decisions.decisions,
     decisions.elected_lists,
+    decisions.led_by,
     offices.titles_before_name,
     offices.committee_lists,
     offices.title_lists,

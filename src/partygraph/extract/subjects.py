@@ -22,19 +22,30 @@ class _Named:
 
     def __init__(self, lex):
         self.lex = lex
-        self.names: list[tuple[str, str | None]] = []
+        self.sexes: dict[str, set[str]] = {}  # name -> the honorifics' sexes it came with
+        self.times: dict[str, int] = {}  # name -> how often it was named
+        self.by_tail: dict[str, set[str]] = {}  # "An", "Văn An" -> the full names ending so
         self.last_sentence: set[str] = set()  # the names of the last sentence that named anyone
+
+    def add(self, name: str, sex: str | None) -> None:
+        if name not in self.times:
+            words = name.split()
+            for n in (1, 2):
+                if len(words) > n and words[0] != words[-n]:
+                    self.by_tail.setdefault(" ".join(words[-n:]), set()).add(name)
+        self.times[name] = self.times.get(name, 0) + 1
+        self.sexes.setdefault(name, set()).update({sex} if sex else ())
 
     def sex(self, word: str | None) -> str | None:
         return self.lex.raw["honorific_sex"].get(word) if word else None
 
     def fits(self, name: str, sex: str | None) -> bool:
-        known = {s for n, s in self.names if n == name and s} | ({"f"} if " Thị " in f" {name} " else set())
+        known = self.sexes.get(name, set()) | ({"f"} if " Thị " in f" {name} " else set())
         return sex is None or not known or known == {sex}
 
     def full(self, short: str, sex: str | None) -> str | None:
         """The one earlier full name that ends with the short form ("An", "Văn An")."""
-        found = {n for n, _ in self.names if n.endswith(" " + short) and not n.startswith(short) and self.fits(n, sex)}
+        found = {n for n in self.by_tail.get(short, ()) if self.fits(n, sex)}
         return found.pop() if len(found) == 1 else None
 
     def alone(self, sex: str | None) -> str | None:
@@ -42,8 +53,7 @@ class _Named:
         if len(self.last_sentence) != 1:
             return None
         (name,) = self.last_sentence
-        times = sum(n == name for n, _ in self.names)
-        return name if times >= 2 and self.fits(name, sex) else None  # the person the text is about
+        return name if self.times.get(name, 0) >= 2 and self.fits(name, sex) else None  # the person the text is about
 
 
 def _bare_reference(doc: Doc, m: SentenceMentions, i: int, taken: set[int]):
@@ -76,7 +86,7 @@ def subjects(doc: Doc) -> None:
                 if pm is None:
                     continue
                 m.references.add(pm.hon_start)
-                named.names.append((pm.name, None))
+                named.add(pm.name, None)
             else:
                 sex = named.sex(keys[pm.hon_start]) if pm.hon_start < pm.start else None
                 full = named.full(pm.name, sex) if len(pm.name.split()) <= 2 else None
@@ -84,7 +94,7 @@ def subjects(doc: Doc) -> None:
                     shorts.add(pm.name)
                     pm = replace(pm, name=full)
                     m.references.add(pm.hon_start)
-                named.names.append((pm.name, sex))
+                named.add(pm.name, sex)
             out.append(pm)
             seen.add(pm.name)
         m.persons = out
