@@ -200,3 +200,8 @@ def test_a_delegation_sent_by_a_body_is_not_that_body():
     text = ("Ngày 20-6, đoàn cán bộ Thành ủy, HĐND, UBND, Ủy ban MTTQ tỉnh Nghệ An do ông Phạm Văn Hải làm "
             "trưởng đoàn đã đến thăm.")
     assert not any(r == "Trưởng đoàn" for _, r, _, _ in _offices(text))
+
+
+def test_a_sentence_told_as_past():
+    assert _offices("Trước đây, ông Vũ Văn Chiến làm Giám đốc Sở Tài chính tỉnh Nghệ An.") == {
+        ("Vũ Văn Chiến", "Giám đốc", "Sở Tài chính tỉnh Nghệ An", "former")}

@@ -155,6 +155,7 @@ class Lexicon:
                 self.decision_words.add(keys(form), group["status"])
         self.decision_links = self._phrase_trie(self.raw["decision_links"])
         self.decision_blockers = self._phrase_trie(self.raw["decision_blockers"])
+        self.past_openers = self._phrase_trie(self.raw["past_openers"])
         self.proper_phrase_keys = [list(keys(p)) for p in self.raw["proper_phrases"]]
         self.party_roles = set(self.raw["unit_roles"]) | set(self.raw["party_committee_roles"])
         self.auxiliaries = self._phrase_trie(self.raw["auxiliaries"])  # "đã", "tiếp tục": phrases

@@ -195,6 +195,12 @@ def _cut_at(doc: Doc, s, k: int) -> bool:
     return not any(s.keys[k:k + len(p)] == p for p in doc.lex.proper_phrase_keys)
 
 
+def _told_as_past(doc: Doc, keys) -> bool:
+    """Whether the sentence opens with "Trước đó," / "Trước đây,": what it says was held before."""
+    found = doc.lex.past_openers.match(keys, 0)
+    return found is not None and found[0] < len(keys) and keys[found[0]] == ","
+
+
 def _career_items(doc: Doc, reader: TitleReader, m: SentenceMentions, k: int) -> list[Title]:
     """The posts of a career list after ":", item by item: an item that cannot be read ("Phó Vụ trưởng
     Vụ …") is passed over to the next ";" and the others kept (nothing is read past the sentence's end)."""
@@ -279,6 +285,8 @@ def verb_clauses(doc: Doc) -> None:
             chains = _verb_chains(doc, reader, m, group, k)
             if chains:
                 grouped.update(member.hon_start for member in group)
+            if _told_as_past(doc, keys):  # "Trước đó, ông A làm Giám đốc Sở X": held before
+                chains = [("former" if st == "current" else st, c) for st, c in chains]
             for status, chain in chains:
                 for t in chain:
                     for member in group:
