@@ -158,7 +158,16 @@ class Lexicon:
                 self.office_verbs.add(keys(form), (group["status"], group.get("role")))
         self.former_markers = {key(w) for w in self.raw["former_markers"]}
         self.elect_verbs = self._phrase_trie(self.raw["elect_verbs"])
-        self.auxiliaries = {key(w) for w in self.raw["auxiliaries"]}
+        self.decision_words = Trie()
+        for group in self.raw["decision_words"]:
+            for form in group["forms"]:
+                self.decision_words.add(keys(form), group["status"])
+        self.decision_links = self._phrase_trie(self.raw["decision_links"])
+        self.decision_blockers = self._phrase_trie(self.raw["decision_blockers"])
+        self.past_openers = self._phrase_trie(self.raw["past_openers"])
+        self.proper_phrase_keys = [list(keys(p)) for p in self.raw["proper_phrases"]]
+        self.party_roles = set(self.raw["unit_roles"]) | set(self.raw["party_committee_roles"])
+        self.auxiliaries = self._phrase_trie(self.raw["auxiliaries"])  # "đã", "tiếp tục": phrases
         self.units_under_province = Trie()
         for form in self.raw["units_under_province"]:
             self.units_under_province.add(tuple(normalise_text(form).lower().split()), form)
@@ -284,6 +293,8 @@ SECTIONS: dict[str, object] = {
     "heads": ("list", {"forms", "kind", "read"}, _HEAD_KEYS),
     "office_verbs": ("list", {"forms", "status"}, {"forms", "status", "role"}),
     "central_secretary": ("one", {"role", "organization"}, {"role", "organization"}),
+    "decision_words": ("list", {'forms', 'status'}, {'forms', 'role', 'status'}),
+    "honorific_sex": _MAPPING,
     "heads_left_out": ("list", {"before", "head", "roles"}, {"before", "head", "roles"}),
     "place_levels": _MAPPING, "changes": _MAPPING, "ordinal_words": _MAPPING,
     "links": _MAPPING, "congress": _MAPPING, "phrasing": _MAPPING, "org_name": _MAPPING,
@@ -292,7 +303,7 @@ SECTIONS: dict[str, object] = {
         "former_org_markers", "elect_verbs", "role_list_links", "surnames", "not_names", "name_blockers",
         "unit_roles", "congress_verbs", "idea_blockers", "not_party_after_central", "foreign",
         "foreign_name_syllables", "not_person_names", "name_end_stops", "proper_phrases",
-        "units_under_province", "legal_forms", "home_state_roles", "shared_abroad", "never_in_names", "bylines", "weak_surnames"), _WORDS),
+        "units_under_province", "legal_forms", "party_committee_roles", "delegation_roles", "past_openers", "decision_blockers", "decision_links", "home_state_roles", "shared_abroad", "never_in_names", "bylines", "weak_surnames"), _WORDS),
 }
 #: Values a head's key may take (see the comment at the top of lexicon.yaml).
 HEAD_CHOICES = {"kind": {"party", "executive", "committee", "state", "mass", "media", "enterprise", "other", "skip"},

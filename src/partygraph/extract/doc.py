@@ -46,10 +46,16 @@ class SentenceMentions:
     title_ends: dict[int, Title] = field(default_factory=dict)  # the longest title ending at a token
     term: tuple[int, int] | None = None  # "nhiệm kỳ 2020-2025" anywhere in the sentence
     after_appositions: dict[int, int] = field(default_factory=dict)  # person start -> token after its appositions
+    references: set[int] = field(default_factory=set)  # starts of "ông An", "ông" meaning a person named before
 
     @property
     def person_starts(self) -> set[int]:
         return {p.hon_start for p in self.persons}
+
+    @property
+    def person_ends(self) -> set[int]:
+        """The tokens right after a name or its appositions (where a verb of that person would stand)."""
+        return {p.end for p in self.persons} | set(self.after_appositions.values())
 
     @property
     def persons_by_start(self) -> dict[int, PersonMention]:

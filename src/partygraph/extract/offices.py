@@ -38,10 +38,15 @@ def titles_before(m: SentenceMentions, pos: int) -> list[Title]:
     return chain
 
 
-def _persons(m: SentenceMentions, doc: Doc):
-    """The people of a sentence whose offices are ours (not a foreign delegation's leader)."""
+def _persons(m: SentenceMentions, doc: Doc, references: bool = False):
+    """The people of a sentence whose offices are ours (not a foreign delegation's leader).
+
+    A reference to a person named before ("theo ông An, …") is taken only by a verb clause
+    (`references`): a title after it may as well be another person's."""
     keys = m.sentence.keys
     for pm in m.persons:
+        if pm.hon_start in m.references and not references:
+            continue
         before = titles_before(m, pm.hon_start)
         if not _leads_foreign_delegation(doc, keys, before[0].start if before else pm.hon_start):
             yield pm, before
@@ -84,7 +89,7 @@ def appositions(doc: Doc) -> None:
                 while k < len(toks) and toks[k].text in doc.lex.links["apposition_close"]:
                     k += 1
                 after = k
-                if k < len(toks) and toks[k].text == "," and doc.lex.office_verbs.match(s.keys, k + 1):
+                if k < len(toks) and toks[k].text == "," and _office_verb(doc, m, skip_auxiliaries(doc.lex, s.keys, k + 1)):
                     after = k + 1
             m.after_appositions[pm.hon_start] = after
 
@@ -104,9 +109,128 @@ def _group(m: SentenceMentions, pm: PersonMention, k: int, links) -> tuple[list[
     keys = m.sentence.keys
     group = [pm]
     while k + 1 < len(keys) and keys[k] in links and k + 1 in by_start:
-        group.append(by_start[k + 1])
-        k = by_start[k + 1].end
+        nxt = by_start[k + 1]
+        group.append(nxt)
+        k = m.after_appositions.get(nxt.hon_start, nxt.end)  # "A - Bí thư X và B, Phó Chủ tịch Y được bầu …"
     return group, k
+
+
+def skip_auxiliaries(lex, keys, k: int) -> int:
+    """The token after the auxiliaries at k ("đã", "vừa", "tiếp tục"); k itself when there are none."""
+    found = lex.auxiliaries.match(keys, k)
+    while found:
+        k = found[0]
+        found = lex.auxiliaries.match(keys, k)
+    return k
+
+
+_STRENGTH = {"current": 0, "elected": 1, "former": 2}
+
+
+def _office_verb(doc: Doc, m: SentenceMentions, k: int):
+    """The office verb at k as (end, (status, implied role)), with what may stand inside it:
+    an agent ("được Bộ Chính trị chỉ định giữ chức …") and a second verb after auxiliaries
+    ("được chỉ định tiếp tục đảm nhiệm chức danh …"); the stronger status wins (former > elected > current)."""
+    keys, lex = m.sentence.keys, doc.lex
+    verb = lex.office_verbs.match(keys, k)
+    if verb is None and k + 1 < len(keys) and keys[k] == "được":
+        verb = _agent_verb(doc, m, k)
+    if verb is None:
+        return None
+    end, (status, role) = verb
+    j = skip_auxiliaries(lex, keys, end)
+    nxt = lex.office_verbs.match(keys, j) if not role else None
+    if nxt is not None and nxt[0] > j:
+        end2, (status2, role2) = nxt
+        strongest = max(status, status2, key=_STRENGTH.get)
+        return end2, (strongest, role2)
+    return verb
+
+
+def _agent_verb(doc: Doc, m: SentenceMentions, k: int):
+    """'được Bộ Chính trị chỉ định …': the verb "được … chỉ định" with the party body that acts in between."""
+    s = m.sentence
+    r = doc.reader.read(s.tokens, k + 1, s.allcaps)
+    if not r or r[1].kind not in ("executive", "committee", "party", "state") or r[0] >= len(s.keys):
+        return None
+    found = doc.lex.office_verbs.match(["được"] + s.keys[r[0]:r[0] + 8], 0)
+    if found is None or found[0] < 2:
+        return None
+    return r[0] + found[0] - 1, found[1]
+
+
+def _title_after(doc: Doc, reader: TitleReader, m: SentenceMentions, k: int) -> list[Title]:
+    """The titles of the verb that follows a list of bodies ("…, Ban Thường vụ, giữ chức Bí thư Tỉnh ủy X")."""
+    keys = m.sentence.keys
+    links = doc.lex.links["verb_continues"]
+    for j in range(k, min(len(keys) - 1, k + 16)):
+        if keys[j] in links:
+            verb = _office_verb(doc, m, j + 1)
+            if verb and not verb[1][1]:
+                return reader.chain(m.sentence, verb[0], m.person_starts)
+        if keys[j] in (";", ".", ":"):
+            break
+    return []
+
+
+def _whole_names(doc: Doc, s, chain: list[Title]) -> list[Title]:
+    """The titles up to one whose name was cut ("Bí thư Quận ủy quận 5" read as "Đảng bộ quận"): the
+    word right after a title is no number and no capitalised word of the same name."""
+    for n, t in enumerate(chain):
+        if _cut_at(doc, s, t.end):
+            return chain[:n]
+    return chain
+
+
+def _cut_at(doc: Doc, s, k: int) -> bool:
+    """Whether token k goes on with the name before it: a number or a capitalised word that opens no
+    place and no phrase written with capitals ("Việt Nam")."""
+    if k >= len(s.tokens):
+        return False
+    tok = s.tokens[k]
+    if tok.kind == "num":
+        return True
+    if not (tok.is_word and tok.cap) or tok.abbr or doc.lex.province_trie.match(s.keys, k):
+        return False
+    return not any(s.keys[k:k + len(p)] == p for p in doc.lex.proper_phrase_keys)
+
+
+def _told_as_past(doc: Doc, keys) -> bool:
+    """Whether the sentence opens with "Trước đó," / "Trước đây,": what it says was held before."""
+    found = doc.lex.past_openers.match(keys, 0)
+    return found is not None and found[0] < len(keys) and keys[found[0]] == ","
+
+
+def _career_items(doc: Doc, reader: TitleReader, m: SentenceMentions, k: int) -> list[Title]:
+    """The posts of a career list after ":", item by item: an item that cannot be read ("Phó Vụ trưởng
+    Vụ …") is passed over to the next ";" and the others kept (nothing is read past the sentence's end)."""
+    s = m.sentence
+    keys = s.keys
+    out: list[Title] = []
+    while k < len(keys):
+        chain = _whole_names(doc, s, reader.chain(s, k, m.person_starts, career=True))
+        if chain:
+            out.extend(chain)
+            k = chain[-1].end
+        while k < len(keys) and keys[k] not in (";", "."):
+            k += 1
+        if k >= len(keys) or keys[k] != ";":
+            break
+        k += 1
+    return out
+
+
+def _career_ahead(doc: Doc, m: SentenceMentions, k: int) -> int:
+    """The career verb ("từng đảm nhiệm các chức vụ") later in the clause of a sentence's only person; k if none."""
+    keys = m.sentence.keys
+    for j in range(k, min(len(keys), k + 30)):
+        if keys[j] in doc.lex.links["item_end"] and keys[j] not in (",", "và"):
+            break
+        if keys[j] in doc.lex.links["career"]:
+            verb = doc.lex.office_verbs.match(keys, j)
+            if verb and verb[1][0] == "former":
+                return j
+    return k
 
 
 def _verb_chains(doc: Doc, reader: TitleReader, m: SentenceMentions, group, k: int):
@@ -114,27 +238,30 @@ def _verb_chains(doc: Doc, reader: TitleReader, m: SentenceMentions, group, k: i
     s, lex = m.sentence, doc.lex
     toks, keys = s.tokens, s.keys
     chains = []
-    verb = lex.office_verbs.match(keys, k)
+    verb = _office_verb(doc, m, k)
     while verb:
         vend, (status, implied_role) = verb
         while vend < len(toks) and toks[vend].text == ":":  # "từng giữ các chức vụ: …"
             vend += 1
-        if status == "current" and doc.elected_before(m, group[0].hon_start):
-            status = "elected"
+        if status == "current" and (doc.elected_before(m, group[0].hon_start) or chains and chains[-1][0] == "elected"):
+            status = "elected"  # "được chỉ định tham gia …, giữ chức …": the second verb is the same decision
         if implied_role:  # "tham gia Ban Chấp hành Đảng bộ tỉnh": a member of that body
-            chain = reader.membership(s, vend, implied_role)
+            chain = reader.membership(s, vend, implied_role, _title_after(doc, reader, m, vend))
+        elif status == "former" and vend > 0 and toks[vend - 1].text == ":":
+            chain = _career_items(doc, reader, m, vend)  # "từng đảm nhiệm các chức vụ: A; B; C"
         else:
-            chain = reader.chain(s, vend, m.person_starts)
+            chain = reader.chain(s, vend, m.person_starts, career=status == "former")
         if not chain and status == "elected" and not implied_role:
             chain = reader.in_context(m, vend)
+        chain = _whole_names(doc, s, chain)
         chains.append((status, chain))
         # "…, giữ chức Phó Bí thư Tỉnh ủy": a second verb continues the list
-        nxt = chain[-1].end if chain else None
+        nxt = _skip_term(doc, m, chain[-1].end) if chain else None
         verb = None
         if nxt is not None and nxt + 1 < len(toks) and keys[nxt] in lex.links["verb_continues"]:
-            verb = lex.office_verbs.match(keys, nxt + 1)
-            if verb and verb[1][0] == "former":
-                verb = None
+            verb = _office_verb(doc, m, nxt + 1)
+            if verb and verb[1][0] == "former" and status != "former":
+                verb = None  # "… và thôi giữ chức …" goes on a list of ends only
     return chains
 
 
@@ -146,15 +273,20 @@ def verb_clauses(doc: Doc) -> None:
     for m in doc.mentions:
         keys = m.sentence.keys
         grouped: set[int] = set()
-        for pm, _ in _persons(m, doc):
+        for pm, _ in _persons(m, doc, references=True):
             group, k = _group(m, pm, m.after_appositions.get(pm.hon_start, pm.end), lex.links["group"])
-            while k < len(keys) and keys[k] in lex.auxiliaries:  # "A đã tái đắc cử …"
-                k += 1
+            if k + 1 < len(keys) and keys[k] == "," and _office_verb(doc, m, k + 1):
+                k += 1  # "chỉ định đồng chí A, thôi giữ chức …"
+            k = skip_auxiliaries(lex, keys, k)  # "A đã tái đắc cử …", "A tiếp tục giữ chức …"
             if pm.hon_start in grouped:
                 continue
+            if len(m.persons) == 1 and not _office_verb(doc, m, k):
+                k = _career_ahead(doc, m, k)  # "A có thời gian công tác tại tỉnh X và từng đảm nhiệm …"
             chains = _verb_chains(doc, reader, m, group, k)
             if chains:
                 grouped.update(member.hon_start for member in group)
+            if _told_as_past(doc, keys):  # "Trước đó, ông A làm Giám đốc Sở X": held before
+                chains = [("former" if st == "current" else st, c) for st, c in chains]
             for status, chain in chains:
                 for t in chain:
                     for member in group:

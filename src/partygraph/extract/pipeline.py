@@ -1,9 +1,9 @@
 """The extraction pipeline: the components in the order they run.
 
     normalise → sentences → context (date, provinces, reader)
-    → mentions (organisations, people, titles)
+    → mentions (organisations, people, subjects that refer back, titles)
     → congresses, sizes → offices (apposition, title before the name, verb
-      clause, committee list, title list) → changes → hierarchy → tidy
+      clause, decision, committee list, title list) → changes → hierarchy → tidy
 
 A new phrasing of an office is a line of `data/lexicon.yaml` or one small
 component here.
@@ -11,7 +11,8 @@ component here.
 
 from __future__ import annotations
 
-from partygraph.extract import changes, congresses, context, hierarchy, mentions, offices, places, tidy
+from partygraph.extract import (changes, congresses, context, decisions, hierarchy, mentions, offices, places, subjects,
+                                tidy)
 from partygraph.extract.component import Component, check_order
 from partygraph.extract.doc import Doc
 from partygraph.extract.records import Extraction
@@ -26,11 +27,15 @@ PIPELINE: list[Component] = [
     context.org_reader,
     mentions.organisations,
     mentions.people,
+    subjects.subjects,
     mentions.titles,
     congresses.congresses,
     congresses.congress_sizes,
     offices.appositions,
     offices.verb_clauses,
+    decisions.decisions,
+    decisions.elected_lists,
+    decisions.led_by,
     offices.titles_before_name,
     offices.committee_lists,
     offices.title_lists,

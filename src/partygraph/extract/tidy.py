@@ -38,12 +38,16 @@ def _congress_terms(doc: Doc) -> None:
 
 
 def _dedupe(doc: Doc) -> None:
-    """One office per (person, role, organisation, status), cited by its first sentence, with a term if any."""
+    """One office per (person, role, organisation, status), cited by its first sentence, with a term if any;
+    an office the article reports as elected or appointed is that one, not a second current one."""
     seen: dict[tuple, tuple] = {}
+    elected = {(o.person, o.role.id, o.org.key) for _, o in doc.offices if o.status == "elected"}
     for n, o in sorted(doc.offices, key=lambda x: x[0]):
+        if o.status == "current" and (o.person, o.role.id, o.org.key) in elected:
+            o = replace(o, status="elected")
         k = (o.person, o.role.id, o.org.key, o.status)
         if k not in seen or (o.term and not seen[k][1].term):
-            seen[k] = (n, o)
+            seen[k] = (n, replace(o, term=o.term or seen[k][1].term) if k in seen else o)
     doc.offices = list(seen.values())
     merged: dict[tuple, tuple] = {}
     for n, c in doc.congresses:

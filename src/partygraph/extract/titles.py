@@ -14,6 +14,7 @@ from partygraph.extract.doc import Doc, SentenceMentions, Title
 from partygraph.extract.orgs import CENTRAL_EXEC, Org
 from partygraph.extract.tokens import Sentence
 from partygraph.lexicon import Role, keys as phrase_keys
+from partygraph.normalise import normalise_text
 
 
 class TitleReader:
@@ -186,14 +187,15 @@ class TitleReader:
                     end += 1
         return Title(role, org, start, end, former, term)
 
-    def chain(self, s: Sentence, k: int, stop_before: set[int]) -> list[Title]:
-        """Titles separated by commas or chain links ("kiêm", "và"), starting at k.
+    def chain(self, s: Sentence, k: int, stop_before: set[int], career: bool = False) -> list[Title]:
+        """Titles separated by commas or chain links ("kiêm", "và", "rồi"), starting at k.
 
         A title written right before another person's name is that person's
         ("Tổng Bí thư A, Phó Thủ tướng thường trực B"), so the chain stops there.
+        `career`: a list of posts held before, whose items may also be separated by ";".
         """
         toks, keys = s.tokens, s.keys
-        links = self.lex.links["chain"]
+        links = set(self.lex.links["chain"]) | set(self.lex.links["then"]) | ({";"} if career else set())
         chain: list[Title] = []
         while k < len(toks):
             t = self.read(s, k)
@@ -201,16 +203,16 @@ class TitleReader:
                 break
             chain.append(t)
             k = t.end
-            nxt = self._next_item(s, k) if t.org is not None else self._past_unknown(s, k, stop_before)
+            nxt = self._next_item(s, k, links) if t.org is not None else self._past_unknown(s, k, stop_before, links)
             if nxt is None:
                 break
             k = nxt
-        return self._one_place_per_chain(s, chain)
+        return self._one_place_per_chain(s, self._then(s, chain))
 
-    def _next_item(self, s: Sentence, k: int) -> int | None:
+    def _next_item(self, s: Sentence, k: int, links) -> int | None:
         """The start of the next title after a comma or chain link at k ("…, kiêm Chủ tịch …"), else None."""
         toks, keys = s.tokens, s.keys
-        if k < len(toks) and (toks[k].text == "," or keys[k] in self.lex.links["chain"]):
+        if k < len(toks) and (toks[k].text == "," or keys[k] in links):
             nxt = k + 1
             if nxt < len(toks) and keys[nxt] in self.lex.links["concurrent"]:
                 nxt += 1
@@ -218,32 +220,114 @@ class TitleReader:
                 return nxt
         return None
 
-    def _past_unknown(self, s: Sentence, k: int, stop_before: set[int]) -> int | None:
+    def _past_unknown(self, s: Sentence, k: int, stop_before: set[int], links) -> int | None:
         """'Ủy viên Ban cán sự đảng, Thứ trưởng Bộ Y tế': a title whose body is not known is skipped,
         up to the next comma or chain link, when a title follows there (no name, clause or bracket between)."""
         toks, keys, lex = s.tokens, s.keys, self.lex
         for p in range(k, min(len(toks), k + 8)):
-            if toks[p].text == "," or keys[p] in lex.links["chain"]:
-                return self._next_item(s, p)
+            if toks[p].text == "," or keys[p] in links:
+                return self._next_item(s, p, links)
             if p in stop_before or keys[p] in lex.links["item_end"] or lex.name_stops.match(keys, p) \
                     or lex.office_verbs.match(keys, p) or lex.foreign_at(keys, p, in_text=True):
                 return None  # "Ủy viên Trung ương Đảng Cộng sản Trung Quốc, Bí thư Tỉnh ủy …": not ours
         return None
 
-    def membership(self, s: Sentence, k: int, role_id: str) -> list[Title]:
-        """'tham gia Ban Chấp hành Đảng bộ tỉnh': the role (Ủy viên) in the executive or standing committee named."""
-        r = self.doc.reader.read(s.tokens, k, s.allcaps, after_title=True) if k < len(s.tokens) else None
-        if not r:
+    def _then(self, s: Sentence, chain: list[Title]) -> list[Title]:
+        """'Phó Bí thư rồi Bí thư Quận ủy X': the post before "rồi" was held first (former), in the
+        body of the post after it when it names none and is a grade of the same post."""
+        out = []
+        for n, t in enumerate(chain):
+            if t.end < len(s.keys) and s.keys[t.end] in self.lex.links["then"] and n + 1 < len(chain):
+                nxt = chain[n + 1]
+                if t.org is None and nxt.org is not None and _grade(t.role.id) == _grade(nxt.role.id):
+                    t = replace(t, org=nxt.org)
+                t = replace(t, former=True)
+            out.append(t)
+        return out
+
+    def membership(self, s: Sentence, k: int, role_id: str, after=None) -> list[Title]:
+        """'tham gia Ban Chấp hành, Ban Thường vụ Đảng bộ tỉnh X': the role (Ủy viên) in each body named.
+
+        Bodies written without their unit take it from the last body that names one, else from
+        the title that follows (`after`: "…, Ban Thường vụ, giữ chức Bí thư Tỉnh ủy X")."""
+        bodies = self._bodies(s, k)
+        if not bodies:
             return []
-        org = self.doc.resolve(r[1], s.tokens[k].start)
-        if org is None or org.kind not in ("executive", "committee"):
-            return []
-        return [self.finish(s, self.lex.roles[role_id], org, k, r[0], False)]
+        placed = [o for a, b, o in bodies if not o.bare and self._names_place(s, a, b)]
+        anchor = self._executive(placed[-1]) if placed else None
+        if anchor is None and after:
+            anchor = self._executive(after[0].org)
+        out = []
+        for start, end, org in bodies:
+            found = None
+            if anchor is not None and (org.bare or not self._names_place(s, start, end)):
+                found = self._in_unit(org, anchor, " ".join(t.text for t in s.tokens[start:end]))
+            org = found or self.doc.resolve(org, s.tokens[start].start)
+            if org is None or org.kind not in ("executive", "committee"):
+                continue
+            out.append(self.finish(s, self.lex.roles[role_id], org, start, end, False))
+        return out
+
+    def written_whole(self, s: Sentence, t: Title) -> bool:
+        """Whether a title's organisation is written with its name or place ("Bí thư Đảng ủy X", not "Bí thư Đảng ủy")."""
+        k = t.start + (1 if s.keys[t.start] in self.lex.former_markers else 0)
+        role = self.lex.role_trie.match(s.keys, k)
+        return role is not None and self._names_place(s, role[0], t.end)
+
+    def _names_place(self, s: Sentence, start: int, end: int) -> bool:
+        """Whether the words of a body name its place ("Ban Thường vụ Tỉnh ủy Nghệ An", not "… Tỉnh ủy")."""
+        toks = s.tokens
+        heads = self.lex.heads
+        k = start
+        while k < end:
+            head = heads.match(s.keys, k)
+            if head and head[0] <= end:
+                k = head[0]
+            elif toks[k].is_word and (toks[k].cap or toks[k].kind == "num"):
+                return True
+            else:
+                k += 1
+        return False
+
+    def _bodies(self, s: Sentence, k: int) -> list[tuple[int, int, Org]]:
+        """Executive and standing committees named one after another ("Ban Chấp hành, Ban Thường vụ …")."""
+        out = []
+        while k < len(s.tokens):
+            r = self.doc.reader.read(s.tokens, k, s.allcaps, after_title=True)
+            if not r or r[1].kind not in ("executive", "committee"):
+                break
+            out.append((k, r[0], r[1]))
+            k = r[0]
+            if not (k + 1 < len(s.tokens) and s.keys[k] in self.lex.links["org_list"]):
+                break
+            k += 1
+        return out
+
+    def _executive(self, org: Org | None) -> Org | None:
+        """The executive committee an office's organisation stands for (a unit's, a committee's own)."""
+        if org is None or org.bare:
+            return None
+        if org.kind == "party":
+            return self.doc.reader.executive_of(org)
+        if org.kind == "committee" and org.parent is not None and org.parent.kind == "executive":
+            return org.parent
+        return org if org.kind == "executive" else None
+
+    def _in_unit(self, org: Org, executive: Org, written: str) -> Org | None:
+        """A body written without its place ("Ban Thường vụ Tỉnh ủy") as the body of `executive`,
+        when the words written begin that body's name."""
+        full = executive if org.kind == "executive" else self.doc.reader.committee(org.head, org.kind, executive)
+        written = normalise_text(written).lower()
+        names = [full.label] + ([f"Ban Chấp hành {full.short}"] if full.short else [])
+        return full if any(normalise_text(n).lower().startswith(written) for n in names) else None
 
     def in_context(self, m: SentenceMentions, k: int) -> list[Title]:
         """'được bầu giữ chức Bí thư' with no organisation: the party body the sentence names."""
-        found = self.lex.role_trie.match(m.sentence.keys, k)
-        if not found:
+        keys, toks = m.sentence.keys, m.sentence.tokens
+        found = self.lex.role_trie.match(keys, k)
+        if not found or found[1].id not in self.lex.party_roles:
+            return []  # "giữ chức Chủ tịch LĐBĐ tỉnh": a body the reader does not know is not the party's
+        if found[0] < len(toks) and (toks[found[0]].cap or toks[found[0]].abbr):
             return []
         org = self.doc.context_org(m, k)
         if org is None:
@@ -311,6 +395,11 @@ class TitleReader:
             if m and m[0] <= t.end:
                 return m[1].name
         return None
+
+
+def _grade(role_id: str) -> str:
+    """The post a role is a grade of: "Phó Bí thư Thường trực" and "Bí thư" are grades of "Bí thư"."""
+    return role_id.removeprefix("pho-").removesuffix("-thuong-truc")
 
 
 def with_term(t: Title, term) -> Title:
