@@ -85,3 +85,12 @@ def test_foreign_list_is_not_ours():
     x = run("Tiếp đoàn có các đồng chí: Nguyễn Văn An, Phó Chủ tịch nước Cộng hòa dân chủ nhân dân Lào; "
             "Trần Văn Bình, Ủy viên Bộ Chính trị Lào.")
     assert not offices(x)
+
+
+def test_counted_title_then_its_people_in_brackets():
+    x = run("Đáng chú ý có hai ủy viên trung ương (Bộ trưởng Bộ Y tế Nguyễn Văn An và "
+            "Bí thư Tỉnh ủy Nam Định Trần Văn Bình) không được giới thiệu.")
+    got = offices(x)
+    assert ("Nguyễn Văn An", "Ủy viên", "Ban Chấp hành Trung ương Đảng", "current") in got
+    assert ("Trần Văn Bình", "Ủy viên", "Ban Chấp hành Trung ương Đảng", "current") in got
+    assert ("Nguyễn Văn An", "Bộ trưởng", "Bộ Y tế", "current") in got

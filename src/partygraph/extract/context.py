@@ -99,3 +99,43 @@ def org_reader(doc: Doc) -> None:
                     counts.setdefault(t.key, Counter())[t.text] += 1
         doc.casing = {k: c.most_common(1)[0][0] for k, c in counts.items()}
     doc.reader = OrgReader(doc.lex, doc.province_at, doc.casing)
+
+
+@component(requires=("reader",), assigns=("local_mentions",))
+def local_places(doc: Doc) -> None:
+    """Every district and commune named ("huyện Cần Giờ", "xã Thạnh An", "quận 5"), in order: a bare
+    "huyện" or "xã" later in the text is the last one of its word named (`Doc.local_at`)."""
+    lex, reader = doc.lex, doc.reader
+    levels = lex.raw["focus_levels"]
+    people = _named_people(doc)
+    for s in doc.sents:
+        if s.allcaps:
+            continue
+        for i in range(len(s.tokens)):
+            pw = lex.place_words.match(s.keys, i)
+            if not pw or lex.place_levels.get(pw[1]) not in levels:
+                continue
+            place = reader.read_place(s.tokens, s.keys, i, False)
+            if place and place[2] is None and place[1].startswith(pw[1] + " "):
+                words = place[1][len(pw[1]) + 1:].split()
+                while len(words) > 1 and words[-1].lower() in lex.name_end_stops:  # "xã Quế Long Đến …" (no stop)
+                    words.pop()
+                if not any(" ".join(words) in p for p in people):  # "UBND huyện Đỗ Tố" beside "ông Đỗ Tố"
+                    doc.local_mentions.append((s.tokens[i].start, pw[1], " ".join(words)))
+    # "thị xã Đồ" (cut short by a name after it) beside "thị xã Đồ Sơn": the longer name
+    names = {(w, n) for _, w, n in doc.local_mentions}
+    longest = [(p, w, max((n2 for w2, n2 in names if w2 == w and (n2 + " ").startswith(n + " ")), key=len))
+               for p, w, n in doc.local_mentions]
+    # a one-word name may be a name cut short ("chủ tịch thị xã Vũ Văn Thủy"): not a place to refer back to
+    doc.local_mentions = [(p, w, n) for p, w, n in longest if " " in n or n.isdigit()]
+    reader.local_at = doc.local_at
+
+
+def _named_people(doc: Doc) -> set[str]:
+    """The names the article writes after an honorific ("ông Đỗ Tố")."""
+    out = set()
+    for s in doc.sents:
+        for i, k in enumerate(s.keys):
+            if k in doc.lex.honorific_starts and (pm := doc.people.read(s.tokens, s.keys, i, s.allcaps)):
+                out.add(pm.name)
+    return out

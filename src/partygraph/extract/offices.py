@@ -327,6 +327,21 @@ def _class_list(doc: Doc, m: SentenceMentions, t: Title) -> int | None:
     return None
 
 
+def _counted_list(doc: Doc, m: SentenceMentions, t: Title) -> list[PersonMention]:
+    """'ba Ủy viên Trung ương (Bộ trưởng Bộ X A, Bộ trưởng Bộ Y B và …)': a counted title, then the
+    people it counts in brackets."""
+    toks, keys = m.sentence.tokens, m.sentence.keys
+    if not (t.start > 0 and t.end < len(toks) and toks[t.end].text == "("):
+        return []
+    count = keys[t.start - 1]
+    if not (count.isdigit() or count in doc.lex.raw["ordinal_words"]) or count in ("nhất", "năm"):
+        return []
+    close = next((k for k in range(t.end + 1, min(len(toks), t.end + 50)) if toks[k].text in (")", ".")), None)
+    if close is None or toks[close].text != ")":
+        return []
+    return [p for p in m.persons if t.end < p.hon_start and p.end <= close]
+
+
 @component(requires=("mentions.titles", "congresses"), assigns=("offices",))
 def title_lists(doc: Doc) -> None:
     """'Phó Bí thư là các đồng chí A và B', 'Ủy viên Ban Thường vụ, Thứ trưởng: A, B': titles, then
@@ -339,6 +354,8 @@ def title_lists(doc: Doc) -> None:
             if j is None:
                 j = _class_list(doc, m, t)
             if j is None:
+                if t.org is not None:
+                    _add_list(doc, m, [(p, []) for p in _counted_list(doc, m, t)], [t], "current")
                 continue
             chain = titles_before(m, t.end)
             if len(chain) < 2:

@@ -24,6 +24,7 @@ PIPELINE: list[Component] = [
     context.article_date,
     context.provinces,
     context.org_reader,
+    context.local_places,
     mentions.organisations,
     mentions.people,
     mentions.titles,
