@@ -66,3 +66,30 @@ def test_a_cut_name_is_no_place_in_focus():
 def test_class_of_communes_is_not_the_one_in_focus():
     x = run("Xã Tân Hòa, huyện Cần Giờ đã về đích. Ông Trần Văn An, Chủ tịch UBND các xã, phát biểu.", "Hồ Chí Minh")
     assert not any("Tân Hòa" in o[2] for o in offices(x))
+
+
+def parents(org):
+    out = []
+    while org is not None:
+        out.append(org.label)
+        org = org.parent
+    return out
+
+
+def test_district_unit_under_its_province_and_commune_under_the_district_named():
+    x = run("Chúng tôi về xã Tân Hòa, huyện Cần Giờ. Ông Trần Văn An, Bí thư Đảng ủy xã Tân Hòa, cho biết.",
+            "Hồ Chí Minh", "2006-01-30")
+    (o,) = x.offices
+    assert parents(o.org) == ["Đảng bộ xã Tân Hòa", "Đảng bộ huyện Cần Giờ", "Đảng bộ thành phố Hồ Chí Minh",
+                              "Đảng Cộng sản Việt Nam"]
+
+
+def test_ward_under_the_city_after_districts_were_abolished():
+    x = run("Bà Trần Thị Hương, Bí thư Đảng ủy phường Tân Định, phát biểu.", "Hồ Chí Minh", "2025-08-09")
+    (o,) = x.offices
+    assert parents(o.org)[:2] == ["Đảng bộ phường Tân Định", "Đảng bộ thành phố Hồ Chí Minh"]
+
+
+def test_no_province_parent_in_an_article_about_several_provinces():
+    x = run("Đoàn tỉnh Bến Tre thăm tỉnh Trà Vinh. Ông Trần Văn An, Bí thư Huyện ủy Cầu Ngang, tiếp đoàn.")
+    assert all(o.org.parent is None or o.org.parent.label != "Đảng bộ tỉnh Trà Vinh" for o in x.offices)

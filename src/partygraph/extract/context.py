@@ -122,6 +122,7 @@ def local_places(doc: Doc) -> None:
                     words.pop()
                 if not any(" ".join(words) in p for p in people):  # "UBND huyện Đỗ Tố" beside "ông Đỗ Tố"
                     doc.local_mentions.append((s.tokens[i].start, pw[1], " ".join(words)))
+                    _district_of(doc, s, place[0], f"{pw[1]} {' '.join(words)}")
     # "thị xã Đồ" (cut short by a name after it) beside "thị xã Đồ Sơn": the longer name
     names = {(w, n) for _, w, n in doc.local_mentions}
     longest = [(p, w, max((n2 for w2, n2 in names if w2 == w and (n2 + " ").startswith(n + " ")), key=len))
@@ -129,6 +130,25 @@ def local_places(doc: Doc) -> None:
     # a one-word name may be a name cut short ("chủ tịch thị xã Vũ Văn Thủy"): not a place to refer back to
     doc.local_mentions = [(p, w, n) for p, w, n in longest if " " in n or n.isdigit()]
     reader.local_at = doc.local_at
+    named = {name for _, name in doc.province_mentions}
+    if doc.province and named <= {doc.province}:
+        reader.one_province = doc.province
+    cut = doc.lex.raw["districts_abolished"]
+    reader.no_districts = bool(doc.date and doc.date.isoformat() >= cut)
+
+
+def _district_of(doc: Doc, s, k: int, commune: str) -> None:
+    """'xã Thạnh An, huyện Cần Giờ': the district a commune is in, as the text puts it."""
+    lex = doc.lex
+    if lex.place_levels.get(commune.split(" ")[0]) != "grassroots" or commune.split(" ")[0] == "thị":
+        return
+    if k < len(s.tokens) and s.tokens[k].text == ",":
+        k += 1
+    pw = lex.place_words.match(s.keys, k) if k < len(s.tokens) else None
+    if pw and lex.place_levels.get(pw[1]) == "district":
+        place = doc.reader.read_place(s.tokens, s.keys, k, False)
+        if place and place[2] is None and place[1].count(" ") >= len(pw[1].split()):
+            doc.reader.districts.setdefault(commune, place[1])
 
 
 def _named_people(doc: Doc) -> set[str]:

@@ -77,6 +77,9 @@ class OrgReader:
         self._pos = 0  # where the organisation being read is named, for context
         self.place_override: dict[str, str] = {}
         self.local_at = lambda word, pos, prefix=None: None  # the district or commune in focus (Doc.local_at)
+        self.districts: dict[str, str] = {}  # "xã Thạnh An" -> "huyện Cần Giờ", as the text writes them
+        self.no_districts = False  # the article is dated after district-level units were abolished
+        self.one_province: str | None = None  # the only province the article is about and names, if so
 
     @contextlib.contextmanager
     def places(self, province: str | None = None, local: dict[str, str] | None = None):
@@ -468,8 +471,30 @@ class OrgReader:
                 parent, level = self.unit(top, "provincial", province), level or "provincial"
         elif level is None and len(words) > 2 and words[2] in ("xã", "phường") and words[0] == "Đảng":
             level = "grassroots"
+        if parent is None and province and province == self.one_province and not scoped \
+                and words[:2] == ["Đảng", "bộ"]:
+            parent = self._local_parent(label, level, province)
         return Org(label, "party", level, province=province, parent=parent, scoped=scoped, head="Đảng bộ"
                    if label.startswith("Đảng bộ") else label.split(" ")[0] + " " + label.split(" ")[1])
+
+    def _local_parent(self, label: str, level: str | None, province: str) -> Org | None:
+        """'Đảng bộ huyện A' is a unit of its province's (in an article about one province only); 'Đảng bộ
+        xã B' of the district the text puts it in ("xã B, huyện A"), or of the province once districts are
+        gone (`no_districts`)."""
+        rest = label.split(" ", 2)[2] if label.count(" ") >= 2 else ""
+        word = next((w for w in self.lex.raw["phrasing"]["local_places"] if rest.startswith(w + " ")), None)
+        if word is None or len(rest) == len(word):
+            return None
+        top = f"Đảng bộ {self.place_word(province)} {province}"
+        if self.lex.place_levels.get(word) == "district" and level in (None, "district"):
+            return self.unit(top, "provincial", province)
+        if self.lex.place_levels.get(word) == "grassroots" and level in (None, "grassroots"):
+            district = self.districts.get(rest)
+            if district:
+                return self.unit(f"Đảng bộ {district}", "district", province)
+            if self.no_districts:
+                return self.unit(top, "provincial", province)
+        return None
 
     def executive_of(self, unit: Org, head: Head | None = None) -> Org:
         """The executive committee (Ban Chấp hành) of a party unit."""
