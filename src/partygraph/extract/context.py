@@ -107,14 +107,16 @@ def local_places(doc: Doc) -> None:
     "huyện" or "xã" later in the text is the last one of its word named (`Doc.local_at`)."""
     lex, reader = doc.lex, doc.reader
     levels = lex.raw["focus_levels"]
-    people = _named_people(doc)
+    first = {w.split()[0] for w, level in lex.place_levels.items() if level in levels}
+    people = None
     for s in doc.sents:
-        if s.allcaps:
+        if s.allcaps or first.isdisjoint(s.keys):
             continue
-        for i in range(len(s.tokens)):
-            pw = lex.place_words.match(s.keys, i)
+        for i, key in enumerate(s.keys):
+            pw = lex.place_words.match(s.keys, i) if key in first else None
             if not pw or lex.place_levels.get(pw[1]) not in levels:
                 continue
+            people = _named_people(doc) if people is None else people
             place = reader.read_place(s.tokens, s.keys, i, False)
             if place and place[2] is None and place[1].startswith(pw[1] + " "):
                 words = place[1][len(pw[1]) + 1:].split()
@@ -153,9 +155,11 @@ def _district_of(doc: Doc, s, k: int, commune: str) -> None:
 
 def _named_people(doc: Doc) -> set[str]:
     """The names the article writes after an honorific ("ông Đỗ Tố")."""
-    out = set()
+    out, starts = set(), doc.lex.honorific_starts
     for s in doc.sents:
+        if starts.isdisjoint(s.keys):
+            continue
         for i, k in enumerate(s.keys):
-            if k in doc.lex.honorific_starts and (pm := doc.people.read(s.tokens, s.keys, i, s.allcaps)):
+            if k in starts and (pm := doc.people.read(s.tokens, s.keys, i, s.allcaps)):
                 out.add(pm.name)
     return out

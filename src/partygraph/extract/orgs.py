@@ -606,10 +606,12 @@ class OrgRegistry:
         self.mentions: list[tuple[int, Org]] = []
 
     def add(self, pos: int, org: Org) -> None:
+        chain = []
         while org is not None:
             if not org.bare:
-                self.mentions.append((pos, org))
+                chain.append((pos, org))
             org = org.parent
+        self.mentions.extend(reversed(chain))  # the unit written last: a short name at `pos` means it
 
     def resolve(self, org: Org, pos: int) -> Org | None:
         """A full organisation for a bare mention, or None when nothing fits."""
