@@ -429,6 +429,7 @@ class _CongressWords:
             Lexicon._phrase_trie(raw[k]) for k in ("word", "skip", "national", "ordinal"))
         self.of, self.party, self.not_party = ({key(w) for w in raw[k]} for k in ("of", "party", "not_party"))
         self.opening, self.closing = raw["opening"], raw["closing"]
+        self.national_years: dict[int, int] = dict(raw.get("national_years", {}))
 
 
 def role_forms(role: Role) -> list[str]:

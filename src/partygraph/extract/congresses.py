@@ -55,7 +55,8 @@ def _name(doc: Doc, m: SentenceMentions, k: int) -> tuple[Org | None, int | None
             k += 1
         elif org is None and keys[k] in words.party and (k + 1 >= len(keys) or keys[k + 1] not in words.not_party):
             org, k = party_org(), k + 1
-        elif num is None and (w := words.ordinal.match(keys, k)) is not None and w[0] < len(toks):
+        elif num is None and (w := words.ordinal.match(keys, k)) is not None and w[0] < len(toks) \
+                and ordinal(doc, toks[w[0]]) is not None:
             num, k = ordinal(doc, toks[w[0]]), w[0] + 1
         elif num is None and toks[k].roman and toks[k].text.isupper():
             num, k = roman_to_int(toks[k].text), k + 1
@@ -72,13 +73,50 @@ def _subject(doc: Doc, m: SentenceMentions, i: int) -> Org | None:
     """'Đảng bộ xã A tổ chức Đại hội lần thứ VII': the unit before the verb."""
     keys = m.sentence.keys
     for oi, oend, org in reversed(m.orgs):
+        if oend < len(keys) and keys[oend] == ",":  # "Đảng bộ phường A, TP.HCM, tổ chức …"
+            close = next((k for k in range(oend + 1, min(i, oend + 6)) if keys[k] == ","), None)
+            oend = close + 1 if close is not None else oend
         if oend <= i and any(keys[oend:i] == list(phrase_keys(v)) for v in doc.lex.raw["congress_verbs"]):
             return doc.resolve(org, m.sentence.tokens[oi].start)
     return None
 
 
+def _sentence_unit(doc: Doc, m: SentenceMentions, i: int, num: int) -> Org | None:
+    """'Đảng bộ A vẫn đạt mục tiêu Nghị quyết Đại hội III': the one party unit the sentence names before
+    the congress; the Party's when the sentence names only central bodies ("Tổng Bí thư khóa X … Đại hội IX")."""
+    units, central = set(), False
+    for oi, _, org in m.orgs:
+        if org.kind not in ("party", "executive", "committee"):
+            continue
+        org = doc.resolve(org, m.sentence.tokens[oi].start)
+        if org is None:
+            continue  # "Bí thư Đảng ủy": a short name of some unit, maybe the one named
+        if org.level == "central":
+            central = True
+        elif oi < i and org.kind == "party":
+            units.add(org)  # written as the unit itself ("Đảng bộ A"), not through its committee
+        elif org.kind == "party":
+            return None
+    year = doc.date.year if doc.date else (m.term[1] if m.term else None)
+    if len(units) == 1 and not central and not _national_near(doc, num, year):
+        return units.pop()
+    return party_org() if central and not units else None
+
+
+def _national_near(doc: Doc, num: int, year: int | None) -> bool:
+    """Whether the national congress numbered `num` is the one of the time (the article's date, else the
+    term the sentence states), or the time is unknown."""
+    if year is None:
+        return True
+    years = doc.lex.congress.national_years
+    now = max((n for n, y in years.items() if y <= year), default=0)
+    return num in (now - 1, now, now + 1)
+
+
 def _term(doc: Doc, m: SentenceMentions, k: int) -> tuple[int, int] | None:
     s, toks = m.sentence, m.sentence.tokens
+    if k < len(toks) and toks[k].text == "(":  # "lần VIII (nhiệm kỳ 2005-2010)"
+        k += 1
     rest = s.text[toks[k - 1].end - s.start:] if k > 0 else s.text
     found = doc.lex.phrasing.term_after.match(rest) or doc.lex.phrasing.term_after.match(
         s.text[toks[k].start - s.start:] if k < len(toks) else "")
@@ -142,13 +180,13 @@ def _congress(doc: Doc, m: SentenceMentions, i: int, k: int) -> Congress | None:
     org, num, k = _name(doc, m, k)
     subject = org is None
     if subject:
-        org = _subject(doc, m, i)
+        org = _subject(doc, m, i) or (_sentence_unit(doc, m, i, num) if num is not None else None)
     if org is None or num is None or org.kind not in ("party", "executive", "mass"):
         return None
     if org.kind == "executive" and org.parent is not None:
         org = org.parent
     term = _term(doc, m, k)
-    start, end = _when(doc, m, i, k, term, subject)
+    start, end = _when(doc, m, i, k, term, subject or _subject(doc, m, i) is not None)
     delegates, present = _delegates(doc, m, k)
     return Congress(org, num, term, start, end, delegates, present, evidence=m.evidence)
 

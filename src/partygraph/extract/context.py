@@ -99,3 +99,67 @@ def org_reader(doc: Doc) -> None:
                     counts.setdefault(t.key, Counter())[t.text] += 1
         doc.casing = {k: c.most_common(1)[0][0] for k, c in counts.items()}
     doc.reader = OrgReader(doc.lex, doc.province_at, doc.casing)
+
+
+@component(requires=("reader",), assigns=("local_mentions",))
+def local_places(doc: Doc) -> None:
+    """Every district and commune named ("huyện Cần Giờ", "xã Thạnh An", "quận 5"), in order: a bare
+    "huyện" or "xã" later in the text is the last one of its word named (`Doc.local_at`)."""
+    lex, reader = doc.lex, doc.reader
+    levels = lex.raw["focus_levels"]
+    first = {w.split()[0] for w, level in lex.place_levels.items() if level in levels}
+    people = None
+    for s in doc.sents:
+        if s.allcaps or first.isdisjoint(s.keys):
+            continue
+        for i, key in enumerate(s.keys):
+            pw = lex.place_words.match(s.keys, i) if key in first else None
+            if not pw or lex.place_levels.get(pw[1]) not in levels:
+                continue
+            people = _named_people(doc) if people is None else people
+            place = reader.read_place(s.tokens, s.keys, i, False)
+            if place and place[2] is None and place[1].startswith(pw[1] + " "):
+                words = place[1][len(pw[1]) + 1:].split()
+                while len(words) > 1 and words[-1].lower() in lex.name_end_stops:  # "xã Quế Long Đến …" (no stop)
+                    words.pop()
+                if not any(" ".join(words) in p for p in people):  # "UBND huyện Đỗ Tố" beside "ông Đỗ Tố"
+                    doc.local_mentions.append((s.tokens[i].start, pw[1], " ".join(words)))
+                    _district_of(doc, s, place[0], f"{pw[1]} {' '.join(words)}")
+    # "thị xã Đồ" (cut short by a name after it) beside "thị xã Đồ Sơn": the longer name
+    names = {(w, n) for _, w, n in doc.local_mentions}
+    longest = [(p, w, max((n2 for w2, n2 in names if w2 == w and (n2 + " ").startswith(n + " ")), key=len))
+               for p, w, n in doc.local_mentions]
+    # a one-word name may be a name cut short ("chủ tịch thị xã Vũ Văn Thủy"): not a place to refer back to
+    doc.local_mentions = [(p, w, n) for p, w, n in longest if " " in n or n.isdigit()]
+    reader.local_at = doc.local_at
+    named = {name for _, name in doc.province_mentions}
+    if doc.province and named <= {doc.province}:
+        reader.one_province = doc.province
+    cut = doc.lex.raw["districts_abolished"]
+    reader.no_districts = bool(doc.date and doc.date.isoformat() >= cut)
+
+
+def _district_of(doc: Doc, s, k: int, commune: str) -> None:
+    """'xã Thạnh An, huyện Cần Giờ': the district a commune is in, as the text puts it."""
+    lex = doc.lex
+    if lex.place_levels.get(commune.split(" ")[0]) != "grassroots" or commune.split(" ")[0] == "thị":
+        return
+    if k < len(s.tokens) and s.tokens[k].text == ",":
+        k += 1
+    pw = lex.place_words.match(s.keys, k) if k < len(s.tokens) else None
+    if pw and lex.place_levels.get(pw[1]) == "district":
+        place = doc.reader.read_place(s.tokens, s.keys, k, False)
+        if place and place[2] is None and place[1].count(" ") >= len(pw[1].split()):
+            doc.reader.districts.setdefault(commune, place[1])
+
+
+def _named_people(doc: Doc) -> set[str]:
+    """The names the article writes after an honorific ("ông Đỗ Tố")."""
+    out, starts = set(), doc.lex.honorific_starts
+    for s in doc.sents:
+        if starts.isdisjoint(s.keys):
+            continue
+        for i, k in enumerate(s.keys):
+            if k in starts and (pm := doc.people.read(s.tokens, s.keys, i, s.allcaps)):
+                out.add(pm.name)
+    return out

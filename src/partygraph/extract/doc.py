@@ -78,6 +78,7 @@ class Doc:
         self.date: date | None = None
         self.province: str | None = None
         self.province_mentions: list[tuple[int, str]] = []
+        self.local_mentions: list[tuple[int, str, str]] = []  # (offset, place word, name): "xã", "Thạnh An"
         self.casing: dict[str, str] = {}
         self.reader: OrgReader | None = None
         self.people = PersonReader(lex)
@@ -105,6 +106,17 @@ class Doc:
             else:
                 break
         return best or self.province
+
+    def local_at(self, word: str, pos: int, prefix: str | None = None) -> str | None:
+        """The district or commune a bare place word ("xã", "huyện") at `pos` means: the last one of
+        that word named before it; with `prefix`, the last whose name begins with it."""
+        best = None
+        for p, w, name in self.local_mentions:
+            if p >= pos:
+                break
+            if w == word and (prefix is None or name.startswith(prefix + " ")):
+                best = name
+        return best
 
     def evidence(self, s: Sentence) -> Evidence:
         a, b = self.norm.raw_span(s.start, s.end)

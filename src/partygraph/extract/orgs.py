@@ -82,6 +82,10 @@ class OrgReader:
         self._keys_for, self._keys = None, []
         self._pos = 0  # where the organisation being read is named, for context
         self.place_override: dict[str, str] = {}
+        self.local_at = lambda word, pos, prefix=None: None  # the district or commune in focus (Doc.local_at)
+        self.districts: dict[str, str] = {}  # "xã Thạnh An" -> "huyện Cần Giờ", as the text writes them
+        self.no_districts = False  # the article is dated after district-level units were abolished
+        self.one_province: str | None = None  # the only province the article is about and names, if so
 
     @contextlib.contextmanager
     def places(self, province: str | None = None, local: dict[str, str] | None = None):
@@ -140,9 +144,27 @@ class OrgReader:
         if word is None:
             return None
         # a lower-level place, or a province we do not know: a capitalised run
-        run = []
-        k = j
-        while k < len(toks) and toks[k].is_word and (toks[k].cap or toks[k].kind == "num") and len(run) < 4 \
+        if j < len(toks) and toks[j].kind == "num" and word in lex.raw["numbered_places"] and len(toks[j].text) <= 2:
+            return j + 1, f"{word} {toks[j].text}", None, level  # "quận 5", "phường 12"
+        k, run = self._place_run(toks, keys, j, word, allcaps)
+        if run and not allcaps:
+            name = " ".join(self.canon_words(run, proper=True))
+            k, name = self._place_named_before(toks, k, word, name, toks[i].start)
+            return k, f"{word} {name}", None, level
+        province = self._province_for(word, toks[i].start)
+        if province:
+            return j, f"{word} {province}", province, "provincial"
+        if word in self.place_override:  # the same place named elsewhere in the title chain
+            return j, f"{word} {self.place_override[word]}", None, level
+        focus = self.local_at(word, toks[i].start) if level in self.lex.raw["focus_levels"] else None
+        if focus and not (i and keys[i - 1] in lex.links["class"]):
+            return j, f"{word} {focus}", None, level  # "UBND xã" after "xã Thạnh An": that commune
+        return j, word, None, level  # bare: relative to the article
+
+    def _place_run(self, toks, keys, j: int, word: str, allcaps: bool):
+        """The capitalised words of a place's name at j (a person's name after it is not part of it)."""
+        run, k = [], j
+        while k < len(toks) and toks[k].is_word and toks[k].cap and len(run) < 4 \
                 and not toks[k].abbr and not self.starts_role(keys, k):
             if run and self.is_person_start(toks, k):
                 break
@@ -150,14 +172,17 @@ class OrgReader:
                 break
             run.append(self.word(toks[k]))
             k += 1
-        if run and not allcaps:
-            return k, f"{word} {' '.join(self.canon_words(run, proper=True))}", None, level
-        province = self._province_for(word, toks[i].start)
-        if province:
-            return j, f"{word} {province}", province, "provincial"
-        if word in self.place_override:  # the same place named elsewhere in the title chain
-            return j, f"{word} {self.place_override[word]}", None, level
-        return j, word, None, level  # bare: relative to the article
+        return k, run
+
+    def _place_named_before(self, toks, k: int, word: str, name: str, pos: int) -> tuple[int, str]:
+        """'huyện Hương khê' after 'huyện Hương Khê': the place the article named, written in other case."""
+        full = self.local_at(word, pos, prefix=name)
+        if not full or full == name:
+            return k, name
+        rest = full[len(name):].split()
+        if [t.key for t in toks[k:k + len(rest)]] == [w.lower() for w in rest]:
+            return k + len(rest), full
+        return k, name
 
     def place_word(self, province: str) -> str:
         """'thành phố' for a centrally-run city, 'tỉnh' for a province."""
@@ -414,6 +439,9 @@ class OrgReader:
                         end, name = nxt
                         province = None
                         return end, self.executive_of(self.unit(f"{head.unit} {name}", head.level, None), head)
+                focus = self.local_at(unit_word, toks[i].start) if head.level in self.lex.raw["focus_levels"] else None
+                if focus:  # "Bí thư Huyện ủy" after "huyện A Lưới": that district's
+                    return end, self.executive_of(self.unit(f"{head.unit} {focus}", head.level, None), head)
                 name = province
             unit = self.unit(f"{head.unit} {name}" if name else head.unit, head.level, province, scoped=not name)
             return end, self.executive_of(unit, head)
@@ -486,8 +514,30 @@ class OrgReader:
             parent = self.unit(f"Đảng bộ {self.place_word(province)} {province}", "provincial", province)
         elif level is None and len(words) > 2 and words[2] in ("xã", "phường") and words[0] == "Đảng":
             level = "grassroots"
+        if parent is None and province and province == self.one_province and not scoped \
+                and words[:2] == ["Đảng", "bộ"]:
+            parent = self._local_parent(label, level, province)
         return Org(label, "party", level, province=province, parent=parent, scoped=scoped, head="Đảng bộ"
                    if label.startswith("Đảng bộ") else label.split(" ")[0] + " " + label.split(" ")[1])
+
+    def _local_parent(self, label: str, level: str | None, province: str) -> Org | None:
+        """'Đảng bộ huyện A' is a unit of its province's (in an article about one province only); 'Đảng bộ
+        xã B' of the district the text puts it in ("xã B, huyện A"), or of the province once districts are
+        gone (`no_districts`)."""
+        rest = label.split(" ", 2)[2] if label.count(" ") >= 2 else ""
+        word = next((w for w in self.lex.raw["phrasing"]["local_places"] if rest.startswith(w + " ")), None)
+        if word is None or len(rest) == len(word):
+            return None
+        top = f"Đảng bộ {self.place_word(province)} {province}"
+        if self.lex.place_levels.get(word) == "district" and level in (None, "district"):
+            return self.unit(top, "provincial", province)
+        if self.lex.place_levels.get(word) == "grassroots" and level in (None, "grassroots"):
+            district = self.districts.get(rest)
+            if district:
+                return self.unit(f"Đảng bộ {district}", "district", province)
+            if self.no_districts:
+                return self.unit(top, "provincial", province)
+        return None
 
     def executive_of(self, unit: Org, head: Head | None = None) -> Org:
         """The executive committee (Ban Chấp hành) of a party unit."""
@@ -599,10 +649,12 @@ class OrgRegistry:
         self.mentions: list[tuple[int, Org]] = []
 
     def add(self, pos: int, org: Org) -> None:
+        chain = []
         while org is not None:
             if not org.bare:
-                self.mentions.append((pos, org))
+                chain.append((pos, org))
             org = org.parent
+        self.mentions.extend(reversed(chain))  # the unit written last: a short name at `pos` means it
 
     def resolve(self, org: Org, pos: int) -> Org | None:
         """A full organisation for a bare mention, or None when nothing fits."""

@@ -25,6 +25,7 @@ PIPELINE: list[Component] = [
     context.article_date,
     context.provinces,
     context.org_reader,
+    context.local_places,
     mentions.organisations,
     mentions.people,
     subjects.subjects,

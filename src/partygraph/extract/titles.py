@@ -377,17 +377,25 @@ class TitleReader:
         named: dict[str, str] = {}
         for t in chain:
             for word, m in self.phrasing.local_places(t.org.label):
-                named.setdefault(word, m)
+                if self._written(s, t, m):  # not a place in focus (`Doc.local_at`)
+                    named.setdefault(word, m)
         if not named:
             return chain
         out = []
         for t in chain:
-            word = next((w for w in named if t.org.label.endswith(f" {w}")), None)
-            if word and t.org.scoped:
+            word = next((w for w in named if t.org.label.endswith(f" {w}") and t.org.scoped or any(
+                w == w2 and m != named[w] and not self._written(s, t, m)
+                for w2, m in self.phrasing.local_places(t.org.label))), None)
+            if word:
                 with self.doc.reader.places(local={word: named[word]}):
                     t = self.read(s, t.start) or t
             out.append(t)
         return out
+
+    @staticmethod
+    def _written(s: Sentence, t: Title, name: str) -> bool:
+        """Whether a place's name is written in the title (not taken from the text before it)."""
+        return name.split()[0].lower() in s.keys[t.start:t.end]
 
     def _explicit_province(self, s: Sentence, t: Title) -> str | None:
         for i in range(t.start, t.end):

@@ -1,0 +1,95 @@
+"""Places in focus (issue 13, class 6): a bare "xã", "huyện", "phường" is the last one of its word named."""
+
+from __future__ import annotations
+
+from partygraph.extract import extract
+from partygraph.read import Article
+
+
+def run(text: str, province: str | None = None, published: str | None = "2020-10-15"):
+    return extract(Article(id="t", text=text, source="test", province=province, published=published))
+
+
+def offices(x):
+    return {(o.person, o.role.vi, o.org.label, o.status) for o in x.offices}
+
+
+def test_bare_commune_is_the_commune_named_before():
+    x = run("Chúng tôi đến xã Tân Hòa, huyện Cần Giờ vào chiều 30/1. "
+            "Anh Trần Văn Bình, Phó Chủ tịch UBND xã, cho biết lần đầu tiên có nhiều Việt kiều về quê.", "Hồ Chí Minh")
+    assert ("Trần Văn Bình", "Phó Chủ tịch", "Ủy ban nhân dân xã Tân Hòa", "current") in offices(x)
+
+
+def test_bare_district_committee_is_the_district_named_before():
+    x = run("Mưa lũ gây thiệt hại lớn tại huyện A Lưới. Ông Lê Văn An, Bí thư Huyện ủy, cho biết đã sơ tán dân. "
+            "Ông Trần Văn Bình, Chủ tịch UBND huyện, trực tiếp chỉ đạo.", "Thừa Thiên Huế")
+    got = offices(x)
+    assert ("Lê Văn An", "Bí thư", "Đảng bộ huyện A Lưới", "current") in got
+    assert ("Trần Văn Bình", "Chủ tịch", "Ủy ban nhân dân huyện A Lưới", "current") in got
+
+
+def test_ward_party_committee_and_congress_after_the_ward_is_named():
+    x = run("Ngày 8-8, Đảng bộ phường Tân Định tổ chức Đại hội đại biểu Đảng bộ phường lần thứ I, "
+            "nhiệm kỳ 2025 - 2030. Bà Trần Thị Hương, Phó Bí thư Thường trực Đảng ủy phường, phát biểu.",
+            "Hồ Chí Minh", "2025-08-09")
+    assert ("Trần Thị Hương", "Phó Bí thư Thường trực", "Đảng bộ phường Tân Định", "current") in offices(x)
+    assert [(c.org.label, c.ordinal) for c in x.congresses] == [("Đảng bộ phường Tân Định", 1)]
+
+
+def test_numbered_district():
+    x = run("Bà Trần Thị Hồng, Bí thư Quận ủy quận 5, phát biểu.", "Hồ Chí Minh")
+    assert ("Trần Thị Hồng", "Bí thư", "Đảng bộ quận 5", "current") in offices(x)
+
+
+def test_place_written_in_other_case_is_the_one_named():
+    x = run("Ông Lê Văn Bình, chủ tịch UBND xã Gia Hòa, là anh trai chủ tịch huyện Kỳ Anh Lê Văn Huấn. "
+            "Ông Lê Văn Huấn, Phó Bí thư huyện ủy, Chủ tịch UBND huyện Kỳ anh xác nhận.", "Hà Tĩnh")
+    got = offices(x)
+    assert ("Lê Văn Huấn", "Chủ tịch", "Ủy ban nhân dân huyện Kỳ Anh", "current") in got
+    assert ("Lê Văn Huấn", "Phó Bí thư", "Đảng bộ huyện Kỳ Anh", "current") in got
+
+
+def test_chain_place_wins_over_the_place_in_focus():
+    x = run("Đoàn công tác làm việc tại huyện Bát Xát. Ông Lê Văn An, Phó Bí thư Huyện ủy, Chủ tịch UBND huyện "
+            "Mường Khương báo cáo.", "Lào Cai")
+    got = offices(x)
+    assert ("Lê Văn An", "Phó Bí thư", "Đảng bộ huyện Mường Khương", "current") in got
+    assert not any(o[2].endswith("Bát Xát") for o in got)
+
+
+def test_a_cut_name_is_no_place_in_focus():
+    x = run("Văn bản do ông chủ tịch thị xã Vũ Văn Thủy ký. Ông Trần Văn An, Phó Chủ tịch UBND thị xã, cho biết.",
+            "Phú Thọ")
+    assert not any("thị xã Vũ" in o[2] for o in offices(x))
+
+
+def test_class_of_communes_is_not_the_one_in_focus():
+    x = run("Xã Tân Hòa, huyện Cần Giờ đã về đích. Ông Trần Văn An, Chủ tịch UBND các xã, phát biểu.", "Hồ Chí Minh")
+    assert not any("Tân Hòa" in o[2] for o in offices(x))
+
+
+def parents(org):
+    out = []
+    while org is not None:
+        out.append(org.label)
+        org = org.parent
+    return out
+
+
+def test_district_unit_under_its_province_and_commune_under_the_district_named():
+    x = run("Chúng tôi về xã Tân Hòa, huyện Cần Giờ. Ông Trần Văn An, Bí thư Đảng ủy xã Tân Hòa, cho biết.",
+            "Hồ Chí Minh", "2006-01-30")
+    (o,) = x.offices
+    assert parents(o.org) == ["Đảng bộ xã Tân Hòa", "Đảng bộ huyện Cần Giờ", "Đảng bộ thành phố Hồ Chí Minh",
+                              "Đảng Cộng sản Việt Nam"]
+
+
+def test_ward_under_the_city_after_districts_were_abolished():
+    x = run("Bà Trần Thị Hương, Bí thư Đảng ủy phường Tân Định, phát biểu.", "Hồ Chí Minh", "2025-08-09")
+    (o,) = x.offices
+    assert parents(o.org)[:2] == ["Đảng bộ phường Tân Định", "Đảng bộ thành phố Hồ Chí Minh"]
+
+
+def test_no_province_parent_in_an_article_about_several_provinces():
+    x = run("Đoàn tỉnh Bến Tre thăm tỉnh Trà Vinh. Ông Trần Văn An, Bí thư Huyện ủy Cầu Ngang, tiếp đoàn.")
+    assert all(o.org.parent is None or o.org.parent.label != "Đảng bộ tỉnh Trà Vinh" for o in x.offices)
