@@ -285,7 +285,7 @@ class Lexicon:
 # Checks: a broken vocabulary file is one error naming the file, the entry
 # and the problem, at load time (not a TypeError in every article).
 
-_WORDS, _MAPPING = "a list of words", "a mapping"
+_WORDS, _MAPPING, _TEXT = "a list of words", "a mapping", "a text"
 #: lexicon.yaml's sections: a list of words, a mapping, or entries (one or a
 #: list) with their required keys and the keys they may have.
 _HEAD_KEYS = {f.name for f in dataclasses.fields(Head)} | {"forms"}
@@ -297,13 +297,16 @@ SECTIONS: dict[str, object] = {
     "honorific_sex": _MAPPING,
     "heads_left_out": ("list", {"before", "head", "roles"}, {"before", "head", "roles"}),
     "place_levels": _MAPPING, "changes": _MAPPING, "ordinal_words": _MAPPING,
+    "districts_abolished": _TEXT,
     "links": _MAPPING, "congress": _MAPPING, "phrasing": _MAPPING, "org_name": _MAPPING,
     **dict.fromkeys((
         "place_words", "org_words", "name_stops", "honorifics", "auxiliaries", "former_markers",
         "former_org_markers", "elect_verbs", "role_list_links", "surnames", "not_names", "name_blockers",
         "unit_roles", "congress_verbs", "idea_blockers", "not_party_after_central", "foreign",
         "foreign_name_syllables", "not_person_names", "name_end_stops", "proper_phrases",
-        "units_under_province", "legal_forms", "party_committee_roles", "delegation_roles", "past_openers", "decision_blockers", "decision_links", "home_state_roles", "shared_abroad", "never_in_names", "bylines", "weak_surnames"), _WORDS),
+        "units_under_province", "legal_forms", "focus_levels", "numbered_places", "party_committee_roles",
+        "delegation_roles", "past_openers", "decision_blockers", "decision_links", "home_state_roles",
+        "shared_abroad", "never_in_names", "bylines", "weak_surnames"), _WORDS),
 }
 #: Values a head's key may take (see the comment at the top of lexicon.yaml).
 HEAD_CHOICES = {"kind": {"party", "executive", "committee", "state", "mass", "media", "enterprise", "other", "skip"},
@@ -338,6 +341,9 @@ def check_lexicon(raw, path: Path) -> None:
         elif shape is _MAPPING:
             if not isinstance(value, dict):
                 fail(name, f"expected {_MAPPING}")
+        elif shape is _TEXT:
+            if not isinstance(value, str) or not value.strip():
+                fail(name, f"expected {_TEXT}")
         else:
             many, required, allowed = shape
             if many == "list" and not isinstance(value, list):

@@ -457,9 +457,10 @@ class OrgReader:
             # "HĐND TPHCM": the province's own body, named with its place word
             text = f"{self.place_word(province)} {province}"
         scoped = province is None and text in self.lex.place_levels
+        stated = province
         province = self.local_province(level, province)
         parent = None
-        if head.nests and level == "district" and province and not scoped:
+        if head.nests and level == "district" and province and not scoped and province in (stated, self.one_province):
             # "UBND huyện X" (in province Y) belongs to "UBND tỉnh Y"
             parent = Org(f"{head.label} {self.place_word(province)} {province}", head.kind, "provincial",
                          province=province, head=head.label)
@@ -509,9 +510,6 @@ class OrgReader:
             elif province and label.endswith(f" {self.place_word(province)} {province}"):
                 top = f"Đảng bộ {self.place_word(province)} {province}"
                 parent, level = self.unit(top, "provincial", province), level or "provincial"
-        elif level == "district" and province and not scoped and label.startswith("Đảng bộ "):
-            # "Đảng bộ huyện X" (in province Y) is under "Đảng bộ tỉnh Y"
-            parent = self.unit(f"Đảng bộ {self.place_word(province)} {province}", "provincial", province)
         elif level is None and len(words) > 2 and words[2] in ("xã", "phường") and words[0] == "Đảng":
             level = "grassroots"
         if parent is None and province and province == self.one_province and not scoped \

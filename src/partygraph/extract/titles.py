@@ -369,9 +369,17 @@ class TitleReader:
         for t in chain:
             if t.org.province not in (None, province) and self._explicit_province(s, t) is None:
                 with self.doc.reader.places(province=province):
-                    t = self.read(s, t.start) or t
+                    t = self._again(s, t)
             out.append(t)
         return out
+
+    def _again(self, s: Sentence, t: Title) -> Title:
+        """The title at t read again with the chain's places; what the chain gave it (a body from the post
+        after "rồi", being former) is kept when the second reading names no body."""
+        again = self.read(s, t.start)
+        if again is None or again.org is None:
+            return t
+        return replace(again, former=t.former or again.former)
 
     def _fill_local_places(self, s: Sentence, chain: list[Title]) -> list[Title]:
         named: dict[str, str] = {}
@@ -388,7 +396,7 @@ class TitleReader:
                 for w2, m in self.phrasing.local_places(t.org.label))), None)
             if word:
                 with self.doc.reader.places(local={word: named[word]}):
-                    t = self.read(s, t.start) or t
+                    t = self._again(s, t)
             out.append(t)
         return out
 
