@@ -133,3 +133,15 @@ def test_places_chain_of_administrative_units_nests():
 def test_places_foreign_cities_and_unplaced_communes_are_left_out():
     x = extract(Article(id="t", text="Đoàn đến thành phố New York. Ông Lê Văn An về xã Tân Lập.", source="test"))
     assert not [o for o in x.orgs.values() if o.kind == "administrative"]
+
+
+def test_context_a_city_written_with_an_abbreviation_is_the_article_s_place():
+    text = ("Hội nghị Ban Chấp hành Đảng bộ TP HCM đã bầu bổ sung. "
+            "Ông Trần Văn Bình, Trưởng Ban Tuyên giáo Thành ủy, phát biểu.")
+    assert ("Trần Văn Bình", "Trưởng ban", "Ban Tuyên giáo Thành ủy Hồ Chí Minh", "current") in _offices(text)
+
+
+def test_people_a_name_after_a_city_word_is_a_person_not_a_street():
+    text = "Đến dự có Bí thư Thành ủy Hà Nội Trần Văn An, Chủ tịch UBND thành phố Lê Văn Bình."
+    assert ("Lê Văn Bình", "Chủ tịch", "Ủy ban nhân dân thành phố Hà Nội", "current") in _offices(text)
+    assert not any(p == "Trần Văn An" and r == "Chủ tịch" for p, r, _, _ in _offices(text))

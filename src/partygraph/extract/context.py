@@ -53,7 +53,8 @@ def _province_mentions(doc: Doc) -> list[tuple[int, str]]:
         ks = s.keys
         i = 0
         while i < len(ks):
-            m = lex.province_trie.match(ks, i) if s.tokens[i].cap else None
+            # a capitalised name, or an abbreviation written for one ("TP HCM": "thành phố" + "HCM")
+            m = lex.province_trie.match(ks, i) if s.tokens[i].cap or s.tokens[i].abbr else None
             if not (m and (i + 1 >= len(ks) or m[0] > i)):
                 i += 1
                 continue

@@ -138,7 +138,7 @@ class PersonReader:
         After a place word only two-syllable runs are taken for places named after
         people: "UBND tỉnh Trần Tuyết Minh" is a title and then a name.
         """
-        for back in (1, 2, 3):
+        for back in (3, 2, 1):  # the longest phrase before the name decides ("thành phố", not "phố")
             j = i - back
             if j < 0:
                 break
