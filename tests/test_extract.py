@@ -4,16 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from partygraph.extract import extract
-from partygraph.read import Article
-
-
-def run(text: str, province: str | None = None, published: str | None = "2020-10-15"):
-    return extract(Article(id="t", text=text, source="test", province=province, published=published))
-
-
-def offices(x):
-    return {(o.person, o.role.vi, o.org.label, o.status) for o in x.offices}
+from extracting import offices, run
 
 
 def test_extract_apposition_title_chain_splits_into_offices():

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from partygraph.extract import extract
-from partygraph.read import Article
-
-
-def run(text: str, province: str | None = None, published: str | None = "2020-10-15"):
-    return extract(Article(id="t", text=text, source="test", province=province, published=published))
+from extracting import run
 
 
 def congresses(x):

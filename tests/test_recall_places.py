@@ -2,16 +2,7 @@
 
 from __future__ import annotations
 
-from partygraph.extract import extract
-from partygraph.read import Article
-
-
-def run(text: str, province: str | None = None, published: str | None = "2020-10-15"):
-    return extract(Article(id="t", text=text, source="test", province=province, published=published))
-
-
-def offices(x):
-    return {(o.person, o.role.vi, o.org.label, o.status) for o in x.offices}
+from extracting import offices, run
 
 
 def test_bare_commune_is_the_commune_named_before():

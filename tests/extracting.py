@@ -1,0 +1,16 @@
+"""Helpers for extraction tests: build an Article from a sentence and list the offices read from it."""
+
+from __future__ import annotations
+
+from partygraph.extract import extract
+from partygraph.read import Article
+
+
+def run(text: str, province: str | None = None, published: str | None = "2020-10-15"):
+    """The Extraction of one invented article."""
+    return extract(Article(id="t", text=text, source="test", province=province, published=published))
+
+
+def offices(x) -> set[tuple[str, str, str, str]]:
+    """(person, role, organisation, status) of every office in an Extraction."""
+    return {(o.person, o.role.vi, o.org.label, o.status) for o in x.offices}
