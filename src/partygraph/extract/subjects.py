@@ -74,7 +74,7 @@ def subjects(doc: Doc) -> None:
     shorts: set[str] = set()
     for m in doc.mentions:
         s = m.sentence
-        toks, keys = s.tokens, s.keys
+        keys = s.keys
         taken = {k for p in m.persons for k in range(p.hon_start, max(p.end, p.hon_start + 1))}
         out, seen = [], set()
         events = sorted([(p.hon_start, p) for p in m.persons] + [

@@ -194,7 +194,7 @@ class TitleReader:
         ("Tổng Bí thư A, Phó Thủ tướng thường trực B"), so the chain stops there.
         `career`: a list of posts held before, whose items may also be separated by ";".
         """
-        toks, keys = s.tokens, s.keys
+        toks = s.tokens
         links = set(self.lex.links["chain"]) | set(self.lex.links["then"]) | ({";"} if career else set())
         chain: list[Title] = []
         while k < len(toks):
