@@ -145,3 +145,10 @@ def test_people_a_name_after_a_city_word_is_a_person_not_a_street():
     text = "Đến dự có Bí thư Thành ủy Hà Nội Trần Văn An, Chủ tịch UBND thành phố Lê Văn Bình."
     assert ("Lê Văn Bình", "Chủ tịch", "Ủy ban nhân dân thành phố Hà Nội", "current") in _offices(text)
     assert not any(p == "Trần Văn An" and r == "Chủ tịch" for p, r, _, _ in _offices(text))
+
+
+def test_offices_ministry_departments_and_local_divisions():
+    got = _offices("Ông Trần Văn An - Phó Vụ trưởng Vụ Tổ chức cán bộ, Bộ Xây dựng; bà Lê Thị Hoa, Trưởng phòng "
+                   "Quản lý đô thị quận 8, cùng dự. Vụ án đang được điều tra.")
+    assert got == {("Trần Văn An", "Phó Vụ trưởng", "Vụ Tổ chức cán bộ Bộ Xây dựng", "current"),
+                   ("Lê Thị Hoa", "Trưởng phòng", "Phòng Quản lý đô thị quận 8", "current")}

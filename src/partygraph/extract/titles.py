@@ -59,6 +59,7 @@ class TitleReader:
                     return None
                 if org.label in lex.raw["shared_abroad"] and self._names_foreign(s):
                     return None  # "Chủ tịch Quân ủy Trung ương X" beside "Trung Quốc": maybe that country's
+                end, org = self._of_after_comma(s, end, org)
         if org is None and j < len(toks):
             implied = self._body_left_out(s, role, j)
             if implied is not None:
@@ -68,6 +69,17 @@ class TitleReader:
                 return None  # "Chủ tịch nước X" in an article about another country: maybe its head
             org = self.doc.org_by_label(role.implied_org)
         return self.finish(s, role, org, i, end, former)
+
+    def _of_after_comma(self, s: Sentence, end: int, org: Org) -> tuple[int, Org]:
+        """'Vụ Tổ chức cán bộ, Bộ Xây dựng': a department named with the central body it belongs to."""
+        if org.head.lower() not in self.lex.org_name["of_after_comma"] or end + 1 >= len(s.tokens) \
+                or s.tokens[end].text != ",":
+            return end, org
+        r = self.doc.reader.read(s.tokens, end + 1, s.allcaps)
+        if not r or r[1].bare or r[1].level != "central" or r[1].kind not in ("state", "committee"):
+            return end, org
+        parent = r[1]
+        return r[0], Org(f"{org.label} {parent.label}", org.kind, parent.level, parent=parent, head=org.head)
 
     def _member_of(self, s: Sentence, i: int, k: int, former: bool):
         """'Tỉnh ủy viên': a member of the executive committee; False when the words are not that."""
