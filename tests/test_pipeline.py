@@ -152,3 +152,18 @@ def test_offices_ministry_departments_and_local_divisions():
                    "Quản lý đô thị quận 8, cùng dự. Vụ án đang được điều tra.")
     assert got == {("Trần Văn An", "Phó Vụ trưởng", "Vụ Tổ chức cán bộ Bộ Xây dựng", "current"),
                    ("Lê Thị Hoa", "Trưởng phòng", "Phòng Quản lý đô thị quận 8", "current")}
+
+
+def test_terms_of_a_committee_the_article_states_go_to_its_elected_members():
+    x = extract(Article(id="t", source="test", text=(
+        "Hội nghị Ban Chấp hành Đảng bộ tỉnh Nghệ An khóa XVIII, nhiệm kỳ 2015-2020 đã họp. "
+        "Ông Trần Văn An được bầu bổ sung vào Ban Thường vụ Tỉnh ủy.")))
+    assert {(o.person, o.role.vi, o.org.label, o.status, o.term) for o in x.offices} == {
+        ("Trần Văn An", "Ủy viên", "Ban Thường vụ Tỉnh ủy Nghệ An", "elected", (2015, 2020))}
+
+
+def test_an_office_a_sentence_ends_is_not_also_current_there():
+    got = _offices("Quyết định điều động ông Trần Văn An, Bí thư Tỉnh ủy Bắc Giang, thôi giữ chức Bí thư "
+                   "Tỉnh ủy Bắc Giang nhiệm kỳ 2015-2020 để giữ chức Thứ trưởng Bộ Công an.")
+    assert ("Trần Văn An", "Bí thư", "Đảng bộ tỉnh Bắc Giang", "former") in got
+    assert ("Trần Văn An", "Bí thư", "Đảng bộ tỉnh Bắc Giang", "current") not in got

@@ -40,6 +40,8 @@ class Phrasing:
         self.term_or_khoa = re.compile(
             rf"\s*,?\s*(?:(?:{w['term']})(?:\s+(?:{w['new_term']}))?\s*{_YEARS_BARE}|(?:{w['khoa']})\s+[IVXLC\d]+)\s*,?",
             re.I)
+        # " khóa XVI," after a committee's name, before its term
+        self.khoa_after = re.compile(rf"\s*(?:{w['khoa']})\s+[IVXLC\d]+\s*,?", re.I)
         self._local = [(word, re.compile(rf"(?<!\w){re.escape(word)} ([{_UPPER}][^\s,;.]*(?: [{_UPPER}][^\s,;.]*){{0,3}})"))
                        for word in data["local_places"]]
         # "ngày 19-21/8/2020", "các ngày 21, 22/7", "ngày 15 đến 21-10-1963"

@@ -234,3 +234,23 @@ def congress_sizes(doc: Doc) -> None:
                     if doc.congresses[n][0] <= m.index and doc.congresses[n][1].org.key in units), None)
         if idx is not None and (sizes := _sizes(doc, m)):
             doc.sizes.append(SizeReport(idx, sizes))
+
+
+@component(requires=("mentions.orgs",), assigns=("committee_terms",))
+def committee_terms(doc: Doc) -> None:
+    """'Ban Chấp hành Đảng bộ tỉnh X khóa XVI, nhiệm kỳ 2015-2020': the term of that committee and its unit."""
+    p = doc.lex.phrasing
+    for m in doc.mentions:
+        s = m.sentence
+        for i, end, org in m.orgs:
+            if org.kind != "executive" or end == 0 or end >= len(s.tokens):
+                continue
+            rest = s.text[s.tokens[end - 1].end - s.start:]
+            khoa = p.khoa_after.match(rest)
+            found = p.term_after.match(rest, khoa.end() if khoa else 0)
+            if not found or int(found.group(1)) >= int(found.group(2)):
+                continue
+            org = doc.resolve(org, s.tokens[i].start)
+            for node in (org, org.parent if org is not None else None):
+                if node is not None and not node.bare:
+                    doc.committee_terms.setdefault(node.key, set()).add((int(found.group(1)), int(found.group(2))))

@@ -88,6 +88,7 @@ class Doc:
         self.offices: list[tuple[int, Office]] = []  # (sentence index, office)
         self.congresses: list[tuple[int, Congress]] = []
         self.sizes: list[SizeReport] = []
+        self.committee_terms: dict[str, set[tuple[int, int]]] = {}  # unit or committee key -> terms stated
         self.changes: list[Change] = []
         self.stated_parents: set[tuple[str, str]] = set()
         self.persons: dict[str, tuple[int, Evidence]] = {}

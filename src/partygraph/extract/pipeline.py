@@ -32,6 +32,7 @@ PIPELINE: list[Component] = [
     mentions.titles,
     congresses.congresses,
     congresses.congress_sizes,
+    congresses.committee_terms,
     offices.appositions,
     offices.verb_clauses,
     decisions.decisions,

@@ -18,8 +18,9 @@ def _fold_sizes(doc: Doc) -> None:
 
 
 def _congress_terms(doc: Doc) -> None:
-    """An office elected in an article about a congress is for that congress's term."""
-    terms: dict[str, set] = {}
+    """An office elected in an article about a congress is for that congress's term, or for the term the
+    article gives its committee ("Ban Chấp hành Đảng bộ X khóa X, nhiệm kỳ 2015-2020")."""
+    terms: dict[str, set] = {k: set(v) for k, v in doc.committee_terms.items()}
     for _, c in doc.congresses:
         if c.term:
             terms.setdefault(c.org.key, set()).add(c.term)
@@ -39,11 +40,15 @@ def _congress_terms(doc: Doc) -> None:
 
 def _dedupe(doc: Doc) -> None:
     """One office per (person, role, organisation, status), cited by its first sentence, with a term if any;
-    an office the article reports as elected or appointed is that one, not a second current one."""
+    an office the article reports as elected or appointed is that one, not a second current one, and one a
+    sentence reports as ending is not also current there."""
     seen: dict[tuple, tuple] = {}
     elected = {(o.person, o.role.id, o.org.key) for _, o in doc.offices if o.status == "elected"}
+    ended = {(n, o.person, o.role.id, o.org.key) for n, o in doc.offices if o.status == "former"}
     for n, o in sorted(doc.offices, key=lambda x: x[0]):
-        if o.status == "current" and (o.person, o.role.id, o.org.key) in elected:
+        if o.status == "current" and (n, o.person, o.role.id, o.org.key) in ended:
+            o = replace(o, status="former")  # "A, Bí thư Tỉnh ủy X, thôi giữ chức Bí thư Tỉnh ủy X": it ended
+        elif o.status == "current" and (o.person, o.role.id, o.org.key) in elected:
             o = replace(o, status="elected")
         k = (o.person, o.role.id, o.org.key, o.status)
         if k not in seen or (o.term and not seen[k][1].term):
@@ -65,7 +70,7 @@ def _dedupe(doc: Doc) -> None:
     doc.changes = list(changes.values())
 
 
-@component(requires=("offices", "congresses", "congress_sizes", "changes"), assigns=("tidy",))
+@component(requires=("offices", "congresses", "congress_sizes", "committee_terms", "changes"), assigns=("tidy",))
 def tidy(doc: Doc) -> None:
     """Sizes into their congresses, then congress terms on elected offices, then duplicates merged."""
     _fold_sizes(doc)
