@@ -167,3 +167,10 @@ def test_an_office_a_sentence_ends_is_not_also_current_there():
                    "Tỉnh ủy Bắc Giang nhiệm kỳ 2015-2020 để giữ chức Thứ trưởng Bộ Công an.")
     assert ("Trần Văn An", "Bí thư", "Đảng bộ tỉnh Bắc Giang", "former") in got
     assert ("Trần Văn An", "Bí thư", "Đảng bộ tỉnh Bắc Giang", "current") not in got
+
+
+def test_orgs_offices_of_state_bodies_and_institutions():
+    got = _offices("Bà Lê Thị Hoa, Chánh Văn phòng UBND tỉnh Nghệ An, và ông Trần Văn An, Giám đốc Trung tâm "
+                   "Y tế dự phòng huyện Quỳnh Lưu, cùng dự.")
+    assert ("Lê Thị Hoa", "Chánh Văn phòng", "Văn phòng Ủy ban nhân dân tỉnh Nghệ An", "current") in got
+    assert ("Trần Văn An", "Giám đốc", "Trung tâm Y tế dự phòng huyện Quỳnh Lưu", "current") in got

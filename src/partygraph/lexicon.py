@@ -78,6 +78,7 @@ class Head:
     local: bool = False  # the name is unique only within a province ("Sở Tài chính")
     free: bool = False  # the name may hold any lower-case words ("Hội Nghề cá Việt Nam")
     national: str | None = None  # with no place after it: this national body ("Mặt trận Tổ quốc Việt Nam")
+    of_state: str | None = None  # its kind under a state body ("Văn phòng Bộ Xây dựng", "Ban cán sự đảng Bộ Y tế")
     nests: bool = False  # a district's body belongs to its province's ("UBND huyện X" in "UBND tỉnh Y")
 
 
@@ -310,7 +311,7 @@ SECTIONS: dict[str, object] = {
 }
 #: Values a head's key may take (see the comment at the top of lexicon.yaml).
 HEAD_CHOICES = {"kind": {"party", "executive", "committee", "state", "mass", "media", "enterprise", "other", "skip"},
-                "read": {"none", "place", "name", "parent"}}
+                "read": {"none", "place", "name", "parent"}, "of_state": {"state", "committee"}}
 
 
 def _hint(word: str, known) -> str:

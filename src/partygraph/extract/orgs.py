@@ -564,6 +564,10 @@ class OrgReader:
                 parent = self.executive_of(p)
             elif p.kind == "executive":
                 parent = p
+            elif head.of_state and p.kind == "state" and not p.bare:
+                # "Văn phòng UBND tỉnh X", "Ban cán sự đảng Bộ Y tế": a body of that state body
+                return end, Org(f"{head.label} {p.label}", head.of_state, p.level, province=p.province, parent=p,
+                                scoped=p.scoped, head=head.label)
             else:
                 sub = None
         if head.kind == "executive":
