@@ -174,3 +174,10 @@ def test_orgs_offices_of_state_bodies_and_institutions():
                    "Y tế dự phòng huyện Quỳnh Lưu, cùng dự.")
     assert ("Lê Thị Hoa", "Chánh Văn phòng", "Văn phòng Ủy ban nhân dân tỉnh Nghệ An", "current") in got
     assert ("Trần Văn An", "Giám đốc", "Trung tâm Y tế dự phòng huyện Quỳnh Lưu", "current") in got
+
+
+def test_hierarchy_a_body_named_inside_another_and_a_province_closing_a_chain():
+    assert ("Vụ Tham mưu tổng hợp Văn phòng Trung ương", "Văn phòng Trung ương") in _parents(
+        "Ông Trần Văn An, Phó Vụ trưởng Vụ Tham mưu tổng hợp Văn phòng Trung ương Đảng, phát biểu.")
+    x = extract(Article(id="t", source="test", text="Ông Lê Văn An ở xã Hòa Trị, huyện Phú Hòa, Phú Yên kể lại."))
+    assert ("huyện phú hòa--phú yên", "tỉnh phú yên") in x.stated_parents

@@ -205,6 +205,7 @@ class OrgReader:
         """Read the proper name after a head. Returns (end, words, place-or-None)."""
         self._inner_scoped = False
         self._inner_province = None
+        self._inner: Org | None = None
         st = _Name(i, len(toks) if stop_at is None else stop_at, allcaps, head_kind,
                    head_kind in ("enterprise", "other", "media") or free)
         while st.j < st.n:
@@ -238,6 +239,7 @@ class OrgReader:
                 inner = r[1]
                 self._inner_scoped = inner.scoped
                 self._inner_province = inner.province
+                self._inner = inner
                 return r[0], self.canon_words(st.words) + [inner.short or inner.label], None
         if lex.place_words.match(keys, j) and not (st.words and toks[j - 1].key in lex.org_name["place_word_inside"]):
             place = self.read_place(toks, keys, j, st.allcaps)
@@ -601,11 +603,13 @@ class OrgReader:
             return end, self._named_unit(head.label, words, place)
         label = _join([head.label] + words + ([place[1]] if place else []))
         province = place[2] if place else self._inner_province
+        inner = self._inner if self._inner is not None and not self._inner.bare else None
         scoped = bool(place and place[2] is None and place[1] in self.lex.place_levels) \
-            or (head.local and place is None) or self._inner_scoped
-        level = place[3] if place else head.level
+            or (head.local and place is None and inner is None) or self._inner_scoped
+        level = place[3] if place else (inner.level if inner is not None else head.level)
+        # "Vụ Tham mưu tổng hợp Văn phòng Trung ương Đảng", "Bộ Tư lệnh Quân khu 2": a part of the body named inside
         return end, Org(label, head.kind, level, province=self.local_province(level, province), head=head.label,
-                        scoped=scoped)
+                        scoped=scoped, parent=inner)
 
     def _named_unit(self, head_label: str, words: list[str], place) -> Org:
         label = _join([head_label] + words + ([place[1]] if place else []))
@@ -655,7 +659,9 @@ class OrgRegistry:
         while org is not None:
             if not org.bare:
                 chain.append((pos, org))
-            org = org.parent
+            # a party unit's committees and parents stand for it; a state body's parent ("Vụ X Văn phòng
+            # Trung ương" in the Central Committee) is implied, and must not answer a later short name
+            org = org.parent if org.kind in ("party", "executive", "committee") else None
         self.mentions.extend(reversed(chain))  # the unit written last: a short name at `pos` means it
 
     def resolve(self, org: Org, pos: int) -> Org | None:

@@ -47,12 +47,23 @@ def _place_at(doc: Doc, m: SentenceMentions, i: int) -> tuple[int, Org] | None:
     return end, Org(text, OrgKind.ADMINISTRATIVE, level, province=province, head=word[1])
 
 
+def _province_at(doc: Doc, m: SentenceMentions, i: int) -> tuple[int, Org] | None:
+    """'xã A, huyện B, Quảng Nam': a province named without its place word, closing a chain."""
+    s = m.sentence
+    found = doc.lex.province_trie.match(s.keys, i) if s.tokens[i].cap else None
+    if found is None:
+        return None
+    name = found[1].name
+    return found[0], Org(f"{doc.reader.place_word(name)} {name}", OrgKind.ADMINISTRATIVE, Level.PROVINCIAL,
+                         province=name, head=doc.reader.place_word(name))
+
+
 def _chain(doc: Doc, m: SentenceMentions, i: int, taken: set[int]) -> list[tuple[int, int, Org]]:
     """Places joined by a comma, bracket or dash, each of a higher level than the one before."""
     toks = m.sentence.tokens
     chain: list[tuple[int, int, Org]] = []
     while i < len(toks) and i not in taken:
-        found = _place_at(doc, m, i)
+        found = _place_at(doc, m, i) or (_province_at(doc, m, i) if chain else None)
         if found is None or (chain and _RANK[found[1].level] <= _RANK[chain[-1][2].level]):
             break
         chain.append((i, found[0], found[1]))
