@@ -181,3 +181,11 @@ def test_hierarchy_a_body_named_inside_another_and_a_province_closing_a_chain():
         "Ông Trần Văn An, Phó Vụ trưởng Vụ Tham mưu tổng hợp Văn phòng Trung ương Đảng, phát biểu.")
     x = extract(Article(id="t", source="test", text="Ông Lê Văn An ở xã Hòa Trị, huyện Phú Hòa, Phú Yên kể lại."))
     assert ("huyện phú hòa--phú yên", "tỉnh phú yên") in x.stated_parents
+
+
+def test_an_appointment_told_after_before_that_is_not_a_former_post():
+    got = _offices("Trước đó, ngày 6-2, ông Trần Văn Bình đã ký quyết định chỉ định Thứ trưởng Bộ Xây dựng "
+                   "Lê Văn An giữ chức Phó Bí thư Tỉnh ủy Yên Bái. Trước đó, ông Lê Văn An làm Giám đốc Sở "
+                   "Xây dựng tỉnh Yên Bái.")
+    assert ("Lê Văn An", "Phó Bí thư", "Đảng bộ tỉnh Yên Bái", "former") not in got
+    assert ("Lê Văn An", "Giám đốc", "Sở Xây dựng tỉnh Yên Bái", "former") in got

@@ -196,9 +196,12 @@ def _cut_at(doc: Doc, s, k: int) -> bool:
 
 
 def _told_as_past(doc: Doc, keys) -> bool:
-    """Whether the sentence opens with "Trước đó," / "Trước đây,": what it says was held before."""
+    """Whether the sentence opens with "Trước đó," / "Trước đây,": what it says was held before; not when
+    it tells an appointment ("Trước đó, ngày 6-2, … đã ký quyết định chỉ định ông A giữ chức …")."""
     found = doc.lex.past_openers.match(keys, 0)
-    return found is not None and found[0] < len(keys) and keys[found[0]] == ","
+    if found is None or found[0] >= len(keys) or keys[found[0]] != ",":
+        return False
+    return not any(doc.lex.elect_verbs.match(keys, j) for j in range(found[0], len(keys)))
 
 
 def _career_items(doc: Doc, reader: TitleReader, m: SentenceMentions, k: int) -> list[Title]:
