@@ -189,3 +189,10 @@ def test_an_appointment_told_after_before_that_is_not_a_former_post():
                    "Xây dựng tỉnh Yên Bái.")
     assert ("Lê Văn An", "Phó Bí thư", "Đảng bộ tỉnh Yên Bái", "former") not in got
     assert ("Lê Văn An", "Giám đốc", "Sở Xây dựng tỉnh Yên Bái", "former") in got
+
+
+def test_secretary_of_a_place_and_a_place_named_like_an_association():
+    got = _offices("Anh Hồ Văn Lâm, Bí thư xã Thạnh Lợi, huyện Bình Đại cho biết. Ông Trần Văn Bình, "
+                   "Bí thư Thị ủy Hội An, dự.")
+    assert ("Hồ Văn Lâm", "Bí thư", "Đảng bộ xã Thạnh Lợi", "current") in got
+    assert ("Trần Văn Bình", "Bí thư", "Đảng bộ thị xã Hội An", "current") in got

@@ -476,8 +476,9 @@ class OrgReader:
         while j + caps < len(toks) and toks[j + caps].is_word and toks[j + caps].cap:
             caps += 1
         while k < len(toks) and toks[k].is_word and toks[k].cap and not toks[k].abbr and len(run) < 3:
-            if self.starts_role(keys, k) or self._head_at(keys, k):
-                break
+            head = self.lex.heads.match(keys, k)
+            if self.starts_role(keys, k) or (head and not (k == j and head[1].kind in _NAME_LIKE_HEADS)):
+                break  # but "Thị ủy Hội An": a place whose name opens like an association's
             # "Huyện ủy Châu Thành" is a place, "Thành ủy Nguyễn Văn A" a bare head and a name
             if self.is_person_start(toks, k) and (k > j or caps >= 3):
                 break
@@ -626,6 +627,7 @@ class OrgReader:
 
 
 
+_NAME_LIKE_HEADS = ("mass", "other", "media", "enterprise")  # heads a place's name may open with ("Hội An")
 _GO, _STOP = object(), object()  # what a step of read_name says: the word was taken / the name ends here
 
 
