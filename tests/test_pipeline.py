@@ -196,3 +196,10 @@ def test_secretary_of_a_place_and_a_place_named_like_an_association():
                    "Bí thư Thị ủy Hội An, dự.")
     assert ("Hồ Văn Lâm", "Bí thư", "Đảng bộ xã Thạnh Lợi", "current") in got
     assert ("Trần Văn Bình", "Bí thư", "Đảng bộ thị xã Hội An", "current") in got
+
+
+def test_titles_a_place_s_name_is_no_former_marker_and_a_head_is_not_doubled():
+    got = _offices("Khai mạc Đại hội các dân tộc Tây Nguyên Chủ tịch nước Trần Văn An phát biểu. "
+                   "Ông Nguyễn Văn Bình, Phó phòng Phòng Khoáng sản, dự.")
+    assert ("Trần Văn An", "Chủ tịch nước", "Nhà nước Cộng hòa xã hội chủ nghĩa Việt Nam", "current") in got
+    assert ("Nguyễn Văn Bình", "Phó Trưởng phòng", "Phòng Khoáng sản", "current") in got

@@ -27,7 +27,8 @@ class TitleReader:
         """The title starting at token i: "[nguyên] <role> [<organisation>] [, nhiệm kỳ …]"."""
         toks, keys, lex = s.tokens, s.keys, self.lex
         former, k = False, i
-        if k < len(keys) and keys[k] in lex.former_markers:
+        if k < len(keys) and keys[k] in lex.former_markers and not (
+                toks[k].cap and k and toks[k - 1].cap and toks[k - 1].is_word):  # not the "Nguyên" of "Tây Nguyên"
             former, k = True, k + 1
         if k >= len(keys):
             return None
@@ -45,7 +46,8 @@ class TitleReader:
         org_start = j
         if role.org_starts_with:
             n_org = len(phrase_keys(role.org_starts_with))
-            if keys[j - n_org:j] == list(phrase_keys(role.org_starts_with)):
+            head = list(phrase_keys(role.org_starts_with))
+            if keys[j - n_org:j] == head and keys[j:j + n_org] != head:  # not in "Phó phòng Phòng X"
                 org_start = j - n_org
         org, end = None, j
         if org_start < len(toks):
