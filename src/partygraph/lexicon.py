@@ -19,6 +19,7 @@ import yaml
 from partygraph.errors import PartygraphError, VocabularyError
 from partygraph.normalise import normalise_text
 from partygraph.phrasing import Phrasing
+from partygraph.tokens import tokenize
 
 PACKAGE = Path(__file__).resolve().parent
 DATA = PACKAGE / "data"
@@ -35,15 +36,11 @@ def key(text: str) -> str:
 
 def keys(text: str) -> tuple[str, ...]:
     """Matching keys of the words of a phrase."""
-    from partygraph.extract.tokens import tokenize  # local: tokens imports lexicon
-
     return tuple(t.key for t in tokenize(normalise_text(text)))
 
 
 def expanded_keys(text: str, abbreviations: dict) -> tuple[str, ...]:
     """Matching keys of a phrase as the extractor sees it, abbreviations expanded."""
-    from partygraph.extract.tokens import tokenize
-
     return tuple(t.key for t in tokenize(normalise_text(text), 0, abbreviations))
 
 

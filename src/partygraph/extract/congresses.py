@@ -15,7 +15,7 @@ from partygraph.extract.context import safe_date
 from partygraph.extract.doc import Doc, SentenceMentions, SizeReport
 from partygraph.extract.orgs import Org, party_org
 from partygraph.extract.records import Congress
-from partygraph.extract.tokens import Token
+from partygraph.tokens import Token
 from partygraph.lexicon import keys as phrase_keys
 
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}

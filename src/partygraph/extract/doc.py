@@ -15,7 +15,7 @@ from datetime import date
 from partygraph.extract.orgs import Org, OrgReader, OrgRegistry
 from partygraph.extract.people import PersonMention, PersonReader
 from partygraph.extract.records import Change, Congress, Evidence, Extraction, Office
-from partygraph.extract.tokens import Sentence, tokenize
+from partygraph.tokens import Sentence, tokenize
 from partygraph.lexicon import Lexicon, Role
 from partygraph.normalise import Normalised, normalise_text
 from partygraph.read import Article

@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass, field, replace
 
-from partygraph.extract.tokens import Token
+from partygraph.tokens import Token
 from partygraph.lexicon import Head, Lexicon, keys as phrase_keys
 from partygraph.vocab import Level, OrgKind
 

@@ -16,7 +16,7 @@ from partygraph.extract import (changes, congresses, context, decisions, hierarc
 from partygraph.extract.component import Component, check_order
 from partygraph.extract.doc import Doc
 from partygraph.extract.records import Extraction
-from partygraph.extract.tokens import sentences
+from partygraph.tokens import sentences
 from partygraph.lexicon import Lexicon, lexicon
 from partygraph.normalise import normalise
 from partygraph.read import Article

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from partygraph.extract.doc import Doc, SentenceMentions, Title
 from partygraph.extract.orgs import CENTRAL_EXEC, Org
-from partygraph.extract.tokens import Sentence
+from partygraph.tokens import Sentence
 from partygraph.lexicon import Role, keys as phrase_keys
 from partygraph.normalise import normalise_text
 
