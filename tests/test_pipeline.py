@@ -203,3 +203,11 @@ def test_titles_a_place_s_name_is_no_former_marker_and_a_head_is_not_doubled():
                    "Ông Nguyễn Văn Bình, Phó phòng Phòng Khoáng sản, dự.")
     assert ("Trần Văn An", "Chủ tịch nước", "Nhà nước Cộng hòa xã hội chủ nghĩa Việt Nam", "current") in got
     assert ("Nguyễn Văn Bình", "Phó Trưởng phòng", "Phòng Khoáng sản", "current") in got
+
+
+def test_orgs_a_committee_s_unit_in_lower_case_and_the_party_agencies_bloc():
+    x = extract(Article(id="t", source="test", text=(
+        "Quyết định sẽ được Ban Thường vụ huyện ủy Hương Sơn công bố. "
+        "Đảng bộ Các cơ quan đảng TP Hải Phòng đã họp.")))
+    labels = {o.label for o in x.orgs.values()}
+    assert {"Ban Thường vụ Huyện ủy Hương Sơn", "Đảng bộ các cơ quan Đảng thành phố Hải Phòng"} <= labels

@@ -558,7 +558,8 @@ class OrgReader:
         return None
 
     def _read_parent_head(self, toks, i, j, head, allcaps, depth, after_title=False):
-        sub = self.read(toks, j, allcaps, depth + 1, after_title) if j < len(toks) else None
+        # the body a committee belongs to, named right after it, whatever its capitals ("Ban Thường vụ huyện ủy X")
+        sub = self.read(toks, j, allcaps, depth + 1, after_title=True) if j < len(toks) else None
         parent = None
         end = j
         if sub:
