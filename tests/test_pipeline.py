@@ -211,3 +211,8 @@ def test_orgs_a_committee_s_unit_in_lower_case_and_the_party_agencies_bloc():
         "Đảng bộ Các cơ quan đảng TP Hải Phòng đã họp.")))
     labels = {o.label for o in x.orgs.values()}
     assert {"Ban Thường vụ Huyện ủy Hương Sơn", "Đảng bộ các cơ quan Đảng thành phố Hải Phòng"} <= labels
+
+
+def test_orgs_police_investigation_agencies_belong_to_their_police():
+    assert ("Cơ quan Cảnh sát điều tra Bộ Công an", "Bộ Công an") in _parents(
+        "Thiếu tướng Trần Văn An, Thủ trưởng Cơ quan Cảnh sát điều tra Bộ Công an, cho biết.")
