@@ -15,7 +15,6 @@ import multiprocessing
 import os
 import sys
 import time
-from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,9 +83,10 @@ def article_result(article: Article) -> ArticleResult:
     try:
         x = extract(article)
         graph = article_triples(x)
-        # A triple the writer could not take would lose the whole output, not this article only.
-        lines = "".join(_nt_row(t) for t in graph.triples)
-        deque(ox.parse(lines.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES), maxlen=0)
+        # A triple the writers could not take (a lone surrogate, an IRI with a space) would lose the whole
+        # output, not this article only: every triple must convert to Oxigraph's checked terms here.
+        for t in graph.triples:
+            to_ox_triple(t)
         counts = (len(x.persons), len(x.offices), len(x.congresses), len(x.changes))
         return ArticleResult(article.source, counts, graph)
     except Exception as exc:  # one article's failure must not lose the others

@@ -124,6 +124,7 @@ class Lexicon:
                 self.role_trie.add(keys(form), role)
         self.heads = Trie()
         short_forms = []
+        self.fixed_heads: dict[str, Head] = {}  # a fixed body's head by its label ("Chính phủ")
         for entry in self.raw["heads"]:
             forms = entry.pop("forms")
             head = Head(label=entry.pop("label", None) or entry.get("fixed") or forms[0], **entry)
@@ -131,7 +132,8 @@ class Lexicon:
                 self.heads.add(keys(form), head)
             if head.kind == "executive" and head.unit and head.short:
                 short_forms.append((head.unit, head.short))
-        self.fixed_heads = {h.fixed: h for _, h in _trie_values(self.heads) if h.fixed}
+            if head.fixed:
+                self.fixed_heads.setdefault(head.fixed, head)
         # "Đảng bộ tỉnh X" is called "Tỉnh ủy X" by its executive committee: the longest unit first
         self.short_forms = sorted(short_forms, key=lambda pair: -len(pair[0]))
         self.abbreviations = self._abbreviations(data / "abbreviations.csv")
@@ -155,6 +157,7 @@ class Lexicon:
             for form in group["forms"]:
                 self.office_verbs.add(keys(form), (group["status"], group.get("role")))
         self.former_markers = {key(w) for w in self.raw["former_markers"]}
+        self.former_org_markers = {key(w) for w in self.raw["former_org_markers"]}
         self.elect_verbs = self._phrase_trie(self.raw["elect_verbs"])
         self.decision_words = Trie()
         for group in self.raw["decision_words"]:
@@ -198,8 +201,6 @@ class Lexicon:
         self.title_starts = set(self.role_trie.root) | self.former_markers | set(self.heads.root)
         self.links = _links(self.raw["links"])
         self.org_name = _links(self.raw["org_name"])
-        self.birth_words = self.raw["links"]["birth"]
-        self.list_elect_verbs = self.links["list_elect"]
         self.congress = _CongressWords(self.raw["congress"])
         self.phrasing = Phrasing(self.raw["phrasing"])
 
@@ -399,18 +400,6 @@ def _csv_rows(path: Path, required: tuple[str, ...]) -> list[dict]:
             return rows
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise VocabularyError(f"{path}: broken vocabulary file ({' '.join(str(exc).split())})") from None
-
-
-def _trie_values(trie: Trie):
-    """Every (words, value) a trie holds."""
-    stack = [((), trie.root)]
-    while stack:
-        words, node = stack.pop()
-        for k, child in node.items():
-            if k is None:
-                yield words, child
-            else:
-                stack.append((words + (k,), child))
 
 
 def _links(raw: dict) -> dict:

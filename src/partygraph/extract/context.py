@@ -40,7 +40,7 @@ def article_date(doc: Doc) -> None:
         d = safe_date(m.group(3), m.group(2), m.group(1))
         # a news page's date, not a birth date or a date in history
         if d and d.year >= 1990 and not any(
-                w in head[max(0, m.start() - 15):m.start()].lower() for w in doc.lex.birth_words):
+                w in head[max(0, m.start() - 15):m.start()].lower() for w in doc.lex.links["birth"]):
             found[d] += 1
             first.setdefault(d, m.start())
     doc.date = max(found, key=lambda d: (found[d], -first[d])) if found else None

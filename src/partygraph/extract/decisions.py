@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from partygraph.extract.component import component
 from partygraph.extract.doc import Doc, SentenceMentions, Title
+from partygraph.extract.offices import office_verb
 from partygraph.extract.titles import TitleReader
 
 
@@ -79,8 +80,6 @@ def _listed_after(doc: Doc, m: SentenceMentions, k: int) -> list:
 def elected_lists(doc: Doc) -> None:
     """'Ba người được bầu bổ sung vào Ban Thường vụ Tỉnh ủy là ông A, …; ông B, … và bà C': a verb whose
     subject is no name, its office, then the people who take it."""
-    from partygraph.extract.offices import _office_verb  # local: offices is read before this module
-
     reader = TitleReader(doc)
     for m in doc.mentions:
         s = m.sentence
@@ -88,7 +87,7 @@ def elected_lists(doc: Doc) -> None:
         if len(m.persons) < 1 or "được" not in keys:
             continue
         for i, w in enumerate(keys):
-            verb = _office_verb(doc, m, i) if w == "được" and i not in m.person_ends else None
+            verb = office_verb(doc, m, i) if w == "được" and i not in m.person_ends else None
             if verb is None or verb[1][0] == "former":
                 continue
             end, (status, role) = verb
@@ -123,8 +122,6 @@ def _led_title(doc: Doc, reader: TitleReader, m: SentenceMentions, k: int, unit)
 def led_by(doc: Doc) -> None:
     """'Đoàn đại biểu Quốc hội X do ông A, …, làm trưởng đoàn', 'Đảng bộ Y do ông B, …, là Bí thư Đảng ủy':
     the role in the body named right before "do"."""
-    from partygraph.extract.offices import _leads_foreign_delegation  # local: offices is read before this module
-
     reader = TitleReader(doc)
     for m in doc.mentions:
         keys = m.sentence.keys
@@ -139,7 +136,7 @@ def led_by(doc: Doc) -> None:
                     (before and before[-1] in doc.lex.links["org_list"] and start - 1 in ends):
                 continue  # "đoàn công tác của Bộ Chính trị do ông A làm trưởng đoàn": the delegation's, not the body's
             unit = doc.resolve(org, m.sentence.tokens[j - 1].start)
-            if unit is None or _leads_foreign_delegation(doc, keys, j):
+            if unit is None or doc.leads_foreign_delegation(keys, j):
                 continue
             k = m.after_appositions.get(pm.hon_start, pm.end)
             k += 1 if k < len(keys) and keys[k] == "," else 0

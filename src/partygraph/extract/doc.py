@@ -193,9 +193,20 @@ class Doc:
             j = pos - back
             if j >= 0:
                 found = self.lex.elect_verbs.match(keys, j)
-                if found and found[0] >= pos - 2 and keys[j] in self.lex.list_elect_verbs:
+                if found and found[0] >= pos - 2 and keys[j] in self.lex.links["list_elect"]:
                     return True
         return False
+
+    def leads_foreign_delegation(self, keys, k: int) -> bool:
+        """Whether token `k` follows the "do" of "đoàn … <another country> … do …": that delegation's leader."""
+        links = self.lex.links
+        if k < 1 or keys[k - 1] not in links["led_by"]:
+            return False
+        window = keys[max(0, k - 16):k - 1]
+        delegation = [i for i, w in enumerate(window) if w in links["delegation"]]
+        if not delegation:
+            return False
+        return any(self.lex.foreign_at(window, i, in_text=True) for i in range(delegation[-1] + 1, len(window)))
 
     def context_org(self, m: SentenceMentions, before: int) -> Org | None:
         """The last party unit the sentence names before token `before`."""

@@ -48,20 +48,8 @@ def _persons(m: SentenceMentions, doc: Doc, references: bool = False):
         if pm.hon_start in m.references and not references:
             continue
         before = titles_before(m, pm.hon_start)
-        if not _leads_foreign_delegation(doc, keys, before[0].start if before else pm.hon_start):
+        if not doc.leads_foreign_delegation(keys, before[0].start if before else pm.hon_start):
             yield pm, before
-
-
-def _leads_foreign_delegation(doc: Doc, keys, k: int) -> bool:
-    """Whether `k` follows the "do" of "đoàn … <another country> … do …": that delegation's leader."""
-    links = doc.lex.links
-    if k < 1 or keys[k - 1] not in links["led_by"]:
-        return False
-    window = keys[max(0, k - 16):k - 1]
-    delegation = [i for i, w in enumerate(window) if w in links["delegation"]]
-    if not delegation:
-        return False
-    return any(doc.lex.foreign_at(window, i, in_text=True) for i in range(delegation[-1] + 1, len(window)))
 
 
 @component(requires=("mentions.titles",), assigns=("offices", "mentions.after_appositions"))
@@ -89,7 +77,7 @@ def appositions(doc: Doc) -> None:
                 while k < len(toks) and toks[k].text in doc.lex.links["apposition_close"]:
                     k += 1
                 after = k
-                if k < len(toks) and toks[k].text == "," and _office_verb(doc, m, skip_auxiliaries(doc.lex, s.keys, k + 1)):
+                if k < len(toks) and toks[k].text == "," and office_verb(doc, m, skip_auxiliaries(doc.lex, s.keys, k + 1)):
                     after = k + 1
             m.after_appositions[pm.hon_start] = after
 
@@ -127,7 +115,7 @@ def skip_auxiliaries(lex, keys, k: int) -> int:
 _STRENGTH = {"current": 0, "elected": 1, "former": 2}
 
 
-def _office_verb(doc: Doc, m: SentenceMentions, k: int):
+def office_verb(doc: Doc, m: SentenceMentions, k: int):
     """The office verb at k as (end, (status, implied role)), with what may stand inside it:
     an agent ("được Bộ Chính trị chỉ định giữ chức …") and a second verb after auxiliaries
     ("được chỉ định tiếp tục đảm nhiệm chức danh …"); the stronger status wins (former > elected > current)."""
@@ -165,7 +153,7 @@ def _title_after(doc: Doc, reader: TitleReader, m: SentenceMentions, k: int) -> 
     links = doc.lex.links["verb_continues"]
     for j in range(k, min(len(keys) - 1, k + 16)):
         if keys[j] in links:
-            verb = _office_verb(doc, m, j + 1)
+            verb = office_verb(doc, m, j + 1)
             if verb and not verb[1][1]:
                 return reader.chain(m.sentence, verb[0], m.person_starts)
         if keys[j] in (";", ".", ":"):
@@ -241,7 +229,7 @@ def _verb_chains(doc: Doc, reader: TitleReader, m: SentenceMentions, group, k: i
     s, lex = m.sentence, doc.lex
     toks, keys = s.tokens, s.keys
     chains = []
-    verb = _office_verb(doc, m, k)
+    verb = office_verb(doc, m, k)
     while verb:
         vend, (status, implied_role) = verb
         while vend < len(toks) and toks[vend].text == ":":  # "từng giữ các chức vụ: …"
@@ -262,7 +250,7 @@ def _verb_chains(doc: Doc, reader: TitleReader, m: SentenceMentions, group, k: i
         nxt = _skip_term(doc, m, chain[-1].end) if chain else None
         verb = None
         if nxt is not None and nxt + 1 < len(toks) and keys[nxt] in lex.links["verb_continues"]:
-            verb = _office_verb(doc, m, nxt + 1)
+            verb = office_verb(doc, m, nxt + 1)
             if verb and verb[1][0] == "former" and status != "former":
                 verb = None  # "… và thôi giữ chức …" goes on a list of ends only
     return chains
@@ -278,12 +266,12 @@ def verb_clauses(doc: Doc) -> None:
         grouped: set[int] = set()
         for pm, _ in _persons(m, doc, references=True):
             group, k = _group(m, pm, m.after_appositions.get(pm.hon_start, pm.end), lex.links["group"])
-            if k + 1 < len(keys) and keys[k] == "," and _office_verb(doc, m, k + 1):
+            if k + 1 < len(keys) and keys[k] == "," and office_verb(doc, m, k + 1):
                 k += 1  # "chỉ định đồng chí A, thôi giữ chức …"
             k = skip_auxiliaries(lex, keys, k)  # "A đã tái đắc cử …", "A tiếp tục giữ chức …"
             if pm.hon_start in grouped:
                 continue
-            if len(m.persons) == 1 and not _office_verb(doc, m, k):
+            if len(m.persons) == 1 and not office_verb(doc, m, k):
                 k = _career_ahead(doc, m, k)  # "A có thời gian công tác tại tỉnh X và từng đảm nhiệm …"
             chains = _verb_chains(doc, reader, m, group, k)
             if chains:

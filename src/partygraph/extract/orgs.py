@@ -226,9 +226,11 @@ class OrgReader:
     def _name_boundary(self, toks, keys, st: "_Name"):
         """Where a name ends at st.j: a stop word, another body, or a place (which ends it too)."""
         lex, j, tok = self.lex, st.j, toks[st.j]
-        if (not tok.cap or st.allcaps) and lex.name_stops.match(keys, j) and not lex.org_phrases.match(keys, j) \
-                and not self._province_named(toks, keys, j, st.allcaps):
-            return _STOP  # but "Đảng bộ Quân sự thành phố Hải Phòng": "thành" opens a place here
+        place = None
+        if (not tok.cap or st.allcaps) and lex.name_stops.match(keys, j) and not lex.org_phrases.match(keys, j):
+            place = self._province_named(toks, keys, j, st.allcaps)
+            if place is None:
+                return _STOP  # but "Đảng bộ Quân sự thành phố Hải Phòng": "thành" opens a place here
         nested = lex.heads.match(keys, j) if tok.cap else None
         if nested and st.words and nested[1].kind in ("party", "executive") and nested[1].read != "none":
             return _STOP  # "… Kim Đồng, Đảng ủy xã …": another party body begins
@@ -242,18 +244,18 @@ class OrgReader:
                 self._inner = inner
                 return r[0], self.canon_words(st.words) + [inner.short or inner.label], None
         if lex.place_words.match(keys, j) and not (st.words and toks[j - 1].key in lex.org_name["place_word_inside"]):
-            place = self.read_place(toks, keys, j, st.allcaps)
+            place = place or self.read_place(toks, keys, j, st.allcaps)
             if place and place[0] > j:
                 return place[0], self.canon_words(st.words), place
             return _STOP
         return None
 
-    def _province_named(self, toks, keys, j: int, allcaps: bool) -> bool:
-        """Whether a place word at j names a known province ("thành phố Hải Phòng")."""
+    def _province_named(self, toks, keys, j: int, allcaps: bool):
+        """The place read at j when a place word there names a known province ("thành phố Hải Phòng"), else None."""
         if not self.lex.place_words.match(keys, j):
-            return False
+            return None
         place = self.read_place(toks, keys, j, allcaps)
-        return bool(place and place[0] > j and place[2])
+        return place if place and place[0] > j and place[2] else None
 
     def _name_part(self, toks, keys, st: "_Name"):
         """The word or phrase at st.j as part of the name (_GO), the end of the name (_STOP), or a place."""

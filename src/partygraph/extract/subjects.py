@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from partygraph.extract.component import component
 from partygraph.extract.doc import Doc, SentenceMentions
-from partygraph.extract.offices import _office_verb, skip_auxiliaries
+from partygraph.extract.offices import office_verb, skip_auxiliaries
 from partygraph.extract.people import PersonMention
 
 
@@ -120,7 +120,7 @@ def _resolve_bare(doc: Doc, m: SentenceMentions, named: _Named, i: int, taken: s
     if i > 0 and keys[i - 1] not in doc.lex.links["reference_before"] and not _after_decision(doc, keys, i):
         return None  # "việc ông thôi chức …", "các đồng chí nguyên là …": not a subject of its own
     k = end + 1 if keys[end] == "," else end
-    if _office_verb(doc, m, skip_auxiliaries(doc.lex, keys, k)) is None:
+    if office_verb(doc, m, skip_auxiliaries(doc.lex, keys, k)) is None:
         return None
     full = named.alone(sex)
     return PersonMention(full, end, end, True, i) if full else None

@@ -187,10 +187,10 @@ class TitleReader:
                 elif org.parent is not None:
                     org = org.parent
             # "Tỉnh ủy X (cũ)": a body that no longer exists
-            if end + 2 < len(keys) and toks[end].text == "(" and keys[end + 1] in lex.links["former_body"] \
+            if end + 2 < len(keys) and toks[end].text == "(" and keys[end + 1] in lex.former_org_markers \
                     and toks[end + 2].text == ")":
                 former, end = True, end + 3
-            elif end < len(keys) and keys[end] in lex.links["former_body"]:
+            elif end < len(keys) and keys[end] in lex.former_org_markers:
                 former, end = True, end + 1
         term = None
         if 0 < end < len(toks):
@@ -430,7 +430,3 @@ class TitleReader:
 def _grade(role_id: str) -> str:
     """The post a role is a grade of: "Phó Bí thư Thường trực" and "Bí thư" are grades of "Bí thư"."""
     return role_id.removeprefix("pho-").removesuffix("-thuong-truc")
-
-
-def with_term(t: Title, term) -> Title:
-    return replace(t, term=term)
