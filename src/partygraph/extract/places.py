@@ -54,8 +54,8 @@ def _province_at(doc: Doc, m: SentenceMentions, i: int) -> tuple[int, Org] | Non
     if found is None:
         return None
     name = found[1].name
-    return found[0], Org(f"{doc.reader.place_word(name)} {name}", OrgKind.ADMINISTRATIVE, Level.PROVINCIAL,
-                         province=name, head=doc.reader.place_word(name))
+    word = doc.reader.place_word(name)
+    return found[0], Org(f"{word} {name}", OrgKind.ADMINISTRATIVE, Level.PROVINCIAL, province=name, head=word)
 
 
 def _chain(doc: Doc, m: SentenceMentions, i: int, taken: set[int]) -> list[tuple[int, int, Org]]:
