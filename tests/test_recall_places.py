@@ -84,3 +84,27 @@ def test_ward_under_the_city_after_districts_were_abolished():
 def test_no_province_parent_in_an_article_about_several_provinces():
     x = run("Đoàn tỉnh Bến Tre thăm tỉnh Trà Vinh. Ông Trần Văn An, Bí thư Huyện ủy Cầu Ngang, tiếp đoàn.")
     assert all(o.org.parent is None or o.org.parent.label != "Đảng bộ tỉnh Trà Vinh" for o in x.offices)
+
+
+def _labels(x) -> set[str]:
+    return {o.label for o in x.orgs.values()}
+
+
+def test_place_written_once_after_a_list_of_bodies_is_each_ones():
+    x = run("Ông Trần Văn Bình đọc thư chúc Tết của Thành ủy, HĐND, UBND và UBMTTQ TP. Cần Thơ.")
+    assert {"Hội đồng nhân dân thành phố Cần Thơ", "Ủy ban nhân dân thành phố Cần Thơ",
+            "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Cần Thơ"} <= _labels(x)
+
+
+def test_place_of_another_level_is_not_shared():
+    # a district committee is not the province's, and a department never takes a district
+    x = run("Đại diện Huyện ủy, UBND tỉnh Nghệ An và Sở Y tế, UBND huyện Yên Thành dự lễ.")
+    got = _labels(x)
+    assert "Ủy ban nhân dân tỉnh Nghệ An" in got
+    assert not any(label.startswith("Đảng bộ huyện Nghệ An") or label.startswith("Sở Y tế huyện") for label in got)
+
+
+def test_personal_details_between_name_and_titles_are_stepped_over():
+    x = run("Bổ nhiệm ông Lê Văn Cường, sinh ngày 2/3/1975, quê Hà Tĩnh, Thành ủy viên, Bí thư Huyện ủy Đông Anh "
+            "giữ chức Giám đốc Sở Nội vụ.", "Hà Nội")
+    assert ("Lê Văn Cường", "Bí thư", "Đảng bộ huyện Đông Anh", "current") in offices(x)

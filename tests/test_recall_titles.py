@@ -191,3 +191,21 @@ def test_titles_of_bodies_other_countries_share_are_left_out_beside_another_coun
     for text in ("Ông Cheney sẽ tiếp xúc với Chủ tịch Trung Quốc Hồ Văn Đào, Chủ tịch Quân uỷ Trung ương Giang Văn Dân.",
                  "Tháp tùng trong chuyến đi Trung Quốc là Thứ trưởng Ngoại giao Kim Văn Il, trưởng đoàn Triều Tiên."):
         assert offices(run(text)) == set(), text
+
+
+def test_former_marker_before_a_chain_is_said_of_every_title():
+    x = run("Ông Trần Văn An, nguyên Bí thư Thành ủy, Chủ tịch UBND thành phố Hải Phòng, đã về thăm quê.")
+    got = offices(x)
+    assert ("Trần Văn An", "Bí thư", "Đảng bộ thành phố Hải Phòng", "former") in got
+    assert ("Trần Văn An", "Chủ tịch", "Ủy ban nhân dân thành phố Hải Phòng", "former") in got
+
+
+def test_generic_committee_of_a_unit_written_in_lower_case_is_not_the_articles_unit():
+    x = run("Đảng bộ thành phố Hà Nội có nhiều đảng viên. Ông Trần Văn An, Bí thư Đảng ủy trường sĩ quan "
+            "kỹ thuật quân sự, phát biểu.")
+    assert not [o for o in offices(x) if o[0] == "Trần Văn An"]
+
+
+def test_social_affairs_is_no_commune():
+    x = run("Ông Lê Văn Bình, Giám đốc Sở Lao động - Thương binh và Xã hội tỉnh Bắc Ninh, phát biểu.")
+    assert ("Lê Văn Bình", "Giám đốc", "Sở Lao động - Thương binh và Xã hội tỉnh Bắc Ninh", "current") in offices(x)

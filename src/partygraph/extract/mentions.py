@@ -27,10 +27,35 @@ def organisations(doc: Doc) -> None:
                 i = r[0]
             else:
                 i += 1
+        _share_place(doc, m)
         doc.mentions.append(m)
     for m in doc.mentions:  # after all of them: a short name may be resolved by a later full one
         for i, _, org in m.orgs:
             doc.record_org(doc.resolve(org, m.sentence.tokens[i].start), m.evidence, m.index)
+
+
+def _share_place(doc: Doc, m: SentenceMentions) -> None:
+    """'Thành ủy, HĐND, UBND và UBMTTQ TP. Cần Thơ': a place written once after a list of bodies is each one's."""
+    s, orgs, links = m.sentence, m.orgs, doc.lex.links["org_list"]
+    for n in range(len(orgs) - 1, 0, -1):
+        i, j, _ = orgs[n]
+        p = next((p for p in range(i + 1, j) if doc.lex.place_words.match(s.keys, p)), None)
+        if p is None:
+            continue
+        level = doc.lex.place_levels.get(doc.lex.place_words.match(s.keys, p)[1])
+        tail = " ".join(t.text for t in s.tokens[p:j])
+        k = n - 1
+        while k >= 0 and orgs[k][1] + 1 == orgs[k + 1][0] and s.keys[orgs[k][1]] in links:
+            a, b, org = orgs[k]
+            head = doc.lex.heads.match(s.keys, a)
+            if head is None or head[0] != b or head[1].read != "place" or head[1].level not in (None, level):
+                break  # only a bare head that takes a place ("HĐND"), never "Sở Y tế" given a district
+            placed = doc.org_by_label(" ".join(t.text for t in s.tokens[a:b]) + " " + tail)
+            if placed is None or not placed.label.endswith(s.tokens[j - 1].text) or len(placed.label) <= len(org.label):
+                break
+            orgs[k] = (a, b, placed)
+            doc.registry.add(s.tokens[a].start, placed)
+            k -= 1
 
 
 @component(requires=("mentions.orgs",), assigns=("mentions.persons", "persons"))

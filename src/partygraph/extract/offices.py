@@ -62,6 +62,7 @@ def appositions(doc: Doc) -> None:
         for pm, before in _persons(m, doc):
             k = after = pm.end
             while k < len(toks) and toks[k].text in doc.lex.links["apposition"]:
+                k = _skip_details(doc, s, k, starts)
                 chain = reader.chain(s, k + 1, starts)
                 if before and chain and reader.owned_by_next(s, chain[-1].end, starts):
                     # A list with titles before each name ("nguyên Tổng Bí thư A, Ủy viên Bộ Chính trị,
@@ -80,6 +81,18 @@ def appositions(doc: Doc) -> None:
                 if k < len(toks) and toks[k].text == "," and office_verb(doc, m, skip_auxiliaries(doc.lex, s.keys, k + 1)):
                     after = k + 1
             m.after_appositions[pm.hon_start] = after
+
+
+def _skip_details(doc: Doc, s, k: int, starts, most: int = 12) -> int:
+    """', sinh ngày 24/4/1975, quê Nghệ An, Bí thư …': the comma before the titles, past the person's details."""
+    toks, details = s.tokens, doc.lex.links["person_detail"]
+    while toks[k].text == "," and k + 1 < len(toks) and any(
+            " ".join(s.keys[k + 1:k + 1 + len(d.split())]) == d for d in details):
+        nxt = next((j for j in range(k + 2, min(len(toks), k + 2 + most)) if toks[j].text in ",;" or j in starts), None)
+        if nxt is None or toks[nxt].text != ",":
+            break
+        k = nxt
+    return k
 
 
 @component(requires=("mentions.titles",), assigns=("offices",))

@@ -243,7 +243,8 @@ class OrgReader:
                 self._inner_province = inner.province
                 self._inner = inner
                 return r[0], self.canon_words(st.words) + [inner.short or inner.label], None
-        if lex.place_words.match(keys, j) and not (st.words and toks[j - 1].key in lex.org_name["place_word_inside"]):
+        if lex.place_words.match(keys, j) and not (st.words and toks[j - 1].key in lex.org_name["place_word_inside"]) \
+                and not (st.words and lex.org_phrases.match(keys, j)):  # "Lao động - Thương binh và Xã hội"
             place = place or self.read_place(toks, keys, j, st.allcaps)
             if place and place[0] > j:
                 return place[0], self.canon_words(st.words), place

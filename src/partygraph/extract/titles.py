@@ -54,6 +54,8 @@ class TitleReader:
             r = self.doc.reader.read(toks, org_start, s.allcaps, after_title=True)
             if r and (r[0] > j or (org_start < j and r[0] == j)):
                 end, org = r
+                if org.bare and self._unit_follows(keys, end):
+                    return None  # "Bí thư Đảng ủy trường sĩ quan X": a unit we cannot read, not the article's
                 if self._foreign(keys, org_start, end):
                     return None  # "Bộ trưởng Bộ Ngoại giao Trung Quốc …": another country's office
                 org = self.doc.resolve(org, toks[org_start].start)
@@ -71,6 +73,9 @@ class TitleReader:
                 return None  # "Chủ tịch nước X" in an article about another country: maybe its head
             org = self.doc.org_by_label(role.implied_org)
         return self.finish(s, role, org, i, end, former)
+
+    def _unit_follows(self, keys, k: int) -> bool:
+        return any(keys[k:k + len(n.split())] == n.split() for n in self.lex.org_name["unit_nouns"])
 
     def _of_after_comma(self, s: Sentence, end: int, org: Org) -> tuple[int, Org]:
         """'Vụ Tổ chức cán bộ, Bộ Xây dựng': a department named with the central body it belongs to."""
@@ -221,7 +226,13 @@ class TitleReader:
             if nxt is None:
                 break
             k = nxt
-        return self._one_place_per_chain(s, self._then(s, chain))
+        return self._one_place_per_chain(s, self._then(s, self._former_throughout(s, chain)))
+
+    def _former_throughout(self, s: Sentence, chain: list[Title]) -> list[Title]:
+        """'nguyên Bí thư Thành ủy, Chủ tịch UBND thành phố': "nguyên" before the first title is said of all."""
+        if not chain or s.keys[chain[0].start] not in self.lex.former_markers:
+            return chain
+        return [chain[0]] + [replace(t, former=True) for t in chain[1:]]
 
     def _next_item(self, s: Sentence, k: int, links) -> int | None:
         """The start of the next title after a comma or chain link at k ("…, kiêm Chủ tịch …"), else None."""
@@ -381,7 +392,7 @@ class TitleReader:
         (province,) = explicit
         out = []
         for t in chain:
-            if t.org.province not in (None, province) and self._explicit_province(s, t) is None:
+            if (t.org.scoped or t.org.province not in (None, province)) and self._explicit_province(s, t) is None:
                 with self.doc.reader.places(province=province):
                     t = self._again(s, t)
             out.append(t)
