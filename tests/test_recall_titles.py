@@ -209,3 +209,20 @@ def test_generic_committee_of_a_unit_written_in_lower_case_is_not_the_articles_u
 def test_social_affairs_is_no_commune():
     x = run("Ông Lê Văn Bình, Giám đốc Sở Lao động - Thương binh và Xã hội tỉnh Bắc Ninh, phát biểu.")
     assert ("Lê Văn Bình", "Giám đốc", "Sở Lao động - Thương binh và Xã hội tỉnh Bắc Ninh", "current") in offices(x)
+
+
+def test_names_in_sentence_case_keep_their_second_syllable():
+    x = run("Ông Lê Văn Bình, Cục trưởng Cục Quản lý xây dựng, và ông Trần Văn Hòa, Cục trưởng Cục Xúc tiến "
+            "thương mại, dự họp. Cục Thuế thông báo kết quả.")
+    got = offices(x)
+    assert ("Lê Văn Bình", "Cục trưởng", "Cục Quản lý xây dựng", "current") in got
+    assert ("Trần Văn Hòa", "Cục trưởng", "Cục Xúc tiến thương mại", "current") in got
+    assert "Cục Thuế" in {o.label for o in x.orgs.values()}  # a name by itself: "thông báo" is the verb
+
+
+def test_a_verb_after_a_name_is_not_part_of_it():
+    x = run("Bộ Công an tổ chức hội nghị; Báo Tuổi trẻ đưa tin. Ông Trần Văn An, Trưởng Ban Quản lý dự án "
+            "đầu tư xây dựng tỉnh Nghệ An, phát biểu.")
+    labels = {o.label for o in x.orgs.values()}
+    assert {"Bộ Công an", "Báo Tuổi trẻ", "Ban Quản lý Dự án đầu tư xây dựng tỉnh Nghệ An"} <= labels
+    assert not [label for label in labels if label.endswith(("tổ chức", "đưa tin"))]

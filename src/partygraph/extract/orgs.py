@@ -206,8 +206,10 @@ class OrgReader:
         self._inner_scoped = False
         self._inner_province = None
         self._inner: Org | None = None
+        proper = head_kind in ("enterprise", "other", "media") or free
+        # a newspaper's name keeps its capitals but takes no lower-case word beyond its own ("Báo Dân trí đưa tin")
         st = _Name(i, len(toks) if stop_at is None else stop_at, allcaps, head_kind,
-                   head_kind in ("enterprise", "other", "media") or free)
+                   proper and head_kind != "media", proper)
         while st.j < st.n:
             out = self._name_boundary(toks, keys, st)
             if out is None:
@@ -221,7 +223,7 @@ class OrgReader:
             words.pop()
             j -= 1
         # an enterprise's or a newspaper's name is a proper name: its capitals stay
-        return j, self.canon_words(words, proper=st.free_words), None
+        return j, self.canon_words(words, proper=st.proper), None
 
     def _name_boundary(self, toks, keys, st: "_Name"):
         """Where a name ends at st.j: a stop word, another body, or a place (which ends it too)."""
@@ -273,6 +275,8 @@ class OrgReader:
         if tok.key in lex.org_name["and"] and self._and_ends_name(toks, keys, st):
             return _STOP
         phrase = lex.org_phrases.match(keys, j) if not tok.abbr else None
+        if phrase and self._verb_after_name(toks, keys, st, phrase[0]):
+            return _STOP
         if phrase and not self.is_person_start(toks, j):
             # "Cục Thống kê", "các Cơ quan", "Tài nguyên và Môi trường": known multi-word parts of names
             st.words.extend(self.word(t) for t in toks[j:phrase[0]])
@@ -280,14 +284,22 @@ class OrgReader:
             st.j = phrase[0]
             return _GO
         if tok.cap and not tok.abbr and st.words and (prov := lex.province_trie.match(keys, j)) \
-                and not (st.free_words and prov[0] < st.n and toks[prov[0]].cap and toks[prov[0]].is_word):
+                and not (st.proper and prov[0] < st.n and toks[prov[0]].cap and toks[prov[0]].is_word):
             # "Sở TDTT Nghệ An": a province named without its place word
             name = prov[1].name
-            text = name if st.free_words else f"{self.place_word(name)} {name}"
+            text = name if st.proper else f"{self.place_word(name)} {name}"
             return prov[0], self.canon_words(st.words), (prov[0], text, name, "provincial")
         if not self._name_word(toks, keys, st):
             return _STOP
         return st.take(self.word(tok), tok.key)
+
+    def _verb_after_name(self, toks, keys, st: "_Name", end: int) -> bool:
+        """'Bộ Công an tổ chức hội nghị': a lower-case phrase that is also a verb, with no name word after it."""
+        j, lex = st.j, self.lex
+        if not st.words or toks[j].cap or " ".join(keys[j:end]) not in lex.org_name["verb_like"]:
+            return False
+        return end < st.n and toks[end].is_word and not (
+            keys[end] in lex.org_words or lex.org_phrases.match(keys, end) or lex.place_words.match(keys, end))
 
     def _and_ends_name(self, toks, keys, st: "_Name") -> bool:
         """'và' inside a name ("Tài nguyên và Môi trường") or after it ("Đảng bộ và nhân dân tỉnh")."""
@@ -304,7 +316,7 @@ class OrgReader:
         if tok.cap and not tok.abbr:
             # "Trường Tiểu học Kim Đồng" is named after a person; "Bí thư Chi bộ Nguyễn Văn A" is a name
             if self.is_person_start(toks, j) and not st.allcaps and not (
-                    st.free_words and (not words or words[-1].lower() in self.lex.legal_forms)):
+                    st.proper and (not words or words[-1].lower() in self.lex.legal_forms)):
                 return False  # but "Công ty TNHH Hoàng Hiếu" is a company named after a person
             if words and self.starts_role(keys, j):
                 return False
@@ -314,7 +326,19 @@ class OrgReader:
         if tok.abbr:
             return not self.starts_role(keys, j)
         # enterprise names take any lower-case words: "Công ty Đầu tư đường cao tốc"
-        return tok.key in self.lex.org_words or (st.free_words and bool(words) and len(words) < 10)
+        return tok.key in self.lex.org_words or (st.free_words and bool(words) and len(words) < 10) \
+            or self._second_syllable(toks, keys, st)
+
+    def _second_syllable(self, toks, keys, st: "_Name") -> bool:
+        """'Cục Quản lý …', 'Cục Di sản …': the lower-case second syllable of a name's first word, written
+        in sentence case; not after a word that is a name by itself ("Cục Thuế thông báo"), never a verb."""
+        j, lex = st.j, self.lex
+        prev = toks[j - 1]
+        if len(st.words) != 1 or not prev.cap or prev.abbr or prev.upper or prev.key in lex.org_words:
+            return False
+        return toks[j].is_word and not (lex.name_stops.match(keys, j) or lex.office_verbs.match(keys, j)
+                                        or lex.auxiliaries.match(keys, j) or lex.place_words.match(keys, j)
+                                        or keys[j] in lex.org_name["and"] or keys[j] in lex.org_name["trailing"])
 
     def canon_words(self, words: list[str], proper: bool = False) -> list[str]:
         """One spelling of a name whatever the article's capitals ("Bộ Công An" = "Bộ Công an").
@@ -643,7 +667,8 @@ class _Name:
     n: int
     allcaps: bool
     head_kind: str
-    free_words: bool
+    free_words: bool  # any lower-case word may go on the name (a company's)
+    proper: bool  # a proper name: its capitals stay
     words: list[str] = field(default_factory=list)
     first_key: str | None = None
 
