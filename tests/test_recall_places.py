@@ -108,3 +108,31 @@ def test_personal_details_between_name_and_titles_are_stepped_over():
     x = run("Bổ nhiệm ông Lê Văn Cường, sinh ngày 2/3/1975, quê Hà Tĩnh, Thành ủy viên, Bí thư Huyện ủy Đông Anh "
             "giữ chức Giám đốc Sở Nội vụ.", "Hà Nội")
     assert ("Lê Văn Cường", "Bí thư", "Đảng bộ huyện Đông Anh", "current") in offices(x)
+
+
+def test_one_head_written_before_several_names_is_each_body():
+    x = run("Phó Thủ tướng Trần Văn An và bộ trưởng các bộ Ngoại giao, Thương mại, Kế hoạch - Đầu tư, Tài chính "
+            "đã có các cuộc gặp.")
+    assert {"Bộ Ngoại giao", "Bộ Thương mại", "Bộ Kế hoạch - Đầu tư", "Bộ Tài chính"} <= _labels(x)
+
+
+def test_international_organisations_by_name_and_abbreviation():
+    x = run("Việt Nam gia nhập Tổ chức Thương mại Thế giới năm 2007; ông Lê Văn An là đại sứ tại WTO và ASEAN.")
+    assert {"Tổ chức Thương mại Thế giới", "Hiệp hội các quốc gia Đông Nam Á (ASEAN)"} <= _labels(x)
+
+
+def test_bare_standing_committee_after_a_named_executive_committee_is_its():
+    x = run("Ban Thường vụ Thành ủy chỉ định Ban Chấp hành Đảng bộ phường Tân Định nhiệm kỳ 2025 - 2030 gồm "
+            "33 người, Ban Thường vụ gồm 11 người.", "Hồ Chí Minh", "2025-08-01")
+    assert "Ban Thường vụ Đảng ủy phường Tân Định" in _labels(x)
+
+
+def test_central_body_in_brackets_is_the_parent():
+    x = run("Theo đó, Cục Xúc tiến thương mại (Bộ Công Thương) đã có báo cáo nhanh.")
+    labels = {o.key: o.label for o in x.orgs.values()}
+    assert {(labels[c], labels[p]) for c, p in x.stated_parents} == {("Cục Xúc tiến thương mại", "Bộ Công thương")}
+
+
+def test_party_committee_of_a_ministry_named_without_it_is_the_next_titles_body():
+    x = run("Ông Trần Văn An - Ủy viên Ban cán sự đảng, Thứ trưởng Bộ Xây dựng được chỉ định tham gia Ban Chấp hành.")
+    assert ("Trần Văn An", "Ủy viên", "Ban cán sự đảng Bộ Xây dựng", "current") in offices(x)

@@ -82,7 +82,9 @@ def test_names_run_together_or_running_into_the_next_sentence_are_not_names():
 
 def test_chain_goes_past_a_title_whose_body_is_unknown():
     x = run("Ông Nguyễn Văn An, Ủy viên Ban cán sự đảng, Thứ trưởng Bộ Công thương phát biểu.")
-    assert offices(x) == {("Nguyễn Văn An", "Thứ trưởng", "Bộ Công thương", "current")}
+    # the party committee named without its body is the one of the next title's body
+    assert offices(x) == {("Nguyễn Văn An", "Thứ trưởng", "Bộ Công thương", "current"),
+                          ("Nguyễn Văn An", "Ủy viên", "Ban cán sự đảng Bộ Công thương", "current")}
     # … but never past another country's body
     x = run("Chủ tịch nước Trần Văn Hùng đã tiếp đồng chí Vưu Văn Quyền, Ủy viên Trung ương Đảng Cộng sản Trung Quốc, "
             "Bí thư Tỉnh ủy, Chủ nhiệm Ủy ban Thường vụ Nhân đại tỉnh Phúc Kiến.")
@@ -226,3 +228,15 @@ def test_a_verb_after_a_name_is_not_part_of_it():
     labels = {o.label for o in x.orgs.values()}
     assert {"Bộ Công an", "Báo Tuổi trẻ", "Ban Quản lý Dự án đầu tư xây dựng tỉnh Nghệ An"} <= labels
     assert not [label for label in labels if label.endswith(("tổ chức", "đưa tin"))]
+
+
+def test_an_international_bodys_title_is_no_vietnamese_office():
+    x = run("Tại cuộc gặp với Tổng Giám đốc WHO, Thủ tướng Chính phủ Nguyễn Văn An chúc mừng ông Lê Văn Bình "
+            "được bầu làm Tổng Giám đốc WHO.")
+    assert offices(x) == {("Nguyễn Văn An", "Thủ tướng", "Chính phủ", "current")}
+
+
+def test_a_committee_named_far_from_the_bare_one_is_not_its():
+    x = run("Phó ban là ông Tạ Văn Đại, Phó trưởng ban Tổ chức T.Ư; Thư ký là ông Nguyễn Công Sơn, "
+            "Ủy viên Ban thường vụ, Trưởng ban Tổ chức Thành ủy Hà Nội.")
+    assert not [o for o in offices(x) if o[2] == "Ban Thường vụ Trung ương"]

@@ -77,6 +77,7 @@ class Head:
     national: str | None = None  # with no place after it: this national body ("Mặt trận Tổ quốc Việt Nam")
     of_state: str | None = None  # its kind under a state body ("Văn phòng Bộ Xây dựng", "Ban cán sự đảng Bộ Y tế")
     nests: bool = False  # a district's body belongs to its province's ("UBND huyện X" in "UBND tỉnh Y")
+    abroad: bool = False  # an international body: its officials hold no Vietnamese office ("Tổng Giám đốc WHO")
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,3 +32,21 @@ def stated_hierarchy(doc: Doc) -> None:
             doc.record_org(child, m.evidence, m.index)
             doc.record_org(parent, m.evidence, m.index)
             doc.stated_parents.add((child.key, parent.key))
+
+
+@component(requires=("mentions.orgs",), assigns=("stated_parents",))
+def bracketed_parent(doc: Doc) -> None:
+    """'Cục Xúc tiến thương mại (Bộ Công Thương)': a central body in brackets right after a state body is the
+    body it belongs to."""
+    for m in doc.mentions:
+        keys = m.sentence.keys
+        for (i, end, org), (j, after, outer) in zip(m.orgs, m.orgs[1:]):
+            if j != end + 1 or keys[end] != "(" or after >= len(keys) or keys[after] != ")":
+                continue
+            child, parent = doc.resolve(org, m.sentence.tokens[i].start), outer
+            if child is None or parent.bare or child.parent is not None or "state" != child.kind \
+                    or parent.kind != "state" or parent.level != "central" or child.key == parent.key:
+                continue
+            doc.record_org(child, m.evidence, m.index)
+            doc.record_org(parent, m.evidence, m.index)
+            doc.stated_parents.add((child.key, parent.key))

@@ -20,6 +20,9 @@ def organisations(doc: Doc) -> None:
         m = SentenceMentions(n, s, doc.evidence(s))
         i = 0
         while i < len(s.tokens):
+            if s.keys[i] in doc.lex.links["class"] and (shared := _one_head_many_names(doc, s, n, i)):
+                i = shared
+                continue
             r = doc.reader.read(s.tokens, i, s.allcaps) if s.keys[i] in heads else None
             if r and r[0] > i:
                 m.orgs.append((i, r[0], r[1]))
@@ -28,10 +31,56 @@ def organisations(doc: Doc) -> None:
             else:
                 i += 1
         _share_place(doc, m)
+        _committee_of_the_last_named(doc, m)
         doc.mentions.append(m)
     for m in doc.mentions:  # after all of them: a short name may be resolved by a later full one
         for i, _, org in m.orgs:
             doc.record_org(doc.resolve(org, m.sentence.tokens[i].start), m.evidence, m.index)
+
+
+def _one_head_many_names(doc: Doc, s, n: int, i: int) -> int | None:
+    """'các bộ Ngoại giao, Thương mại, Kế hoạch - Đầu tư và Tài chính': each name after the shared head is a
+    body ("Bộ Ngoại giao" …); its names are recorded (not as mentions: no title is read inside them).
+    The token after the list, or None when fewer than two names are read."""
+    toks, keys, links = s.tokens, s.keys, doc.lex.links["org_list"]
+    k = i + 1
+    if k >= len(toks) or toks[k].cap or keys[k] not in doc.lex.org_name["distributive"]:
+        return None
+    head, k, found = toks[k].text.capitalize(), k + 1, []
+    while k < len(toks) and toks[k].cap and not toks[k].upper:
+        limit = next((e for e in range(k, min(len(toks), k + 7)) if keys[e] in links or toks[e].kind == "punct"
+                      and toks[e].text not in doc.lex.org_name["joiners"]), min(len(toks), k + 7))
+        item = next(((e, org) for e in range(limit, k, -1)
+                     if (org := doc.org_by_label(f"{head} " + " ".join(t.text for t in toks[k:e]))) is not None
+                     and not org.bare and org.label.endswith(toks[e - 1].text)), None)
+        if item is None:
+            break
+        end, org = item
+        found.append(org)
+        if end >= len(toks) or keys[end] not in links:
+            k = end
+            break
+        k = end + 1
+    if len(found) < 2:
+        return None
+    for org in found:
+        doc.record_org(org, doc.evidence(s), n)
+    return k
+
+
+def _committee_of_the_last_named(doc: Doc, m: SentenceMentions) -> None:
+    """'chỉ định Ban Chấp hành Đảng bộ phường X gồm 33 người, Ban Thường vụ gồm 11 người': a bare committee
+    right after an executive committee named in full in its sentence is that committee's."""
+    toks = m.sentence.tokens
+    for n in range(1, len(m.orgs)):
+        a, b, org = m.orgs[n]
+        _, end, before = m.orgs[n - 1]
+        between = toks[end:a]  # "nhiệm kỳ 2025 - 2030 gồm 33 người,": no other name, no new clause
+        if org.bare and org.kind == "committee" and (org.parent is None or org.parent.bare) \
+                and before.kind == "executive" and not before.bare and not before.scoped \
+                and len(between) <= 12 and not any(t.cap or t.text == ";" for t in between):
+            m.orgs[n] = (a, b, doc.reader.committee(org.head, org.kind, before))
+            doc.registry.add(m.sentence.tokens[a].start, m.orgs[n][2])
 
 
 def _share_place(doc: Doc, m: SentenceMentions) -> None:

@@ -43,6 +43,7 @@ PIPELINE: list[Component] = [
     offices.title_lists,
     changes.changes,
     hierarchy.stated_hierarchy,
+    hierarchy.bracketed_parent,
     places.administrative_units,
     tidy.tidy,
 ]

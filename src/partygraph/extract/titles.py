@@ -59,8 +59,8 @@ class TitleReader:
                 if self._foreign(keys, org_start, end):
                     return None  # "Bộ trưởng Bộ Ngoại giao Trung Quốc …": another country's office
                 org = self.doc.resolve(org, toks[org_start].start)
-                if org is None:
-                    return None
+                if org is None or (org.label in lex.fixed_heads and lex.fixed_heads[org.label].abroad):
+                    return None  # … or an international body's official ("Tổng Giám đốc WHO")
                 if org.label in lex.raw["shared_abroad"] and self._names_foreign(s):
                     return None  # "Chủ tịch Quân ủy Trung ương X" beside "Trung Quốc": maybe that country's
                 end, org = self._of_after_comma(s, end, org)
@@ -226,7 +226,23 @@ class TitleReader:
             if nxt is None:
                 break
             k = nxt
-        return self._one_place_per_chain(s, self._then(s, self._former_throughout(s, chain)))
+        chain = self._body_of_next(s, self._former_throughout(s, chain))
+        return self._one_place_per_chain(s, self._then(s, chain))
+
+    def _body_of_next(self, s: Sentence, chain: list[Title]) -> list[Title]:
+        """'Ủy viên Ban cán sự đảng, Thứ trưởng Bộ Xây dựng': a party committee inside a state body, named
+        without the body, is the committee of the body of the next title."""
+        out = list(chain)
+        for n, (t, nxt) in enumerate(zip(chain, chain[1:])):
+            if t.org is not None or nxt.org is None or nxt.org.kind != "state" or nxt.org.bare:
+                continue
+            head = self.lex.heads.match(s.keys, t.end)
+            if head is None or not head[1].needs_parent or head[0] >= len(s.keys) or s.keys[head[0]] != ",":
+                continue
+            org = self.doc.org_by_label(" ".join(x.text for x in s.tokens[t.end:head[0]]) + " " + nxt.org.label)
+            if org is not None and org.parent is not None and org.parent.label == nxt.org.label:
+                out[n] = replace(t, org=org, end=head[0])
+        return out
 
     def _former_throughout(self, s: Sentence, chain: list[Title]) -> list[Title]:
         """'nguyên Bí thư Thành ủy, Chủ tịch UBND thành phố': "nguyên" before the first title is said of all."""
