@@ -153,9 +153,10 @@ def format_json(res: Results) -> str:
 
 
 def format_graph(res: Results) -> str:
-    """Triples of a CONSTRUCT/DESCRIBE as Turtle."""
-    return ox.serialize(res.triples, format=ox.RdfFormat.TURTLE,
-                        prefixes=PREFIXES).decode("utf-8")
+    """Triples of a CONSTRUCT/DESCRIBE as readable Turtle (`rdf.turtle`)."""
+    from partygraph.rdf.turtle import turtle
+
+    return turtle(res.triples)
 
 
 FORMATTERS = {"table": format_table, "csv": format_csv, "json": format_json}
