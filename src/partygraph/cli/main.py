@@ -17,7 +17,7 @@ import traceback
 import click
 
 from partygraph.cli.resolve import reference, resolve
-from partygraph.cli.store import load, query, serve
+from partygraph.cli.store import dump, load, query, serve
 from partygraph.cli.viz import analyze, export, viz
 from partygraph.errors import PartygraphError
 
@@ -96,20 +96,23 @@ def build(ctx, inputs, output, province, progress, workers, fmt):
 
 
 @cli.command()
-@click.argument("graph", type=click.Path(exists=True, dir_okay=False))
-def validate(graph):
-    """Check a graph file against the SHACL shapes in ontology/.
+@click.argument("graph", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld"]),
+              help="Format of GRAPH, whatever its extension (default: the extension; Turtle for -).")
+def validate(graph, fmt):
+    """Check a graph file (- for standard input) against the SHACL shapes in ontology/.
 
     \b
-    Example:
+    Examples:
       partygraph validate out/seeds.ttl
+      partygraph build data/seeds -o - --format nt | partygraph validate - --format nt
     """
     from partygraph.rdf.validate import validate_file
 
-    conforms, report = validate_file(graph)
+    conforms, report = validate_file(graph, fmt)
     click.echo(report)
     sys.exit(0 if conforms else 1)
 
 
-for _command in (load, query, serve, viz, analyze, export, resolve, reference):
+for _command in (load, query, serve, viz, analyze, export, resolve, reference, dump):
     cli.add_command(_command)
