@@ -23,12 +23,14 @@ import pyoxigraph as ox
 from rdflib.plugins.serializers.nt import _nt_row
 
 from partygraph.errors import InputError, PartygraphError, unexpected
+from partygraph.iris import is_per_article
 from partygraph.extract import extract
 from partygraph.lexicon import lexicon
 from partygraph.rdf.files import (STDIO, WRITABLE, Format, choose_format, format_of, open_output, serialize,
                                   to_ox_triple)
 from partygraph.rdf.mapping import ArticleTriples, article_triples, new_graph, role_scheme
 from partygraph.rdf.merge import SharedMerge
+from partygraph.rdf.turtle import turtle_chunks
 from partygraph.read import Article, expand_paths, read_inputs
 
 
@@ -212,10 +214,12 @@ def _write(graphs: Iterable[ArticleTriples], output: str | Path, fmt: Format) ->
                     fh.write("".join(buf).encode("utf-8"))
                     buf.clear()
             fh.write("".join(buf).encode("utf-8"))
-        elif fmt.rdflib in ("turtle", "trig", "nquads"):  # quad formats: all in the default graph
-            triples = map(to_ox_triple, triples_of(graphs))
-            serialize(triples if fmt.rdflib == "turtle" else (ox.Quad(*t, ox.DefaultGraph()) for t in triples),
-                      fmt, fh)
+        elif fmt.rdflib == "turtle":  # an article's own nodes as it comes, the shared ones at the end
+            chunks = ([to_ox_triple(t) for t in graph.triples] for graph in graphs)
+            for text in turtle_chunks(chunks, held=lambda s: not is_per_article(s.value)):
+                fh.write(text.encode("utf-8"))
+        elif fmt.rdflib in ("trig", "nquads"):  # all in the default graph
+            serialize((ox.Quad(*to_ox_triple(t), ox.DefaultGraph()) for t in triples_of(graphs)), fmt, fh)
         else:
             g = new_graph()
             for t in triples_of(graphs):

@@ -10,15 +10,19 @@ in full an IRI that no prefix shortens without an escape (a sentence,
 `pgid:article/{id}/s…`). Only the prefixes a file uses are declared.
 Literals are written in their N-Triples form (valid Turtle), integers bare.
 
-It holds the whole graph in memory, as grouping by subject needs; N-Triples
-and N-Quads are the formats that stream.
+`turtle` and `trig` hold the whole graph in memory, as grouping by subject
+needs. `turtle_chunks` writes triples that come in chunks (a build's
+articles) as they come: a subject that may recur in a later chunk (a shared
+organisation, congress, term or role) is held to the end, the others
+(an article's own nodes) are written with their chunk, so memory holds the
+shared nodes only. N-Triples and N-Quads stream whatever the size.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Iterable
+from typing import Callable, Iterable, Iterator
 
 import pyoxigraph as ox
 
@@ -64,9 +68,10 @@ class Namer:
         text = str(ox.Literal(lit.value))
         return text if dt == XSD_BASE + "string" else f"{text}^^{self.iri(dt)}"
 
-    def header(self) -> str:
-        """`@prefix` lines of the prefixes used, in the table's order."""
-        return "".join(f"@prefix {p}: <{self.used[p]}> .\n" for p in self.order if p in self.used)
+    def header(self, used_only: bool = True) -> str:
+        """`@prefix` lines of the prefixes used (or of all), in the table's order."""
+        table = dict(self.longest_first)
+        return "".join(f"@prefix {p}: <{table[p]}> .\n" for p in self.order if p in self.used or not used_only)
 
 
 def _key(term) -> tuple:
@@ -96,16 +101,43 @@ def turtle(triples: Iterable[ox.Triple], prefixes: dict[str, str] | None = None)
     return namer.header() + ("\n" if body else "") + body
 
 
-def trig(quads: Iterable[ox.Quad], prefixes: dict[str, str] | None = None) -> str:
-    """The quads as readable TriG: the default graph's blocks first, then one `graph { … }` per named graph."""
-    namer = Namer(prefixes)
+def turtle_chunks(chunks: Iterable[Iterable[ox.Triple]], held: Callable[[object], bool]) -> Iterator[str]:
+    """Readable Turtle of triples in chunks, piece by piece; `held(subject)`: it may recur in a later chunk.
+
+    Every prefix is declared (which are used is known only at the end).
+    """
+    namer = Namer()
+    yield namer.header(used_only=False)
+    later: list[ox.Triple] = []
+    for chunk in chunks:
+        now = []
+        for t in chunk:
+            (later if held(t.subject) else now).append(t)
+        for block in _blocks(now, namer):
+            yield "\n" + block
+    for block in _blocks(later, namer):
+        yield "\n" + block
+
+
+def trig_graphs(graphs: Iterable[tuple[object, Iterable[ox.Triple]]]) -> Iterator[str]:
+    """Readable TriG of (graph name, triples) pairs, a graph at a time (the default graph's blocks bare).
+
+    Every prefix is declared; a graph name given twice gets two `{ … }` blocks.
+    """
+    namer = Namer()
+    yield namer.header(used_only=False)
+    for name, triples in graphs:
+        if isinstance(name, ox.DefaultGraph):
+            yield "".join("\n" + block for block in _blocks(triples, namer))
+        else:
+            inner = "\n".join(_blocks(triples, namer, "    "))
+            yield f"\n{namer.term(name)} {{\n{inner}}}\n"
+
+
+def trig(quads: Iterable[ox.Quad]) -> str:
+    """The quads as readable TriG: the default graph first, then the named graphs in order of their names."""
     graphs: dict = defaultdict(list)
     for q in quads:
         graphs[q.graph_name].append(q.triple)
-    parts = []
-    if ox.DefaultGraph() in graphs:
-        parts.append("\n".join(_blocks(graphs.pop(ox.DefaultGraph()), namer)))
-    for name in sorted(graphs, key=_key):
-        inner = "\n".join(_blocks(graphs[name], namer, "    "))
-        parts.append(f"{namer.term(name)} {{\n{inner}}}\n")
-    return namer.header() + "".join("\n" + p for p in parts)
+    order = sorted(graphs, key=lambda g: (not isinstance(g, ox.DefaultGraph), _key(g)))
+    return "".join(trig_graphs((g, graphs[g]) for g in order))

@@ -8,7 +8,8 @@ one (each triple once) for tools that know no named graphs; loading such a
 file splits it again by article (`partition`) and puts the view's triples
 back in its graph, but the resolution and reference graphs' triples stay
 with the nodes they are about. TriG and Turtle are written readable
-(`rdf.turtle`, held in memory to group by subject); N-Quads streams.
+(`rdf.turtle`), TriG a named graph at a time; N-Quads streams from the
+store; the merged formats are held in memory to write each triple once.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import pyoxigraph as ox
 
 from partygraph.errors import PartygraphError
 from partygraph.rdf.files import STDIO, choose_format, open_output, serialize
+from partygraph.rdf.turtle import trig_graphs
 from partygraph.store.local import open_store, require_store_dir
 
 #: What `dump` writes (`-` without `--format`: TriG, which keeps everything).
@@ -41,6 +43,17 @@ class DumpSummary:
                 f"{'standard output' if self.output == STDIO else self.output} ({self.format}, {self.written} {what})")
 
 
+def _graph_names(store: ox.Store) -> list:
+    """The default graph (when it holds anything) and the named graphs, sorted by name."""
+    names = sorted(store.named_graphs(), key=str)
+    has_default = next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None
+    return ([ox.DefaultGraph()] if has_default else []) + names
+
+
+def _triples(store: ox.Store, graph) -> list[ox.Triple]:
+    return [q.triple for q in store.quads_for_pattern(None, None, None, graph)]
+
+
 def dump_store(store_dir, output, fmt_name: str | None = None) -> DumpSummary:
     """Write every quad of the store at `store_dir` to `output` (`-`: standard output), atomically."""
     fmt = choose_format(output, fmt_name, DUMPABLE, default=".trig")
@@ -53,8 +66,9 @@ def dump_store(store_dir, output, fmt_name: str | None = None) -> DumpSummary:
             if fmt.ox == ox.RdfFormat.N_QUADS:
                 store.dump(fh, format=fmt.ox)
                 written = quads
-            elif fmt.quads:
-                serialize(list(store), fmt, fh)
+            elif fmt.quads:  # TriG, a graph at a time
+                for text in trig_graphs((g, _triples(store, g)) for g in _graph_names(store)):
+                    fh.write(text.encode("utf-8"))
                 written = quads
             else:
                 triples = list(dict.fromkeys(q.triple for q in store))
