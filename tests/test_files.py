@@ -208,3 +208,11 @@ def test_files_merge_keeps_each_label_once():
     third = Literal("Đảng bộ tỉnh X mới", lang="vi")
     assert merge.admit((o, SKOS.prefLabel, third), "a3") == (o, SKOS.altLabel, third)
     assert merge.admit((o, SKOS.prefLabel, third), "a4") is None
+
+
+def test_files_viz_and_export_write_to_stdout(seed_graph):
+    runner = CliRunner()
+    page = runner.invoke(cli, ["viz", str(seed_graph), "-o", "-"])
+    assert page.exit_code == 0 and page.stdout.lstrip().lower().startswith("<!doctype html>")
+    gexf = runner.invoke(cli, ["export", str(seed_graph), "--format", "gexf", "-o", "-"])
+    assert gexf.exit_code == 0 and "<gexf" in gexf.stdout
