@@ -22,14 +22,15 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib.plugins.serializers.nt import _nt_row
 
-from partygraph.atomic import atomic_write
 from partygraph.errors import InputError, PartygraphError, unexpected
+from partygraph.iris import is_per_article
 from partygraph.extract import extract
 from partygraph.lexicon import lexicon
-from partygraph.namespaces import PREFIXES
-from partygraph.rdf.files import WRITABLE, format_of, to_ox_triple
+from partygraph.rdf.files import (STDIO, WRITABLE, Format, choose_format, format_of, open_output, serialize,
+                                  to_ox_triple)
 from partygraph.rdf.mapping import ArticleTriples, article_triples, new_graph, role_scheme
 from partygraph.rdf.merge import SharedMerge
+from partygraph.rdf.turtle import turtle_chunks
 from partygraph.read import Article, expand_paths, read_inputs
 
 
@@ -69,13 +70,16 @@ class ArticleResult:
     trace: str | None = None
 
 
-def format_for(path: str | Path) -> str:
-    """The rdflib name of the format `path` is written in; raises for a suffix `build` cannot write."""
+def format_for(path: str | Path, name: str | None = None) -> Format:
+    """The format `path` is written in (`name`: `--format`; `-`, standard output, gets Turtle by
+    default); raises for a format `build` cannot write."""
+    if name or str(path) == STDIO:
+        return choose_format(path, name, WRITABLE)
     fmt = format_of(path, WRITABLE)
     if fmt is None:
         suffix = Path(path).suffix.lower()
         raise PartygraphError(f"{path}: unknown output format '{suffix}' (use .ttl, .nt or .jsonld)")
-    return fmt.rdflib
+    return fmt
 
 
 def article_result(article: Article) -> ArticleResult:
@@ -190,18 +194,19 @@ def triples_of(graphs: Iterable[ArticleTriples]):
         yield from graph.triples
 
 
-def write_graph(graphs: Iterable[ArticleTriples], output: str | Path) -> None:
-    """Write the triples of `graphs` to `output` in the format its extension names, atomically."""
-    fmt = format_for(output)
+def write_graph(graphs: Iterable[ArticleTriples], output: str | Path, fmt_name: str | None = None) -> None:
+    """Write the triples of `graphs` to `output` (`-`: standard output) in the format `fmt_name` or its
+    extension names, atomically."""
+    fmt = format_for(output, fmt_name)
     try:
         _write(graphs, output, fmt)
     except OSError as exc:
         raise PartygraphError(f"{output}: cannot write ({exc.strerror or exc})") from None
 
 
-def _write(graphs: Iterable[ArticleTriples], output: str | Path, fmt: str) -> None:
-    with atomic_write(output, "wb") as fh:
-        if fmt == "nt":
+def _write(graphs: Iterable[ArticleTriples], output: str | Path, fmt: Format) -> None:
+    with open_output(output, "wb") as fh:
+        if fmt.rdflib == "nt":
             buf = []
             for line in nt_lines(graphs):
                 buf.append(line)
@@ -209,19 +214,23 @@ def _write(graphs: Iterable[ArticleTriples], output: str | Path, fmt: str) -> No
                     fh.write("".join(buf).encode("utf-8"))
                     buf.clear()
             fh.write("".join(buf).encode("utf-8"))
-        elif fmt == "turtle":
-            ox.serialize(map(to_ox_triple, triples_of(graphs)), fh, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+        elif fmt.rdflib == "turtle":  # an article's own nodes as it comes, the shared ones at the end
+            chunks = ([to_ox_triple(t) for t in graph.triples] for graph in graphs)
+            for text in turtle_chunks(chunks, held=lambda s: not is_per_article(s.value)):
+                fh.write(text.encode("utf-8"))
+        elif fmt.rdflib in ("trig", "nquads"):  # all in the default graph
+            serialize((ox.Quad(*to_ox_triple(t), ox.DefaultGraph()) for t in triples_of(graphs)), fmt, fh)
         else:
             g = new_graph()
             for t in triples_of(graphs):
                 g.add(t)
-            g.serialize(destination=fh, format=fmt, encoding="utf-8")
+            g.serialize(destination=fh, format=fmt.rdflib, encoding="utf-8")
 
 
 def build_files(inputs, output, province: str | None = None, progress: bool | None = None,
-                debug: bool = False, workers: int | None = None) -> Summary:
-    """The `partygraph build` command: build `inputs` into the graph file `output`."""
-    format_for(output)  # fail before the work on a bad extension
+                debug: bool = False, workers: int | None = None, fmt: str | None = None) -> Summary:
+    """The `partygraph build` command: build `inputs` into the graph file `output` (`-`: standard output)."""
+    format_for(output, fmt)  # fail before the work on a bad extension
     many = sum(1 for _ in expand_paths(inputs)) > 20 or any(str(p).endswith((".jsonl", ".gz")) for p in inputs)
     if progress is None:
         progress = sys.stderr.isatty() and many
@@ -236,7 +245,7 @@ def build_files(inputs, output, province: str | None = None, progress: bool | No
             raise _NothingBuilt  # aborts the atomic write: `output` keeps what it held
 
     try:
-        write_graph(checked(iter_graph(inputs, summary, province, report, progress, debug, workers)), output)
+        write_graph(checked(iter_graph(inputs, summary, province, report, progress, debug, workers)), output, fmt)
     except _NothingBuilt:
         report(f"nothing could be built; {output} " + ("left as it was" if Path(output).exists() else "not written"))
     return summary

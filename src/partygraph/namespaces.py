@@ -48,6 +48,15 @@ TIME = Namespace(TIME_BASE)
 PREFIXES = {"pg": PG_BASE, "pgid": PGID_BASE, "pgrole": PGROLE_BASE, "schema": SDO_BASE, "time": TIME_BASE,
             "org": ORG_BASE, "foaf": FOAF_BASE, "prov": PROV_BASE, "skos": SKOS_BASE, "rdfs": RDFS_BASE,
             "owl": OWL_BASE, "xsd": XSD_BASE}
+#: Per-kind prefixes for minted IRIs (`pgid:{kind}/…`), so that written Turtle reads `pgp:nguyen-van-a-…`
+#: instead of `pgid:person\/nguyen-van-a-…` (a `/` in a prefixed name must be escaped). Also accepted
+#: as query parameter values.
+KIND_PREFIXES = {"pga": PGID_BASE + "article/", "pgp": PGID_BASE + "person/", "pgo": PGID_BASE + "org/",
+                 "pgm": PGID_BASE + "membership/", "pgc": PGID_BASE + "congress/", "pge": PGID_BASE + "event/",
+                 "pgt": PGID_BASE + "term/", "pgy": PGID_BASE + "year/", "pgh": PGID_BASE + "holding/",
+                 "pgg": PGID_BASE + "graph/"}
+#: The prefixes written Turtle and TriG may use (`rdf.turtle` declares those a file uses).
+TURTLE_PREFIXES = {**PREFIXES, "rdf": RDF_BASE, **KIND_PREFIXES}
 #: The prefixes query parameters accept and result tables shorten IRIs with, in that order.
 QUERY_PREFIXES = {k: PREFIXES[k] for k in ("pg", "pgid", "pgrole", "org", "foaf", "skos", "rdfs", "prov",
                                           "time", "schema", "xsd")}

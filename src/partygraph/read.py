@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import io
 import json
 import re
+import sys
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -22,6 +24,9 @@ TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+
+#: The input name that means standard input (one text, or JSONL records).
+STDIN = "-"
 
 _ID_SAFE = re.compile(r"[^0-9A-Za-z._-]+")
 
@@ -58,7 +63,9 @@ def _suffix(path: Path) -> str:
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
     """Files named, and the readable files inside folders named (recursively, sorted)."""
     for p in map(Path, paths):
-        if p.is_dir():
+        if str(p) == STDIN:
+            yield p
+        elif p.is_dir():
             for child in sorted(p.rglob("*")):
                 if child.is_file() and _suffix(child) in SUFFIXES and not child.name.startswith("."):
                     yield child
@@ -252,43 +259,64 @@ def read_jsonl(path: Path) -> Iterator[Article | InputError]:
     opener = gzip.open if path.name.lower().endswith(".gz") else open
     try:
         with opener(path, "rb") as fh:
-            any_line = False
-            for lineno, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                if not any_line and (b"\x00" in line or line.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))):
-                    yield InputError(path, "JSONL must be UTF-8 (this file looks like UTF-16 or binary)")
-                    return
-                any_line = True
-                if len(line) > 4 * MAX_ARTICLE_BYTES:  # JSON escapes can quadruple a text's bytes
-                    yield InputError(path, f"line too long for one article ({len(line) / 1e6:.0f} MB)", lineno)
-                    continue
-                try:
-                    rec = json.loads(line.decode("utf-8"))
-                except UnicodeDecodeError:
-                    yield InputError(path, "line is not UTF-8", lineno)
-                    continue
-                except json.JSONDecodeError as exc:
-                    yield InputError(path, f"malformed JSON ({exc.msg})", lineno)
-                    continue
-                try:
-                    item = _record_article(rec, path, lineno)
-                except InputError as err:
-                    item = err
-                except Exception as exc:  # one record's bug must not lose the rest of the file
-                    item = unexpected(path, exc, "reading", lineno)
-                yield item
-            if not any_line:
-                yield InputError(path, "empty file")
+            yield from _jsonl_records(fh, path)
     except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
         yield InputError(path, f"cannot read ({exc.__class__.__name__}: {exc})")
+
+
+def _jsonl_records(fh, path: Path) -> Iterator[Article | InputError]:
+    """Articles of the JSONL lines of a binary file object (errors name `path` and the line)."""
+    any_line = False
+    for lineno, line in enumerate(fh, 1):
+        if not line.strip():
+            continue
+        if not any_line and (b"\x00" in line or line.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))):
+            yield InputError(path, "JSONL must be UTF-8 (this file looks like UTF-16 or binary)")
+            return
+        any_line = True
+        if len(line) > 4 * MAX_ARTICLE_BYTES:  # JSON escapes can quadruple a text's bytes
+            yield InputError(path, f"line too long for one article ({len(line) / 1e6:.0f} MB)", lineno)
+            continue
+        try:
+            rec = json.loads(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            yield InputError(path, "line is not UTF-8", lineno)
+            continue
+        except json.JSONDecodeError as exc:
+            yield InputError(path, f"malformed JSON ({exc.msg})", lineno)
+            continue
+        try:
+            item = _record_article(rec, path, lineno)
+        except InputError as err:
+            item = err
+        except Exception as exc:  # one record's bug must not lose the rest of the file
+            item = unexpected(path, exc, "reading", lineno)
+        yield item
+    if not any_line:
+        yield InputError(path, "empty file")
+
+
+def read_stdin(data: bytes | None = None) -> Iterator[Article | InputError]:
+    """Articles from standard input: JSONL records when its first line is a JSON object, else one text."""
+    data = sys.stdin.buffer.read() if data is None else data
+    path = Path("<stdin>")
+    first = data.lstrip()[:1]
+    if first == b"{":
+        yield from _jsonl_records(io.BytesIO(data), path)
+        return
+    try:
+        yield Article(id="stdin", text=decode(data, path), source=str(path))
+    except InputError as err:
+        yield err
 
 
 def read_file(path: Path) -> Iterator[Article | InputError]:
     """Articles of one file, by its extension."""
     suffix = _suffix(path)
     try:
-        if suffix in JSONL_SUFFIXES:
+        if str(path) == STDIN:
+            yield from read_stdin()
+        elif suffix in JSONL_SUFFIXES:
             yield from read_jsonl(path)
         elif suffix in HTML_SUFFIXES:
             yield read_html(path)

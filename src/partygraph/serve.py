@@ -32,6 +32,7 @@ import pyoxigraph as ox
 
 from partygraph.errors import PartygraphError
 from partygraph.namespaces import XSD_BASE
+from partygraph.rdf.turtle import turtle
 from partygraph.sparql.results import term_json
 
 XSD_STRING = XSD_BASE + "string"
@@ -53,13 +54,34 @@ GRAPH_TYPES = {
     "application/rdf+xml": ox.RdfFormat.RDF_XML,
     "application/ld+json": ox.RdfFormat.JSON_LD,
 }
-_SHORT = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
-          "csv": "text/csv", "tsv": "text/tab-separated-values",
-          "ttl": "text/turtle", "nt": "application/n-triples"}
+#: `format=` / `output=` parameter values (SPARQLWrapper sends both, Virtuoso and Fuseki read them) → the
+#: Accept header they stand for; the query's form picks from it (`xml`: SPARQL XML results for SELECT and
+#: ASK, RDF/XML for CONSTRUCT and DESCRIBE; `json`: SPARQL JSON results or JSON-LD).
+FORMAT_PARAMS = {
+    "json": "application/sparql-results+json, application/ld+json",
+    "xml": "application/sparql-results+xml, application/rdf+xml",
+    "csv": "text/csv", "tsv": "text/tab-separated-values",
+    "ttl": "text/turtle", "turtle": "text/turtle", "n3": "text/turtle",
+    "nt": "application/n-triples", "ntriples": "application/n-triples", "n-triples": "application/n-triples",
+    "jsonld": "application/ld+json", "json-ld": "application/ld+json",
+    "rdf": "application/rdf+xml", "rdfxml": "application/rdf+xml", "rdf+xml": "application/rdf+xml",
+}
 _CONTENT_TYPE = {"json": "application/sparql-results+json; charset=utf-8",
                  "xml": "application/sparql-results+xml; charset=utf-8",
                  "csv": "text/csv; charset=utf-8",
                  "tsv": "text/tab-separated-values; charset=utf-8"}
+
+
+def format_accept(params: dict, accept: str | None) -> str | None:
+    """The Accept header a request's `format`/`output` parameters stand for (they win over the header's)."""
+    for key in ("format", "output"):
+        for value in params.get(key, []):
+            value = value.strip().lower()
+            if value in FORMAT_PARAMS:
+                return FORMAT_PARAMS[value]
+            if value in RESULT_TYPES or value in GRAPH_TYPES:
+                return value
+    return accept
 
 
 def negotiate(accept: str | None, choices: dict, default: str) -> str | None:
@@ -223,7 +245,8 @@ def execute(store, op: str, text: str, accept: str | None, limit: int, allow_ser
                 truncated = True
                 break
             triples.append(t)
-        body = ox.serialize(triples, format=GRAPH_TYPES[mtype]) or b""
+        fmt = GRAPH_TYPES[mtype]
+        body = turtle(triples).encode() if fmt == ox.RdfFormat.TURTLE else ox.serialize(triples, format=fmt) or b""
         return 200, f"{GRAPH_TYPES[mtype].media_type}; charset=utf-8", body, _trunc(truncated, limit)
     mtype = negotiate(accept, RESULT_TYPES, "application/sparql-results+json")
     if mtype is None:
@@ -506,9 +529,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
             if not hmac.compare_digest(given.encode(), expected.encode()):
                 return self._error(401, "updates need Authorization: Bearer <token>",
                                    {"WWW-Authenticate": 'Bearer realm="partygraph"'})
-        accept = self.headers.get("Accept")
-        if "format" in params and params["format"][0] in _SHORT:
-            accept = _SHORT[params["format"][0]]
+        accept = format_accept(params, self.headers.get("Accept"))
         try:
             status, ctype, body, headers = self.server.pool.run(op, text, accept, self.server.query_timeout)
         except Exception as exc:  # noqa: BLE001 - e.g. a worker that died; the client gets an id only

@@ -17,7 +17,7 @@ import traceback
 import click
 
 from partygraph.cli.resolve import reference, resolve
-from partygraph.cli.store import load, query, serve
+from partygraph.cli.store import dump, load, query, serve
 from partygraph.cli.viz import analyze, export, viz
 from partygraph.errors import PartygraphError
 
@@ -64,47 +64,55 @@ def cli(ctx, debug):
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
-@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False),
-              help="Graph file to write; the extension names the format (.ttl, .nt, .jsonld).")
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, allow_dash=True),
+              help="Graph file to write; the extension names the format (.ttl, .nt, .jsonld); - for standard output.")
+@click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "rdf"]),
+              help="Output format, whatever the extension (default: the extension; Turtle for -).")
 @click.option("--province", help="Province the articles are about, when the text does not say.")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: when many inputs on a terminal).")
 @click.option("--workers", "-j", type=click.IntRange(1, 64), default=None,
               help="Worker processes (default: all cores for corpora, 1 for a few files). Output does not depend on it.")
 @click.pass_context
-def build(ctx, inputs, output, province, progress, workers):
+def build(ctx, inputs, output, province, progress, workers, fmt):
     """Build one graph from article files or folders of them.
 
     Reads .txt, .html, .jsonl and .jsonl.gz; a file that cannot be read is
     reported on one line and the others are still built (exit code 1).
+    INPUT - reads standard input: JSONL records when it starts with `{`,
+    else one plain-text article.
 
     \b
-    Example:
+    Examples:
       partygraph build data/seeds --output out/seeds.ttl
+      zcat news.jsonl.gz | partygraph build - -o - --format nt | wc -l
     """
     from partygraph.build import build_files
 
     summary = build_files(inputs, output, province=province, progress=progress,
-                          debug=ctx.obj.get("debug", False), workers=workers)
+                          debug=ctx.obj.get("debug", False), workers=workers, fmt=fmt)
     if summary.articles or not summary.failed:  # else "nothing could be built" has said it all
         click.echo(summary.line(), err=True)
     sys.exit(1 if summary.failed else 0)
 
 
 @cli.command()
-@click.argument("graph", type=click.Path(exists=True, dir_okay=False))
-def validate(graph):
-    """Check a graph file against the SHACL shapes in ontology/.
+@click.argument("graph", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld"]),
+              help="Format of GRAPH, whatever its extension (default: the extension; Turtle for -).")
+def validate(graph, fmt):
+    """Check a graph file (- for standard input) against the SHACL shapes in ontology/.
 
     \b
-    Example:
+    Examples:
       partygraph validate out/seeds.ttl
+      partygraph build data/seeds -o - --format nt | partygraph validate - --format nt
     """
     from partygraph.rdf.validate import validate_file
 
-    conforms, report = validate_file(graph)
+    conforms, report = validate_file(graph, fmt)
     click.echo(report)
     sys.exit(0 if conforms else 1)
 
 
-for _command in (load, query, serve, viz, analyze, export, resolve, reference):
+for _command in (load, query, serve, viz, analyze, export, resolve, reference, dump):
     cli.add_command(_command)

@@ -51,7 +51,8 @@ def resolve(store_dir, decisions_file, details, limit):
 @click.command()
 @click.option("--store", "store_dir", type=click.Path(file_okay=False),
               help="Put the reference graph into this store (joined to its organisations).")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the reference graph to this Turtle file.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write the reference graph to this Turtle file (- for standard output).")
 def reference(store_dir, output):
     """The 2025 reorganisation (province mergers, end of the Đảng bộ Khối) as a graph.
 
@@ -60,11 +61,9 @@ def reference(store_dir, output):
       partygraph reference --output out/reference-2025.ttl
       partygraph reference --store out/store
     """
-    import pyoxigraph as ox
-
     from partygraph import resolve as r
-    from partygraph.atomic import atomic_write
     from partygraph.errors import PartygraphError
+    from partygraph.rdf.files import named_format, open_output, serialize
 
     if not store_dir and not output:
         raise PartygraphError("give --store DIR and/or --output FILE.ttl")
@@ -82,8 +81,7 @@ def reference(store_dir, output):
         r.update_graph(store, r.REFERENCE_GRAPH, triples)
         store.flush()
     if output:
-        with atomic_write(output, "wb") as fh:
-            ox.serialize(triples, fh, format=ox.RdfFormat.TURTLE,
-                         prefixes={"pg": r.PG, "org": r.ORG, "skos": r.SKOS, "schema": r.SDO})
+        with open_output(output, "wb") as fh:
+            serialize(triples, named_format("ttl"), fh)
     click.echo(f"{len(events)} change events, {len(minted)} organisations named by the reference data, "
                f"{len(triples)} triples", err=True)

@@ -9,6 +9,8 @@ import click
 from partygraph.errors import PartygraphError
 
 DEFAULT_STORE = "out/store"
+#: `--format` names of the graph files `load` and `query --data` read.
+GRAPH_FORMATS = ["ttl", "nt", "nq", "trig", "jsonld", "rdf"]
 
 
 @click.command()
@@ -22,18 +24,23 @@ DEFAULT_STORE = "out/store"
 @click.option("--batch", default=20_000, show_default=True, help="Triples per transaction.")
 @click.option("--workers", type=int, default=None,
               help="Worker processes extracting articles (default: one per core, at most 8).")
+@click.option("--format", "fmt", type=click.Choice(GRAPH_FORMATS),
+              help="Read the inputs (and - , standard input) as graph files in this format.")
 @click.pass_context
-def load(ctx, inputs, store_dir, endpoint, update_endpoint, gsp, province, batch, workers):
+def load(ctx, inputs, store_dir, endpoint, update_endpoint, gsp, province, batch, workers, fmt):
     """Add articles (files or folders) or graph files to the store.
 
     Article inputs are built into a graph first; .ttl/.nt/.nq/.trig/.jsonld
-    files are loaded as they are. Each article's facts form one named graph
+    files are loaded as they are; the named graphs of a .trig/.nq file (a
+    `partygraph dump`) are kept. Each article's facts form one named graph
     that a later load of the same article replaces, so loading again
-    changes nothing. Each batch is one transaction.
+    changes nothing. Each batch is one transaction. INPUT - reads standard
+    input: articles (text or JSONL), or a graph with --format.
 
     \b
     Examples:
       partygraph load data/seeds --store out/store
+      partygraph dump --store out/store -o - | partygraph load - --format trig --store copy/
       partygraph load out/seeds.ttl --endpoint http://localhost:7878/query \\
           --update-endpoint http://localhost:7878/update
     """
@@ -44,14 +51,14 @@ def load(ctx, inputs, store_dir, endpoint, update_endpoint, gsp, province, batch
     debug = ctx.obj.get("debug", False)
     if endpoint or update_endpoint or gsp:
         summary, requests = store.load_remote(inputs, update_endpoint or (None if gsp else endpoint),
-                                              gsp, province, min(batch, 5_000), workers, endpoint, debug)
+                                              gsp, province, min(batch, 5_000), workers, endpoint, debug, fmt)
         view = (f"; holdings view {summary.view_triples} triples" if summary.view_triples >= 0 else
                 "; holdings view NOT refreshed (give the server's query URL with --endpoint)")
         failed = f"; {len(summary.failed)} input(s) failed" if summary.failed else ""
         click.echo(f"sent {summary.triples} triples in {summary.graphs} graph(s) from "
                    f"{summary.inputs} input(s) with {requests} request(s){view}{failed}", err=True)
     else:
-        summary = store.load_inputs(store_dir, inputs, province, batch, workers, debug)
+        summary = store.load_inputs(store_dir, inputs, province, batch, workers, debug, fmt)
         click.echo(summary.line(), err=True)
     sys.exit(1 if summary.failed else 0)
 
@@ -62,13 +69,18 @@ def load(ctx, inputs, store_dir, endpoint, update_endpoint, gsp, province, batch
               help="Bind ?NAME to VALUE (integer, YYYY-MM-DD date, IRI or pgid:… name, else a string).")
 @click.option("--store", "store_dir", default=DEFAULT_STORE, show_default=True, type=click.Path(file_okay=False),
               help="Store directory to query.")
-@click.option("--data", "data_file", type=click.Path(exists=True, dir_okay=False),
-              help="Query a graph file (.ttl, .nt, .nq, .trig, .jsonld…) in memory instead of the store.")
+@click.option("--data", "data_file", type=click.Path(exists=True, dir_okay=False, allow_dash=True),
+              help="Query a graph file (.ttl, .nt, .nq, .trig, .jsonld…; - for standard input) in memory "
+                   "instead of the store.")
+@click.option("--data-format", type=click.Choice(GRAPH_FORMATS),
+              help="Format of --data, whatever its extension (default: the extension; Turtle for -).")
 @click.option("--endpoint", help="Query a SPARQL server at this URL instead of the store.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "ttl", "nt", "jsonld"]), default="table",
+              show_default=True, help="table, csv, json (SPARQL results); ttl, nt, jsonld for CONSTRUCT/DESCRIBE "
+                                      "(which the others print as Turtle).")
 @click.option("--list", "list_", is_flag=True, help="List the query library and exit.")
 @click.option("--show", is_flag=True, help="Print the query with its parameters bound, do not run it.")
-def query(name, params, store_dir, data_file, endpoint, fmt, list_, show):
+def query(name, params, store_dir, data_file, data_format, endpoint, fmt, list_, show):
     """Run a library query (NAME) or a .rq file, with parameters bound as RDF terms.
 
     \b
@@ -77,6 +89,8 @@ def query(name, params, store_dir, data_file, endpoint, fmt, list_, show):
       partygraph query province-leadership -p province "Bình Phước"
       partygraph query office-holders -p unit pgid:org/dang-bo-tinh-binh-phuoc --format csv
       partygraph query my.rq --endpoint http://localhost:7878/query
+      partygraph build data/seeds -o - | partygraph query search-units -p text "Bình Phước" --data -
+      partygraph query my-construct.rq --format nt
     """
     from partygraph import sparql as q
 
@@ -98,11 +112,11 @@ def query(name, params, store_dir, data_file, endpoint, fmt, list_, show):
     elif data_file:
         import pyoxigraph as ox
 
-        from partygraph.store.load import read_graph_file
+        from partygraph.store.load import read_graphs
         from partygraph.store.views import refresh_store
 
-        mem = ox.Store()
-        mem.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in read_graph_file(data_file))
+        mem = ox.Store()  # split as `load` splits it, so a view in the file is not there twice
+        mem.extend(ox.Quad(*t, ox.NamedNode(g)) for g, ts in read_graphs(data_file, data_format).items() for t in ts)
         refresh_store(mem)
         backend = q.EmbeddedBackend(mem)
     else:
@@ -113,6 +127,31 @@ def query(name, params, store_dir, data_file, endpoint, fmt, list_, show):
     result = backend.run(text)
     out = q.FORMATTERS[fmt](result)
     sys.stdout.write(out if out.endswith("\n") else out + "\n")
+
+
+@click.command()
+@click.option("--store", "store_dir", default=DEFAULT_STORE, show_default=True, type=click.Path(file_okay=False),
+              help="Store directory to dump.")
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, allow_dash=True),
+              help="File to write: .trig/.nq keep the named graphs, .ttl/.nt merge them; - for standard output.")
+@click.option("--format", "fmt", type=click.Choice(["trig", "nq", "ttl", "nt"]),
+              help="Format, whatever the extension (default: the extension; TriG for -).")
+def dump(store_dir, output, fmt):
+    """Write the whole store to one graph file: articles, shared nodes, resolution, views.
+
+    TriG and N-Quads keep every named graph, so `partygraph load FILE` into an
+    empty store gives the same quads; Turtle and N-Triples merge them into
+    one graph (each triple once) for tools without named graphs.
+
+    \b
+    Examples:
+      partygraph dump --store out/store -o out/store.trig
+      partygraph dump --store out/store -o - --format nt | gzip > store.nt.gz
+      partygraph load out/store.trig --store out/copy
+    """
+    from partygraph.store.dump import dump_store
+
+    click.echo(dump_store(store_dir, output, fmt).line(), err=True)
 
 
 @click.command()
@@ -132,8 +171,9 @@ def query(name, params, store_dir, data_file, endpoint, fmt, list_, show):
 def serve(store_dir, host, port, timeout, limit, workers, max_body, allow_update, token, allow_service, quiet):
     """Serve the store as a SPARQL 1.1 endpoint (read-only unless told otherwise).
 
-    Queries: GET/POST /sparql; results as SPARQL JSON, XML, CSV or TSV (and
-    Turtle/N-Triples for CONSTRUCT) by Accept header; a query page at /.
+    Queries: GET/POST /sparql; results as SPARQL JSON, XML, CSV or TSV, and
+    CONSTRUCT/DESCRIBE as Turtle, N-Triples, JSON-LD or RDF/XML, by Accept
+    header or format= parameter (as SPARQLWrapper sends); a query page at /.
 
     \b
     Example:

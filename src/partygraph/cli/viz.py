@@ -42,7 +42,8 @@ def _date(value: str | None) -> date | None:
 @_GRAPH
 @click.option("--view", type=click.Choice(["orgchart", "people", "cotenure"]), default="orgchart",
               show_default=True, help="Which network to draw.")
-@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False), help="HTML file to write.")
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, allow_dash=True),
+              help="HTML file to write (- for standard output).")
 @_filters
 @click.option("--holders", type=click.Choice(["all", "leaders", "none"]),
               help="Org chart: which office holders to attach (default: all, leaders only for big charts).")
@@ -104,8 +105,8 @@ def analyze(graph, network, top, fmt, root, depth, province, term, at):
 @_GRAPH
 @click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "csv"]), required=True,
               help="gexf carries terms as dynamic start/end (Gephi timeline); csv writes nodes.csv and edges.csv.")
-@click.option("--output", "-o", required=True, type=click.Path(),
-              help="File to write (a folder for csv).")
+@click.option("--output", "-o", required=True, type=click.Path(allow_dash=True),
+              help="File to write (a folder for csv; - for standard output).")
 @click.option("--view", type=click.Choice(["people", "orgchart", "cotenure"]), default="people", show_default=True,
               help="Which network to export.")
 @_filters

@@ -98,6 +98,7 @@ class Mapper:
             p = person_iri(self.aid, name)
             yield p, RDF.type, FOAF.Person
             yield p, FOAF.name, Literal(name)
+            yield p, RDFS.label, Literal(name)  # what generic RDF tools show as the node's name
             yield from self.provenance(p, ev)
         for key, org in x.orgs.items():
             yield from self.org(org, x.alt_labels.get(key, ()), x.org_evidence[key])
@@ -119,6 +120,7 @@ class Mapper:
         if org.kind in UNIT_KINDS:
             yield o, RDF.type, ORG.OrganizationalUnit
         yield o, SKOS.prefLabel, Literal(org.label, lang="vi")
+        yield o, RDFS.label, Literal(org.label, lang="vi")
         for alt in sorted(set(alts) - {org.label}):
             yield o, SKOS.altLabel, Literal(alt, lang="vi")
         if org.level in LEVEL:

@@ -18,7 +18,7 @@ from rdflib.namespace import SH, XSD
 import partygraph
 from partygraph.errors import InputError
 from partygraph.namespaces import PREFIXES
-from partygraph.rdf.files import FORMATS as FILE_FORMATS, VALIDATABLE
+from partygraph.rdf.files import FORMATS as FILE_FORMATS, STDIO, VALIDATABLE, choose_format, named_format, read_bytes
 
 #: The shapes ship inside the package (src/partygraph/ontology is a symlink
 #: to the top-level ontology/ folder).
@@ -46,28 +46,33 @@ def load_shapes() -> rdflib.Graph:
     return rdflib.Graph().parse(SHAPES_PATH, format="turtle")
 
 
-def parse_graph(path) -> rdflib.Graph:
-    """Parse an RDF file, choosing the syntax from its extension.
+def parse_graph(path, fmt_name: str | None = None) -> rdflib.Graph:
+    """Parse an RDF file (`-`: standard input), choosing the syntax from `fmt_name` or its extension.
 
     Quad formats (.nq, .trig) are read into a dataset and returned as the
     union of its graphs.  Raises `InputError` naming the file and the first
     line of the parser's message when the file is not valid RDF.
     """
     path = Path(path)
-    fmt = FORMATS.get(path.suffix.lower())
-    name = FILE_FORMATS[path.suffix.lower()].name if fmt else None
+    if fmt_name or str(path) == STDIO:
+        fmt = choose_format(path, fmt_name, VALIDATABLE).rdflib
+        name = named_format(fmt_name or "ttl").name
+    else:
+        fmt = FORMATS.get(path.suffix.lower())
+        name = FILE_FORMATS[path.suffix.lower()].name if fmt else None
     if fmt is None:
         raise InputError(path, f"unknown graph format {path.suffix or '(no extension)'!r}; "
                                f"use one of {', '.join(sorted(FORMATS))}")
+    source = {"data": read_bytes(path)} if str(path) == STDIO else {"source": path}
     try:
         if fmt in ("nquads", "trig"):
             ds = rdflib.Dataset()
-            ds.parse(path, format=fmt)
+            ds.parse(**source, format=fmt)
             graph = rdflib.Graph()
             for s, p, o, _ in ds.quads((None, None, None, None)):
                 graph.add((s, p, o))
             return graph
-        return rdflib.Graph().parse(path, format=fmt)
+        return rdflib.Graph().parse(**source, format=fmt)
     except OSError as exc:
         raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
     except Exception as exc:  # rdflib raises many unrelated types on bad syntax
@@ -91,13 +96,13 @@ def _first_line(exc: Exception) -> str:
     return first
 
 
-def validate_file(path) -> tuple[bool, str]:
-    """Validate the graph stored in `path`; return (conforms, report text).
+def validate_file(path, fmt_name: str | None = None) -> tuple[bool, str]:
+    """Validate the graph stored in `path` (`-`: standard input); return (conforms, report text).
 
-    The syntax follows the extension (.ttl, .nt, .jsonld, .nq, .trig).
+    The syntax follows `fmt_name` or the extension (.ttl, .nt, .jsonld, .nq, .trig).
     Raises `InputError` when the file cannot be read or parsed.
     """
-    return validate_graph(parse_graph(path))
+    return validate_graph(parse_graph(path, fmt_name))
 
 
 def validate_graph(graph: rdflib.Graph) -> tuple[bool, str]:

@@ -37,11 +37,13 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from partygraph.errors import InputError, PartygraphError
-from partygraph.namespaces import QUERY_PREFIXES, XSD_BASE
+from partygraph.namespaces import KIND_PREFIXES, QUERY_PREFIXES, XSD_BASE
 
 XSD = XSD_BASE
 #: Prefixes accepted in parameter values and used to shorten IRIs in tables.
 PREFIXES = QUERY_PREFIXES
+#: Prefixes a parameter value may use: the query prefixes and the per-kind ones of written Turtle (`pgo:…`).
+_VALUE_PREFIXES = {**QUERY_PREFIXES, **KIND_PREFIXES}
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -143,7 +145,7 @@ def parse_value(text: str) -> ox.NamedNode | ox.Literal:
     """Turn a command-line value into one RDF term.
 
     `-?digits` → xsd:integer; `YYYY-MM-DD` (a real date) → xsd:date;
-    `http(s)://…` or `<…>` → IRI; `pgid:…`, `pgrole:…`, `pg:`… (the known
+    `http(s)://…` or `<…>` → IRI; `pgid:…`, `pgo:…`, `pgrole:…`, `pg:`… (the known
     prefixes) → IRI; anything else → a plain string literal.
     """
     if re.fullmatch(r"-?\d{1,18}", text):
@@ -161,8 +163,8 @@ def parse_value(text: str) -> ox.NamedNode | ox.Literal:
         iri = text[1:-1]
     else:
         m = re.fullmatch(r"([a-z]+):(\S+)", text)
-        if m and m.group(1) in PREFIXES:
-            iri = PREFIXES[m.group(1)] + m.group(2)
+        if m and m.group(1) in _VALUE_PREFIXES:
+            iri = _VALUE_PREFIXES[m.group(1)] + m.group(2)
     if iri is not None:
         try:
             return ox.NamedNode(iri)

@@ -9,6 +9,9 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from partygraph.errors import PartygraphError
+from partygraph.rdf.files import named_format, serialize
+from partygraph.rdf.turtle import turtle
 from partygraph.sparql.library import PREFIXES, XSD
 
 
@@ -153,9 +156,24 @@ def format_json(res: Results) -> str:
 
 
 def format_graph(res: Results) -> str:
-    """Triples of a CONSTRUCT/DESCRIBE as Turtle."""
-    return ox.serialize(res.triples, format=ox.RdfFormat.TURTLE,
-                        prefixes=PREFIXES).decode("utf-8")
+    """Triples of a CONSTRUCT/DESCRIBE as readable Turtle (`rdf.turtle`)."""
+    return turtle(res.triples)
 
 
-FORMATTERS = {"table": format_table, "csv": format_csv, "json": format_json}
+def graph_formatter(name: str):
+    """A formatter writing the triples of a CONSTRUCT/DESCRIBE in the graph format `name` (ttl, nt, jsonld)."""
+    fmt = named_format(name)
+
+    def write(res: Results) -> str:
+        if res.kind != "graph":
+            raise PartygraphError(f"--format {name} is for CONSTRUCT and DESCRIBE queries; "
+                                  "use table, csv or json for this one")
+        buf = io.BytesIO()
+        serialize(res.triples, fmt, buf)
+        return buf.getvalue().decode("utf-8")
+
+    return write
+
+
+FORMATTERS = {"table": format_table, "csv": format_csv, "json": format_json,
+              **{name: graph_formatter(name) for name in ("ttl", "nt", "jsonld")}}

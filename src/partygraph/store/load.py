@@ -31,29 +31,60 @@ from typing import Iterator
 import pyoxigraph as ox
 
 from partygraph.errors import InputError
-from partygraph.rdf.files import FORMATS, format_of, is_graph_file, to_ox_triple
+from partygraph.rdf.files import FORMATS, STDIO, choose_format, format_of, is_graph_file, to_ox_triple
 from partygraph.store.local import _first_line, load_graphs, open_store, store_quads
 from partygraph.store.partition import DEFAULT_BATCH, graphs_of, partition
 from partygraph.store.views import refresh_store
 
+#: Suffixes `load` and `query --data` read as graphs.
+GRAPH_SUFFIXES = tuple(s for s, f in FORMATS.items() if f.graph_only)
 
-def read_graph_file(path) -> list[ox.Triple]:
-    """Parse an RDF file into triples (graph names of quad formats dropped).
+
+def read_quads(path, fmt_name: str | None = None) -> list[ox.Quad]:
+    """Parse an RDF file (`-`: standard input) in the format `fmt_name` or its suffix names.
 
     Raises `InputError` naming the file and the parse problem.
     """
     path = Path(path)
-    fmt = format_of(path) if is_graph_file(path) else None
+    if fmt_name or str(path) == STDIO:
+        fmt = choose_format(path, fmt_name, GRAPH_SUFFIXES)
+    else:
+        fmt = format_of(path) if is_graph_file(path) else None
     if fmt is None:
-        known = sorted(s for s, f in FORMATS.items() if f.graph_only)
-        raise InputError(path, f"not a graph file (known: {', '.join(known)})")
+        raise InputError(path, f"not a graph file (known: {', '.join(GRAPH_SUFFIXES)})")
     try:
+        if str(path) == STDIO:
+            return list(ox.parse(sys.stdin.buffer, format=fmt.ox))
         with open(path, "rb") as fh:
-            return [q.triple for q in ox.parse(fh, format=fmt.ox)]
+            return list(ox.parse(fh, format=fmt.ox))
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except (SyntaxError, ValueError, OSError) as exc:
         raise InputError(path, f"cannot parse {fmt.ox.name} graph: {_first_line(exc)}") from None
+
+
+def read_graph_file(path, fmt_name: str | None = None) -> list[ox.Triple]:
+    """Parse an RDF file into triples (graph names of quad formats dropped)."""
+    return [q.triple for q in read_quads(path, fmt_name)]
+
+
+def read_graphs(path, fmt_name: str | None = None) -> dict[str, list[ox.Triple]]:
+    """The named graphs a graph file loads into.
+
+    A quad in a named graph (a .trig/.nq dump of a store) stays in it; the
+    triples of the default graph (all of a .ttl/.nt file's) are split by
+    `partition`, as a build's are.
+    """
+    default: list[ox.Triple] = []
+    named: dict[str, list[ox.Triple]] = defaultdict(list)
+    for q in read_quads(path, fmt_name):
+        if isinstance(q.graph_name, ox.NamedNode):
+            named[q.graph_name.value].append(q.triple)
+        else:
+            default.append(q.triple)
+    for name, triples in partition(default).items():
+        named[name].extend(triples)
+    return dict(named)
 
 
 def rdflib_to_triples(graph) -> list[ox.Triple]:
@@ -85,16 +116,23 @@ class LoadSummary:
         return text
 
 
-def split_inputs(inputs, summary: LoadSummary) -> tuple[list[Path], list[str]]:
+def split_inputs(inputs, summary: LoadSummary, fmt_name: str | None = None) -> tuple[list[Path], list[str]]:
     """Graph files to parse and article inputs to build, in the order given.
 
     A folder holding only graph files counts as graph files; any other
-    folder (or file) is articles for the build.
+    folder (or file) is articles for the build. `-` is standard input: a
+    graph when `fmt_name` (`--format`) is given, else articles.
     """
     graph_files: list[Path] = []
     articles: list[str] = []
     for item in inputs:
         p = Path(item)
+        if str(item) == STDIO:
+            if fmt_name:
+                graph_files.append(p)
+            else:
+                articles.append(STDIO)
+            continue
         if not p.exists():
             raise InputError(p, "no such file or directory")
         if p.is_dir():
@@ -104,7 +142,7 @@ def split_inputs(inputs, summary: LoadSummary) -> tuple[list[Path], list[str]]:
                 graph_files.extend(graphs)
                 continue
             articles.append(str(p))
-        elif is_graph_file(p):
+        elif is_graph_file(p) or fmt_name:
             graph_files.append(p)
         else:
             articles.append(str(p))
@@ -113,13 +151,13 @@ def split_inputs(inputs, summary: LoadSummary) -> tuple[list[Path], list[str]]:
 
 
 def collect_graphs(inputs, province: str | None = None, summary: LoadSummary | None = None,
-                   workers: int = 1, debug: bool = False) -> dict[str, list[ox.Triple]]:
+                   workers: int = 1, debug: bool = False, fmt_name: str | None = None) -> dict[str, list[ox.Triple]]:
     """Read graph files and build article inputs into named graphs (for remote loads)."""
     summary = summary or LoadSummary()
-    graph_files, articles = split_inputs(inputs, summary)
+    graph_files, articles = split_inputs(inputs, summary, fmt_name)
     graphs: dict[str, list[ox.Triple]] = defaultdict(list)
-    for parsed in _graph_files(graph_files, summary):
-        for name, triples in partition(parsed).items():
+    for parsed in _graph_files(graph_files, summary, fmt_name):
+        for name, triples in parsed.items():
             graphs[name].extend(triples)
     for chunk in article_chunks(articles, province, workers, debug=debug, failed=summary.failed):
         for name, triples in chunk.items():
@@ -133,11 +171,12 @@ def _report(message: str, failed: list[str] | None = None) -> None:
         failed.append(message)
 
 
-def _graph_files(paths: list[Path], summary: LoadSummary) -> Iterator[list[ox.Triple]]:
-    """Triples of each graph file; one that cannot be parsed is reported and skipped."""
+def _graph_files(paths: list[Path], summary: LoadSummary,
+                 fmt_name: str | None = None) -> Iterator[dict[str, list[ox.Triple]]]:
+    """Named graphs of each graph file (`read_graphs`); one that cannot be parsed is reported and skipped."""
     for f in paths:
         try:
-            parsed = read_graph_file(f)
+            parsed = read_graphs(f, fmt_name)
         except InputError as err:
             _report(str(err), summary.failed)
             continue
@@ -175,7 +214,7 @@ def article_chunks(articles: list[str], province: str | None, workers: int = 1,
 
 
 def load_inputs(store_dir, inputs, province: str | None = None, batch: int = DEFAULT_BATCH,
-                workers: int = 1, debug: bool = False) -> LoadSummary:
+                workers: int = 1, debug: bool = False, fmt_name: str | None = None) -> LoadSummary:
     """Load article files/folders or graph files into the store at `store_dir`.
 
     Articles stream from the build (`workers` processes) into the store a
@@ -183,7 +222,7 @@ def load_inputs(store_dir, inputs, province: str | None = None, batch: int = DEF
     articles there are; each chunk is one transaction.
     """
     summary = LoadSummary()
-    graph_files, articles = split_inputs(inputs, summary)
+    graph_files, articles = split_inputs(inputs, summary, fmt_name)
     store = open_store(store_dir)
     summary.quads_before = store_quads(store)
     names: set[str] = set()
@@ -193,8 +232,8 @@ def load_inputs(store_dir, inputs, province: str | None = None, batch: int = DEF
         summary.triples += sum(map(len, graphs.values()))
         names.update(graphs)
 
-    for parsed in _graph_files(graph_files, summary):
-        put(partition(parsed))
+    for parsed in _graph_files(graph_files, summary, fmt_name):
+        put(parsed)
     for chunk in article_chunks(articles, province, workers, batch, debug=debug, failed=summary.failed):
         put(chunk)
     summary.view_triples = refresh_store(store)

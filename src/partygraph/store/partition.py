@@ -14,12 +14,14 @@ from typing import Iterable, Iterator
 
 import pyoxigraph as ox
 
-from partygraph.iris import SHARED_GRAPH, article_of, is_article, is_per_article
-from partygraph.namespaces import PROV_BASE
+from partygraph.iris import HOLDINGS_GRAPH, SHARED_GRAPH, article_of, is_article, is_per_article, kind_of
+from partygraph.namespaces import PROV_BASE, pg
 from partygraph.rdf.files import to_ox_triple
 from partygraph.rdf.mapping import ArticleTriples
 
 PROV_DERIVED = PROV_BASE + "wasDerivedFrom"
+#: What only the holdings view states (`store.views`): about `pgid:holding/…` nodes, and these on persons.
+VIEW_PREDICATES = frozenset({pg("currentOffices"), pg("concurrentRank")})
 
 #: Triples per SPARQL update when loading (one transaction each).
 DEFAULT_BATCH = 20_000
@@ -46,6 +48,8 @@ def article_graph_of(subject, derived: dict) -> str:
     """
     if isinstance(subject, ox.NamedNode):
         iri = subject.value
+        if kind_of(iri) == "holding":
+            return HOLDINGS_GRAPH
         article = article_of(iri)
         if article:
             return article
@@ -60,7 +64,9 @@ def partition(triples: Iterable[ox.Triple]) -> dict[str, list[ox.Triple]]:
     """Split the triples of a graph file into named graphs: one per article plus the shared one.
 
     A file says which article a node comes from only by `prov:wasDerivedFrom`;
-    built articles are split by `graphs_of`, which knows.
+    built articles are split by `graphs_of`, which knows. The holdings view's
+    triples (a dump merged into one graph) go to its graph, which the load
+    then recomputes, so a view read back is never there twice.
     """
     triples = list(triples)
     derived: dict[str, set[str]] = defaultdict(set)
@@ -70,7 +76,8 @@ def partition(triples: Iterable[ox.Triple]) -> dict[str, list[ox.Triple]]:
                 derived[t.subject.value].add(t.object.value)
     graphs: dict[str, list[ox.Triple]] = defaultdict(list)
     for t in triples:
-        graphs[article_graph_of(t.subject, derived)].append(t)
+        view = t.predicate.value in VIEW_PREDICATES
+        graphs[HOLDINGS_GRAPH if view else article_graph_of(t.subject, derived)].append(t)
     return dict(graphs)
 
 

@@ -18,7 +18,7 @@ from datetime import date
 
 import networkx as nx
 
-from partygraph.atomic import atomic_write
+from partygraph.rdf.files import open_output
 from partygraph.viz.layout import force_layout, orgchart_layout
 from partygraph.viz.model import PartyData, load
 from partygraph.viz.networks import VIEWS, build_view
@@ -38,8 +38,8 @@ class ViewResult:
     notes: list[str] = field(default_factory=list)
 
     def write(self, path) -> None:
-        """Write the page atomically."""
-        with atomic_write(path, "w") as fh:
+        """Write the page atomically (`-`: to standard output)."""
+        with open_output(path, "w") as fh:
             fh.write(self.html)
 
 

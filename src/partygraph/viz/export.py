@@ -8,16 +8,15 @@ attributes (dates, so Gephi's timeline works: a term 2020-2025 spans
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
-import sys
 from pathlib import Path
 
 import networkx as nx
 
 from partygraph.atomic import atomic_write
 from partygraph.errors import PartygraphError
+from partygraph.rdf.files import open_output
 
 FORMATS = ("graphml", "gexf", "csv")
 
@@ -45,9 +44,7 @@ def _flat(d: dict) -> dict:
 
 def _open(output: Path):
     """Standard output for '-', else a temporary file renamed over `output` when complete."""
-    if str(output) == "-":
-        return contextlib.nullcontext(sys.stdout.buffer)
-    return atomic_write(output, "wb")
+    return open_output(output, "wb")
 
 
 def export_graph(g: nx.Graph, fmt: str, output) -> list[Path]:
