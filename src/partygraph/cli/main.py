@@ -92,16 +92,20 @@ def build(ctx, inputs, output, province, progress, workers):
 
 @cli.command()
 @click.argument("graph", type=click.Path(exists=True, dir_okay=False))
-def validate(graph):
+@click.option("--progress/--no-progress", default=None,
+              help="Show the steps done out of the total on stderr (default: when stderr is a terminal).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress; the report is still printed.")
+def validate(graph, progress, quiet):
     """Check a graph file against the SHACL shapes in ontology/.
 
     \b
     Example:
       partygraph validate out/seeds.ttl
     """
+    from partygraph.progress import wanted
     from partygraph.rdf.validate import validate_file
 
-    conforms, report = validate_file(graph)
+    conforms, report = validate_file(graph, wanted(progress, quiet))
     click.echo(report)
     sys.exit(0 if conforms else 1)
 

@@ -22,8 +22,11 @@ DEFAULT_STORE = "out/store"
 @click.option("--batch", default=20_000, show_default=True, help="Triples per transaction.")
 @click.option("--workers", type=int, default=None,
               help="Worker processes extracting articles (default: one per core, at most 8).")
+@click.option("--progress/--no-progress", default=None,
+              help="Show articles loaded out of the total on stderr (default: when stderr is a terminal).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress and no summary line; errors are still reported.")
 @click.pass_context
-def load(ctx, inputs, store_dir, endpoint, update_endpoint, gsp, province, batch, workers):
+def load(ctx, inputs, store_dir, endpoint, update_endpoint, gsp, province, batch, workers, progress, quiet):
     """Add articles (files or folders) or graph files to the store.
 
     Article inputs are built into a graph first; .ttl/.nt/.nq/.trig/.jsonld
@@ -34,25 +37,30 @@ def load(ctx, inputs, store_dir, endpoint, update_endpoint, gsp, province, batch
     \b
     Examples:
       partygraph load data/seeds --store out/store
+      partygraph load corpus.jsonl.gz --store out/store --progress 2> load.log
       partygraph load out/seeds.ttl --endpoint http://localhost:7878/query \\
           --update-endpoint http://localhost:7878/update
     """
     from partygraph import store
     from partygraph.build import default_workers
+    from partygraph.progress import wanted
 
     workers = workers or default_workers()
     debug = ctx.obj.get("debug", False)
+    progress = wanted(progress, quiet)
     if endpoint or update_endpoint or gsp:
         summary, requests = store.load_remote(inputs, update_endpoint or (None if gsp else endpoint),
-                                              gsp, province, min(batch, 5_000), workers, endpoint, debug)
+                                              gsp, province, min(batch, 5_000), workers, endpoint, debug, progress)
         view = (f"; holdings view {summary.view_triples} triples" if summary.view_triples >= 0 else
                 "; holdings view NOT refreshed (give the server's query URL with --endpoint)")
         failed = f"; {len(summary.failed)} input(s) failed" if summary.failed else ""
-        click.echo(f"sent {summary.triples} triples in {summary.graphs} graph(s) from "
-                   f"{summary.inputs} input(s) with {requests} request(s){view}{failed}", err=True)
+        line = (f"sent {summary.triples} triples in {summary.graphs} graph(s) from "
+                f"{summary.inputs} input(s) with {requests} request(s){view}{failed}")
     else:
-        summary = store.load_inputs(store_dir, inputs, province, batch, workers, debug)
-        click.echo(summary.line(), err=True)
+        summary = store.load_inputs(store_dir, inputs, province, batch, workers, debug, progress)
+        line = summary.line()
+    if not quiet:
+        click.echo(line, err=True)
     sys.exit(1 if summary.failed else 0)
 
 
