@@ -175,8 +175,9 @@ def test_virtuoso_load_and_library_match_embedded(virtuoso, embedded, seed_graph
     # The holdings view summed by Virtuoso is the embedded store's, datatypes included.
     assert holdings(q.RemoteBackend(base + "/sparql")) == holdings(local) != set()
     answered = compare_library(base, local)
-    # The comparison means something: all queries but post-succession find rows on the seeds.
-    assert len(set(answered)) >= 16 and len(answered) >= 25, answered
+    # The comparison means something: today 16 of the 17 queries (all but post-succession) find rows
+    # on the seeds, in 27 of the cases; a little slack for extraction changes that move a case.
+    assert len(set(answered)) >= 14 and len(answered) >= 22, answered
 
 
 def test_virtuoso_query_command(virtuoso, embedded, seed_graph):
