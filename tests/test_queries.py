@@ -99,7 +99,7 @@ def test_queries_concurrent_offices(backend):
     assert [(r["name"], r["offices"]) for r in rows] == [
         ("Kiều Thế Lâm", 3), ("Lê Văn Nưng", 2), ("Nguyễn Phúc Hậu", 2), ("Trần Tuệ Hiền", 2)]
     assert rows[0]["article"] == f"{PGID}article/a1"
-    assert "Bí thư — Chi bộ cơ sở Ban Tuyên giáo Tỉnh ủy Bình Phước" in rows[0]["officeList"]
+    assert "Bí thư: Chi bộ cơ sở Ban Tuyên giáo Tỉnh ủy Bình Phước" in rows[0]["officeList"]
     assert col(run(backend, "concurrent-offices", min=3), "name") == ["Kiều Thế Lâm"]
 
 

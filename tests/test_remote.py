@@ -7,13 +7,9 @@ server answer like the embedded store.
 
 from __future__ import annotations
 
-import shlex
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -22,15 +18,10 @@ from click.testing import CliRunner
 from partygraph import sparql as q
 from partygraph.cli import cli
 from partygraph.store import load_inputs, open_store
+from engines import example_params, free_port, wait_until_up
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini.ttl"
 OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture()
@@ -42,16 +33,9 @@ def oxigraph_server(tmp_path):
                              "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(base + "/query?query=ASK%7B%7D", timeout=1).read()
-            break
-        except OSError:
-            if time.monotonic() > deadline or proc.poll() is not None:
-                proc.kill()
-                pytest.fail("oxigraph server did not start")
-            time.sleep(0.1)
+    if not wait_until_up(base + "/query?query=ASK%7B%7D", proc, 30):
+        proc.kill()
+        pytest.fail("oxigraph server did not start")
     yield base
     proc.terminate()
     proc.wait(10)
@@ -63,11 +47,6 @@ def embedded(tmp_path_factory, seed_graph):
     path = tmp_path_factory.mktemp("embedded") / "db"
     summary = load_inputs(path, [seed_graph])
     return q.EmbeddedBackend(open_store(path, read_only=True)), summary.quads_after
-
-
-def example_params(qf):
-    toks = shlex.split(qf.examples[0])
-    return [(toks[i + 1], toks[i + 2]) for i, t in enumerate(toks) if t == "-p"]
 
 
 def count(base):

@@ -30,8 +30,9 @@ from partygraph.rdf.files import (STDIO, WRITABLE, Format, choose_format, format
                                   to_ox_triple)
 from partygraph.rdf.mapping import ArticleTriples, article_triples, new_graph, role_scheme
 from partygraph.rdf.merge import SharedMerge
+from partygraph.progress import counted
 from partygraph.rdf.turtle import turtle_chunks
-from partygraph.read import Article, expand_paths, read_inputs
+from partygraph.read import Article, count_articles, expand_paths, read_inputs
 
 
 @dataclass
@@ -125,7 +126,7 @@ def iter_results(articles: Iterable[Article], workers: int) -> Iterator[ArticleR
 
 
 def iter_graph(inputs: Iterable[str | Path], summary: Summary, province: str | None = None, report=None,
-               progress: bool = False, debug: bool = False, workers: int = 1) -> Iterator[ArticleTriples]:
+               progress: bool | str = False, debug: bool = False, workers: int = 1) -> Iterator[ArticleTriples]:
     """The graph of `inputs`, an article at a time (merged: see `rdf.merge`), the role scheme first."""
     started = time.perf_counter()
     summary.workers = workers
@@ -147,14 +148,15 @@ def iter_graph(inputs: Iterable[str | Path], summary: Summary, province: str | N
     summary.seconds = time.perf_counter() - started
 
 
-def _results(inputs, summary: Summary, province, report, progress: bool, workers: int,
+def _results(inputs, summary: Summary, province, report, progress: bool | str, workers: int,
              debug: bool) -> Iterator[ArticleResult]:
+    """Each article's result; counted on stderr when `progress` is set (a string names the verb)."""
+    inputs = list(inputs)
     results = iter_results(iter_articles(inputs, province, summary, report, debug), workers)
-    if progress:
-        from tqdm import tqdm
-
-        results = tqdm(results, unit="article", file=sys.stderr)
-    return results
+    if not progress:
+        return results
+    verb = progress if isinstance(progress, str) else "built"
+    return counted(results, verb, "articles", total=count_articles(inputs))
 
 
 def _failed(summary: Summary, message: str, trace: str | None, report, debug: bool) -> None:

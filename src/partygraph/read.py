@@ -334,6 +334,28 @@ def read_file(path: Path) -> Iterator[Article | InputError]:
         yield unexpected(path, exc, "reading")
 
 
+def count_articles(paths: Iterable[str | Path]) -> int:
+    """About how many articles `read_inputs(paths)` gives: one per file, one per JSONL line.
+
+    For progress totals: it reads the JSONL files once more (a second per
+    20,000 records) and parses nothing.
+    """
+    total = 0
+    for item in expand_paths(paths):
+        if isinstance(item, InputError):
+            continue
+        if _suffix(item) not in JSONL_SUFFIXES:
+            total += 1
+            continue
+        opener = gzip.open if item.name.lower().endswith(".gz") else open
+        try:
+            with opener(item, "rb") as fh:
+                total += sum(1 for line in fh if line.strip())
+        except (OSError, EOFError, zlib.error):
+            pass  # read_inputs reports it
+    return total
+
+
 def read_inputs(paths: Iterable[str | Path]) -> Iterator[Article | InputError]:
     """All articles under `paths`, with an InputError for each thing that could not be read."""
     for item in expand_paths(paths):

@@ -99,7 +99,10 @@ def build(ctx, inputs, output, province, progress, workers, fmt):
 @click.argument("graph", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld"]),
               help="Format of GRAPH, whatever its extension (default: the extension; Turtle for -).")
-def validate(graph, fmt):
+@click.option("--progress/--no-progress", default=None,
+              help="Show the steps done out of the total on stderr (default: when stderr is a terminal).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress; the report is still printed.")
+def validate(graph, fmt, progress, quiet):
     """Check a graph file (- for standard input) against the SHACL shapes in ontology/.
 
     \b
@@ -107,9 +110,10 @@ def validate(graph, fmt):
       partygraph validate out/seeds.ttl
       partygraph build data/seeds -o - --format nt | partygraph validate - --format nt
     """
+    from partygraph.progress import wanted
     from partygraph.rdf.validate import validate_file
 
-    conforms, report = validate_file(graph, fmt)
+    conforms, report = validate_file(graph, fmt, wanted(progress, quiet))
     click.echo(report)
     sys.exit(0 if conforms else 1)
 

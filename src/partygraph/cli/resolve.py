@@ -23,7 +23,10 @@ def default_decisions(store_dir) -> Path:
 @click.option("--details/--summary", default=True, show_default=True,
               help="List merges and open candidates with their evidence, or only the counts.")
 @click.option("--limit", default=100, show_default=True, help="Most merges and open candidates listed.")
-def resolve(store_dir, decisions_file, details, limit):
+@click.option("--progress/--no-progress", default=None,
+              help="Show the steps done out of the total on stderr (default: when stderr is a terminal).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress and no summary line; errors are still reported.")
+def resolve(store_dir, decisions_file, details, limit, progress, quiet):
     """Decide who is who across articles, date every office, link reorganised units.
 
     Rewrites two named graphs of the store in one transaction each:
@@ -40,12 +43,14 @@ def resolve(store_dir, decisions_file, details, limit):
           -p role pgrole:bi-thu -p date 2021-01-01
     """
     from partygraph import resolve as r
+    from partygraph.progress import wanted
 
     path = Path(decisions_file) if decisions_file else default_decisions(store_dir)
-    report = r.resolve_store(store_dir, path)
+    report = r.resolve_store(store_dir, path, progress=wanted(progress, quiet))
     if details:
         click.echo(r.details(report, limit))
-    click.echo(report.line() + f"; {report.open_written} open candidate(s) listed in {path}", err=True)
+    if not quiet:
+        click.echo(report.line() + f"; {report.open_written} open candidate(s) listed in {path}", err=True)
 
 
 @click.command()

@@ -26,8 +26,11 @@ GRAPH_FORMATS = ["ttl", "nt", "nq", "trig", "jsonld", "rdf"]
               help="Worker processes extracting articles (default: one per core, at most 8).")
 @click.option("--format", "fmt", type=click.Choice(GRAPH_FORMATS),
               help="Read the inputs (and - , standard input) as graph files in this format.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show articles loaded out of the total on stderr (default: when stderr is a terminal).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress and no summary line; errors are still reported.")
 @click.pass_context
-def load(ctx, inputs, store_dir, endpoint, update_endpoint, gsp, province, batch, workers, fmt):
+def load(ctx, inputs, store_dir, endpoint, update_endpoint, gsp, province, batch, workers, fmt, progress, quiet):
     """Add articles (files or folders) or graph files to the store.
 
     Article inputs are built into a graph first; .ttl/.nt/.nq/.trig/.jsonld
@@ -41,25 +44,31 @@ def load(ctx, inputs, store_dir, endpoint, update_endpoint, gsp, province, batch
     Examples:
       partygraph load data/seeds --store out/store
       partygraph dump --store out/store -o - | partygraph load - --format trig --store copy/
+      partygraph load corpus.jsonl.gz --store out/store --progress 2> load.log
       partygraph load out/seeds.ttl --endpoint http://localhost:7878/query \\
           --update-endpoint http://localhost:7878/update
     """
     from partygraph import store
     from partygraph.build import default_workers
+    from partygraph.progress import wanted
 
     workers = workers or default_workers()
     debug = ctx.obj.get("debug", False)
+    progress = wanted(progress, quiet)
     if endpoint or update_endpoint or gsp:
         summary, requests = store.load_remote(inputs, update_endpoint or (None if gsp else endpoint),
-                                              gsp, province, min(batch, 5_000), workers, endpoint, debug, fmt)
+                                              gsp, province, min(batch, 5_000), workers, endpoint, debug, fmt,
+                                              progress)
         view = (f"; holdings view {summary.view_triples} triples" if summary.view_triples >= 0 else
                 "; holdings view NOT refreshed (give the server's query URL with --endpoint)")
         failed = f"; {len(summary.failed)} input(s) failed" if summary.failed else ""
-        click.echo(f"sent {summary.triples} triples in {summary.graphs} graph(s) from "
-                   f"{summary.inputs} input(s) with {requests} request(s){view}{failed}", err=True)
+        line = (f"sent {summary.triples} triples in {summary.graphs} graph(s) from "
+                f"{summary.inputs} input(s) with {requests} request(s){view}{failed}")
     else:
-        summary = store.load_inputs(store_dir, inputs, province, batch, workers, debug, fmt)
-        click.echo(summary.line(), err=True)
+        summary = store.load_inputs(store_dir, inputs, province, batch, workers, debug, fmt, progress)
+        line = summary.line()
+    if not quiet:
+        click.echo(line, err=True)
     sys.exit(1 if summary.failed else 0)
 
 

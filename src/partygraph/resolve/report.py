@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from partygraph.progress import meter, step
 from partygraph.namespaces import FOAF_BASE as FOAF, OWL_BASE as OWL, PG_BASE as PG, RDF_TYPE, SKOS_BASE as SKOS
 from partygraph.store.local import open_store, require_store_dir, update_graph
 from partygraph.resolve.clusters import Resolution, cluster
@@ -65,27 +66,30 @@ class Report:
                 f"{self.events} reference change events; {self.org_variant_groups} organisation spelling groups")
 
 
-def resolve_store(store_dir, decisions_path=None, write_back: bool = True) -> Report:
-    """Resolve the store at `store_dir` and (re)write its derived graphs."""
+def resolve_store(store_dir, decisions_path=None, write_back: bool = True, progress: bool = False) -> Report:
+    """Resolve the store at `store_dir` and (re)write its derived graphs; `progress` counts the steps on stderr."""
     require_store_dir(store_dir)
     store = open_store(store_dir)
     decisions = read_decisions(decisions_path) if decisions_path else Decisions()
-    report = resolve(store, decisions)
+    report = resolve(store, decisions, progress)
     if decisions_path and write_back:
         report.open_written = write_decisions(decisions_path, decisions, report.resolution.open)
     store.flush()
     return report
 
 
-def resolve(store: ox.Store, decisions: Decisions | None = None) -> Report:
+def resolve(store: ox.Store, decisions: Decisions | None = None, progress: bool = False) -> Report:
     """Compute identities, dates and reference events; replace the derived graphs."""
-    mentions = read_mentions(store)
-    orgs = read_orgs(store)
-    res = cluster(mentions, decisions)
-    tenures = date_tenures(mentions, res.canonical(), read_congresses(store))
-    events, minted = reference_events(orgs)
-    update_graph(store, REFERENCE_GRAPH, reference_triples(events, minted))
-    update_graph(store, RESOLUTION_GRAPH, resolution_triples(res, tenures, orgs))
+    bar = meter("resolved", "steps", 7, progress)
+    mentions = step(bar, "reading mentions", read_mentions, store)
+    orgs = step(bar, "reading organisations", read_orgs, store)
+    res = step(bar, f"clustering {len(mentions):,} mentions", cluster, mentions, decisions)
+    tenures = step(bar, "dating offices", lambda: date_tenures(mentions, res.canonical(), read_congresses(store)))
+    events, minted = step(bar, "reference events", reference_events, orgs)
+    step(bar, "writing the reference graph", update_graph, store, REFERENCE_GRAPH, reference_triples(events, minted))
+    step(bar, "writing the resolution graph", update_graph, store, RESOLUTION_GRAPH,
+         resolution_triples(res, tenures, orgs))
+    bar.close()
     return Report(mentions=len(mentions), names=len({m.key for m in mentions.values()}),
                   persons=len(res.clusters), merged_clusters=sum(1 for c in res.clusters if len(c.mentions) > 1),
                   resolution=res, tenures=len(tenures), dated=sum(1 for t in tenures if t.start),

@@ -31,6 +31,7 @@ from typing import Iterator
 import pyoxigraph as ox
 
 from partygraph.errors import InputError
+from partygraph.progress import counted
 from partygraph.rdf.files import FORMATS, STDIO, choose_format, format_of, is_graph_file, to_ox_triple
 from partygraph.store.local import _first_line, load_graphs, open_store, store_quads
 from partygraph.store.partition import DEFAULT_BATCH, graphs_of, partition
@@ -151,15 +152,17 @@ def split_inputs(inputs, summary: LoadSummary, fmt_name: str | None = None) -> t
 
 
 def collect_graphs(inputs, province: str | None = None, summary: LoadSummary | None = None,
-                   workers: int = 1, debug: bool = False, fmt_name: str | None = None) -> dict[str, list[ox.Triple]]:
-    """Read graph files and build article inputs into named graphs (for remote loads)."""
+                   workers: int = 1, debug: bool = False, fmt_name: str | None = None,
+                   progress: bool = False) -> dict[str, list[ox.Triple]]:
+    """Read graph files and build article inputs into named graphs (for remote loads); `progress` on stderr."""
     summary = summary or LoadSummary()
     graph_files, articles = split_inputs(inputs, summary, fmt_name)
     graphs: dict[str, list[ox.Triple]] = defaultdict(list)
-    for parsed in _graph_files(graph_files, summary, fmt_name):
+    for parsed in _graph_files(graph_files, summary, fmt_name, progress):
         for name, triples in parsed.items():
             graphs[name].extend(triples)
-    for chunk in article_chunks(articles, province, workers, debug=debug, failed=summary.failed):
+    for chunk in article_chunks(articles, province, workers, debug=debug, failed=summary.failed,
+                                progress="read" if progress else False):
         for name, triples in chunk.items():
             graphs[name].extend(triples)
     return dict(graphs)
@@ -171,10 +174,10 @@ def _report(message: str, failed: list[str] | None = None) -> None:
         failed.append(message)
 
 
-def _graph_files(paths: list[Path], summary: LoadSummary,
-                 fmt_name: str | None = None) -> Iterator[dict[str, list[ox.Triple]]]:
+def _graph_files(paths: list[Path], summary: LoadSummary, fmt_name: str | None = None,
+                 progress: bool = False) -> Iterator[dict[str, list[ox.Triple]]]:
     """Named graphs of each graph file (`read_graphs`); one that cannot be parsed is reported and skipped."""
-    for f in paths:
+    for f in counted(paths, "loaded", "graph files", len(paths), progress and bool(paths)):
         try:
             parsed = read_graphs(f, fmt_name)
         except InputError as err:
@@ -185,13 +188,15 @@ def _graph_files(paths: list[Path], summary: LoadSummary,
 
 def article_chunks(articles: list[str], province: str | None, workers: int = 1,
                    size: int = DEFAULT_BATCH, build_summary=None, debug: bool = False,
-                   failed: list[str] | None = None) -> Iterator[dict[str, list[ox.Triple]]]:
+                   failed: list[str] | None = None,
+                   progress: bool | str = False) -> Iterator[dict[str, list[ox.Triple]]]:
     """Named graphs of the streaming build of `articles`, in chunks of whole articles.
 
     A chunk is cut only between articles, so no article's graph is ever split
     over two transactions (which would let the second drop the first). An
     article that cannot be read or built is reported (and added to `failed`)
-    and skipped; the others are loaded.
+    and skipped; the others are loaded. `progress` counts the articles on
+    stderr (a string names the verb, as in `build.iter_graph`).
     """
     if not articles:
         return
@@ -203,7 +208,7 @@ def article_chunks(articles: list[str], province: str | None, workers: int = 1,
     build_summary = build_summary if build_summary is not None else Summary()
     buf, count = [], 0
     for graph in iter_graph(articles, build_summary, province, report=lambda msg: _report(msg, failed),
-                            debug=debug, workers=workers):
+                            progress=progress, debug=debug, workers=workers):
         if count >= size and graph.article is not None:
             yield graphs_of(buf)
             buf, count = [], 0
@@ -214,12 +219,14 @@ def article_chunks(articles: list[str], province: str | None, workers: int = 1,
 
 
 def load_inputs(store_dir, inputs, province: str | None = None, batch: int = DEFAULT_BATCH,
-                workers: int = 1, debug: bool = False, fmt_name: str | None = None) -> LoadSummary:
+                workers: int = 1, debug: bool = False, fmt_name: str | None = None,
+                progress: bool = False) -> LoadSummary:
     """Load article files/folders or graph files into the store at `store_dir`.
 
     Articles stream from the build (`workers` processes) into the store a
     chunk of whole articles at a time, so memory stays flat however many
-    articles there are; each chunk is one transaction.
+    articles there are; each chunk is one transaction. With `progress`,
+    the articles (or graph files) loaded out of the total go to stderr.
     """
     summary = LoadSummary()
     graph_files, articles = split_inputs(inputs, summary, fmt_name)
@@ -232,9 +239,10 @@ def load_inputs(store_dir, inputs, province: str | None = None, batch: int = DEF
         summary.triples += sum(map(len, graphs.values()))
         names.update(graphs)
 
-    for parsed in _graph_files(graph_files, summary, fmt_name):
+    for parsed in _graph_files(graph_files, summary, fmt_name, progress):
         put(parsed)
-    for chunk in article_chunks(articles, province, workers, batch, debug=debug, failed=summary.failed):
+    for chunk in article_chunks(articles, province, workers, batch, debug=debug, failed=summary.failed,
+                                progress="loaded" if progress else False):
         put(chunk)
     summary.view_triples = refresh_store(store)
     store.flush()

@@ -70,7 +70,7 @@ def push_gsp(graphs: dict[str, list[ox.Triple]], gsp_url: str, timeout: float = 
 def load_remote(inputs, update_endpoint: str | None = None, gsp: str | None = None,
                 province: str | None = None, batch: int = 5_000, workers: int = 1,
                 query_endpoint: str | None = None, debug: bool = False,
-                fmt_name: str | None = None) -> tuple[LoadSummary, int]:
+                fmt_name: str | None = None, progress: bool = False) -> tuple[LoadSummary, int]:
     """Load inputs into a remote engine; returns the summary and requests sent.
 
     With the server's `query_endpoint` too, the holdings view is then
@@ -78,7 +78,7 @@ def load_remote(inputs, update_endpoint: str | None = None, gsp: str | None = No
     without it the view is left as it was (`summary.view_triples` is -1).
     """
     summary = LoadSummary()
-    graphs = collect_graphs(inputs, province, summary, workers, debug, fmt_name)
+    graphs = collect_graphs(inputs, province, summary, workers, debug, fmt_name, progress)
     summary.triples, summary.graphs = sum(map(len, graphs.values())), len(graphs)
     if not (gsp or update_endpoint):
         raise PartygraphError("loading into a server needs --update-endpoint URL or --gsp URL")
