@@ -306,10 +306,17 @@ def read_file(path: Path) -> Iterator[Article | InputError]:
         yield unexpected(path, exc, "reading")
 
 
-def read_inputs(paths: Iterable[str | Path]) -> Iterator[Article | InputError]:
-    """All articles under `paths`, with an InputError for each thing that could not be read."""
-    for item in expand_paths(paths):
-        if isinstance(item, InputError):
-            yield item
-        else:
-            yield from read_file(item)
+def read_inputs(paths: Iterable[str | Path | Article]) -> Iterator[Article | InputError]:
+    """All articles under `paths`, with an InputError for each thing that could not be read.
+
+    An `Article` among `paths` (a text given to the Python API) is passed through as it is.
+    """
+    for path in paths:
+        if isinstance(path, Article):
+            yield path
+            continue
+        for item in expand_paths([path]):
+            if isinstance(item, InputError):
+                yield item
+            else:
+                yield from read_file(item)

@@ -22,6 +22,7 @@ fully out.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ from typing import Iterator
 import pyoxigraph as ox
 
 from partygraph.errors import InputError
+from partygraph.read import Article
 from partygraph.rdf.files import FORMATS, format_of, is_graph_file, to_ox_triple
 from partygraph.store.local import _first_line, load_graphs, open_store, store_quads
 from partygraph.store.partition import DEFAULT_BATCH, graphs_of, partition
@@ -89,11 +91,18 @@ def split_inputs(inputs, summary: LoadSummary) -> tuple[list[Path], list[str]]:
     """Graph files to parse and article inputs to build, in the order given.
 
     A folder holding only graph files counts as graph files; any other
-    folder (or file) is articles for the build.
+    folder (or file) is articles for the build. An `Article` (a text from
+    the Python API) is an article, an rdflib Graph a graph already parsed.
     """
-    graph_files: list[Path] = []
-    articles: list[str] = []
+    graph_files: list = []
+    articles: list = []
     for item in inputs:
+        if isinstance(item, Article):
+            articles.append(item)
+            continue
+        if not isinstance(item, (str, os.PathLike)):
+            graph_files.append(item)
+            continue
         p = Path(item)
         if not p.exists():
             raise InputError(p, "no such file or directory")
@@ -137,7 +146,7 @@ def _graph_files(paths: list[Path], summary: LoadSummary) -> Iterator[list[ox.Tr
     """Triples of each graph file; one that cannot be parsed is reported and skipped."""
     for f in paths:
         try:
-            parsed = read_graph_file(f)
+            parsed = read_graph_file(f) if isinstance(f, Path) else rdflib_to_triples(f)
         except InputError as err:
             _report(str(err), summary.failed)
             continue
@@ -176,7 +185,7 @@ def article_chunks(articles: list[str], province: str | None, workers: int = 1,
 
 def load_inputs(store_dir, inputs, province: str | None = None, batch: int = DEFAULT_BATCH,
                 workers: int = 1, debug: bool = False) -> LoadSummary:
-    """Load article files/folders or graph files into the store at `store_dir`.
+    """Load article files/folders or graph files into the store at `store_dir` (or an open `ox.Store`).
 
     Articles stream from the build (`workers` processes) into the store a
     chunk of whole articles at a time, so memory stays flat however many
@@ -184,7 +193,7 @@ def load_inputs(store_dir, inputs, province: str | None = None, batch: int = DEF
     """
     summary = LoadSummary()
     graph_files, articles = split_inputs(inputs, summary)
-    store = open_store(store_dir)
+    store = store_dir if isinstance(store_dir, ox.Store) else open_store(store_dir)
     summary.quads_before = store_quads(store)
     names: set[str] = set()
 
