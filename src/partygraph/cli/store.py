@@ -133,7 +133,7 @@ def serve(store_dir, host, port, timeout, limit, workers, max_body, allow_update
     """Serve the store as a SPARQL 1.1 endpoint (read-only unless told otherwise).
 
     Queries: GET/POST /sparql; results as SPARQL JSON, XML, CSV or TSV (and
-    Turtle/N-Triples for CONSTRUCT) by Accept header; a query page at /.
+    Turtle/N-Triples for CONSTRUCT) by Accept header; a SPARQL editor (YASGUI) at /.
 
     \b
     Example:
