@@ -47,23 +47,34 @@ class PageRun:
     console_errors: list[str] = field(default_factory=list)
 
 
+def _page_url(path) -> tuple[str, str]:
+    """(URL to open, prefix of the URLs it may load): a file offline, or a page of a server on 127.0.0.1."""
+    text = str(path)
+    if text.startswith("http://"):
+        origin = "/".join(text.split("/", 3)[:3])
+        assert origin.split("//")[1].rsplit(":", 1)[0] in ("127.0.0.1", "localhost"), f"not loopback: {origin}"
+        return text, origin + "/"
+    return Path(path).resolve().as_uri(), "file://"
+
+
 @contextmanager
-def open_page(path: Path, width: int = 1400, height: int = 900):
-    """Open a local HTML file offline; yields a PageRun."""
+def open_page(path, width: int = 1400, height: int = 900):
+    """Open a local HTML file offline, or an `http://127.0.0.1:PORT/…` page of a test's server; yields a PageRun."""
     from playwright.sync_api import sync_playwright
 
+    url, allowed = _page_url(path)
     # Playwright gives the browser a fresh temporary profile of its own.
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS[1:], headless=True)
         try:
-            context = browser.new_context(viewport={"width": width, "height": height}, offline=True)
+            context = browser.new_context(viewport={"width": width, "height": height},
+                                          offline=allowed == "file://")
             page = context.new_page()
             run = PageRun(page)
 
-            url = Path(path).resolve().as_uri()
-            # Abort anything that would leave the machine; record every request
-            # other than the page itself (data: URLs are inline, not requests).
-            context.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file://") else r.abort())
+            # Abort anything that would leave the machine (or the test's server); record every
+            # request other than the page itself (data: URLs are inline, not requests).
+            context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(allowed) else r.abort())
             page.on("request", lambda r: r.url != url and not r.url.startswith("data:")
                     and run.requests.append(r.url))
             page.on("dialog", lambda d: (run.dialogs.append(d.message), d.dismiss()))

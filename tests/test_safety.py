@@ -353,32 +353,18 @@ def test_safety_query_param_injection_returns_no_extra_data(server, store_dir):
 @pytest.mark.browser
 @pytest.mark.skipif(not browser.available(), reason="needs Chromium (/usr/bin/chromium) and playwright")
 def test_safety_query_page_shows_hostile_label_as_text(server):
-    from playwright.sync_api import sync_playwright
+    from test_serve_page import _run_in_editor, _value
 
     query = ("PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
              f"SELECT ?label WHERE {{ <{PGID}org/evil> skos:prefLabel ?label }}")
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=browser.chromium_path(), args=browser.CHROMIUM_FLAGS[1:],
-                                      headless=True)
-        try:
-            page = chromium.new_page()
-            dialogs, errors, outside = [], [], []
-            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            # Nothing but the endpoint itself may be fetched (an <img src=x> would be).
-            page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(server.url)
-                       else (outside.append(r.request.url), r.abort()))
-            page.on("request", lambda r: r.url.startswith(server.url + "/x") and outside.append(r.url))
-            page.goto(server.url + "/")
-            page.fill("#q", query)
-            page.click("#run")
-            # a selector wait: wait_for_function polls with eval, which the page's CSP forbids
-            page.locator("#out td").first.wait_for(timeout=30_000)
-            page.wait_for_timeout(300)  # time for any injected handler to fire
-            cell = page.inner_text("#out td")
-            assert cell == HOSTILE_LABEL
-            assert page.evaluate("window.__xss") is None
-            assert page.evaluate("document.querySelectorAll('#out img, #out script').length") == 0
-            assert dialogs == [] and errors == [] and outside == []
-        finally:
-            chromium.close()
+    with browser.open_page(server.url + "/") as run:
+        browser.wait_settled(run, 60)
+        rows = _run_in_editor(run, query)  # typed into the YASGUI editor, run from its button
+        run.page.wait_for_timeout(300)  # time for any injected handler to fire
+        assert [_value(cell) for cell in rows[0]] == [HOSTILE_LABEL]
+        assert run.page.evaluate("window.__xss") is None
+        assert run.page.evaluate("document.querySelectorAll('.yasr td img, .yasr td script').length") == 0
+    # Nothing but the page's own files and the endpoint was fetched (an <img src=x> would be).
+    assert {u.split("?")[0] for u in run.requests} <= {server.url + "/sparql", *(
+        f"{server.url}/static/{n}" for n in ("yasgui.min.js", "yasgui.min.css", "partygraph.js"))}, run.requests
+    assert run.dialogs == [] and run.errors == []

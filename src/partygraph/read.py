@@ -334,14 +334,15 @@ def read_file(path: Path) -> Iterator[Article | InputError]:
         yield unexpected(path, exc, "reading")
 
 
-def count_articles(paths: Iterable[str | Path]) -> int:
+def count_articles(paths: Iterable[str | Path | Article]) -> int:
     """About how many articles `read_inputs(paths)` gives: one per file, one per JSONL line.
 
     For progress totals: it reads the JSONL files once more (a second per
     20,000 records) and parses nothing.
     """
-    total = 0
-    for item in expand_paths(paths):
+    paths = list(paths)
+    total = sum(isinstance(p, Article) for p in paths)
+    for item in expand_paths([p for p in paths if not isinstance(p, Article)]):
         if isinstance(item, InputError):
             continue
         if _suffix(item) not in JSONL_SUFFIXES:
@@ -356,10 +357,17 @@ def count_articles(paths: Iterable[str | Path]) -> int:
     return total
 
 
-def read_inputs(paths: Iterable[str | Path]) -> Iterator[Article | InputError]:
-    """All articles under `paths`, with an InputError for each thing that could not be read."""
-    for item in expand_paths(paths):
-        if isinstance(item, InputError):
-            yield item
-        else:
-            yield from read_file(item)
+def read_inputs(paths: Iterable[str | Path | Article]) -> Iterator[Article | InputError]:
+    """All articles under `paths`, with an InputError for each thing that could not be read.
+
+    An `Article` among `paths` (a text given to the Python API) is passed through as it is.
+    """
+    for path in paths:
+        if isinstance(path, Article):
+            yield path
+            continue
+        for item in expand_paths([path]):
+            if isinstance(item, InputError):
+                yield item
+            else:
+                yield from read_file(item)

@@ -10,13 +10,12 @@ need `Authorization: Bearer T`.
 
 Endpoints: `GET /sparql?query=…`, `POST /sparql` (form `query=`/`update=`,
 or a body of type application/sparql-query / application/sparql-update),
-`/query` and `/update` as aliases, and `/` a small page to try queries.
+`/query` and `/update` as aliases, and `/` a query editor (YASGUI, `serve_page`).
 """
 
 from __future__ import annotations
 
 import hmac
-import html
 import json
 import multiprocessing as mp
 import queue
@@ -360,47 +359,6 @@ class WorkerPool:
 # ---------------------------------------------------------------------------
 # HTTP
 
-PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>partygraph SPARQL</title>
-<style>body{font-family:sans-serif;margin:1em}textarea{width:100%;height:14em;font-family:monospace}
-table{border-collapse:collapse;margin-top:1em}td,th{border:1px solid #ccc;padding:2px 6px;vertical-align:top}
-#msg{color:#a00;white-space:pre-wrap}</style></head><body>
-<h1>partygraph SPARQL endpoint</h1>
-<p>Read-only SPARQL 1.1 endpoint at <code>/sparql</code>; queries see the union of all graphs.</p>
-<textarea id="q">__QUERY__</textarea><br><button id="run">Run</button> <span id="info"></span>
-<div id="msg"></div><table id="out"></table>
-<script nonce="__NONCE__">
-document.getElementById('run').addEventListener('click', async () => {
-  const out = document.getElementById('out'), msg = document.getElementById('msg'), info = document.getElementById('info');
-  out.replaceChildren(); msg.textContent = ''; info.textContent = 'running…';
-  const body = new URLSearchParams({query: document.getElementById('q').value});
-  try {
-    const r = await fetch('sparql', {method: 'POST', body, headers: {'Accept': 'application/sparql-results+json'}});
-    const text = await r.text();
-    if (!r.ok) { msg.textContent = r.status + ' ' + text; info.textContent = ''; return; }
-    const data = JSON.parse(text);
-    if ('boolean' in data) { info.textContent = 'ASK: ' + data.boolean; return; }
-    const vars = data.head.vars, head = document.createElement('tr');
-    for (const v of vars) { const th = document.createElement('th'); th.textContent = v; head.appendChild(th); }
-    out.appendChild(head);
-    for (const b of data.results.bindings) {
-      const tr = document.createElement('tr');
-      for (const v of vars) { const td = document.createElement('td'); td.textContent = b[v] ? b[v].value : ''; tr.appendChild(td); }
-      out.appendChild(tr);
-    }
-    info.textContent = data.results.bindings.length + ' row(s)' + (r.headers.get('X-Partygraph-Truncated') ? ' (' + r.headers.get('X-Partygraph-Truncated') + ')' : '');
-  } catch (e) { msg.textContent = String(e); info.textContent = ''; }
-});
-</script></body></html>
-"""
-
-DEFAULT_PAGE_QUERY = """PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?role (COUNT(*) AS ?offices) WHERE {
-  ?m org:role ?r . ?r skos:prefLabel ?role FILTER(lang(?role) = "vi")
-} GROUP BY ?role ORDER BY DESC(?offices)"""
-
-
 class SparqlServer(ThreadingHTTPServer):
     """The HTTP server plus its settings and worker pool."""
 
@@ -448,12 +406,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802 - http.server naming
         """Serve the page at `/` and queries at `/sparql?query=…`."""
         url = urlsplit(self.path)
-        if url.path in ("/", "/index.html"):
-            nonce = secrets.token_urlsafe(16)
-            page = PAGE.replace("__NONCE__", nonce).replace("__QUERY__", html.escape(DEFAULT_PAGE_QUERY))
-            csp = f"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'unsafe-inline'; connect-src 'self'"
-            return self._send(200, "text/html; charset=utf-8", page.encode("utf-8"),
-                              {"Content-Security-Policy": csp})
+        if url.path in ("/", "/index.html") or url.path.startswith("/static/"):
+            return self._page(url.path)
         if url.path not in ("/sparql", "/query"):
             return self._error(404, "not found: use /sparql")
         params = parse_qs(url.query, keep_blank_values=True)
@@ -464,6 +418,18 @@ class SparqlHandler(BaseHTTPRequestHandler):
         return self._run("query", params["query"][0], params)
 
     do_HEAD = do_GET
+
+    def _page(self, path: str):
+        """The YASGUI page and its files (`serve_page`: package data, looked up by exact name)."""
+        from partygraph import serve_page
+
+        headers = {"Content-Security-Policy": serve_page.CSP, "Referrer-Policy": "no-referrer"}
+        if not path.startswith("/static/"):
+            return self._send(200, "text/html; charset=utf-8", serve_page.page_html(), headers)
+        found = serve_page.static_file(path[len("/static/"):])
+        if found is None:
+            return self._error(404, "not found")
+        return self._send(200, found[1], found[0], {**headers, "Cache-Control": "max-age=3600"})
 
     def do_POST(self):  # noqa: N802
         """Queries and updates in a form or as a raw SPARQL body."""

@@ -182,7 +182,7 @@ def serve(store_dir, host, port, timeout, limit, workers, max_body, allow_update
 
     Queries: GET/POST /sparql; results as SPARQL JSON, XML, CSV or TSV, and
     CONSTRUCT/DESCRIBE as Turtle, N-Triples, JSON-LD or RDF/XML, by Accept
-    header or format= parameter (as SPARQLWrapper sends); a query page at /.
+    header or format= parameter (as SPARQLWrapper sends); a SPARQL editor (YASGUI) at /.
 
     \b
     Example:

@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import re
+import shlex
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,6 +113,11 @@ class QueryFile:
             elif low.startswith("example:"):
                 q.examples.append(body.split(":", 1)[1].strip())
         return q
+
+    def example_params(self) -> list[tuple[str, str]]:
+        """The `-p NAME VALUE` pairs of the first `# example:` line (none without one)."""
+        toks = shlex.split(self.examples[0]) if self.examples else []
+        return [(toks[i + 1], toks[i + 2]) for i, t in enumerate(toks[:-2]) if t == "-p"]
 
 
 def list_queries() -> list[QueryFile]:

@@ -55,10 +55,14 @@ def _triples(store: ox.Store, graph) -> list[ox.Triple]:
 
 
 def dump_store(store_dir, output, fmt_name: str | None = None) -> DumpSummary:
-    """Write every quad of the store at `store_dir` to `output` (`-`: standard output), atomically."""
+    """Write every quad of the store at `store_dir` (or an open store) to `output` (`-`: standard output),
+    atomically."""
     fmt = choose_format(output, fmt_name, DUMPABLE, default=".trig")
-    require_store_dir(store_dir)
-    store = open_store(store_dir, read_only=True)
+    if isinstance(store_dir, ox.Store):
+        store = store_dir
+    else:
+        require_store_dir(store_dir)
+        store = open_store(store_dir, read_only=True)
     graphs = sum(1 for _ in store.named_graphs())
     quads = len(store)
     try:

@@ -22,6 +22,7 @@ fully out.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ import pyoxigraph as ox
 from partygraph.errors import InputError
 from partygraph.progress import counted
 from partygraph.rdf.files import FORMATS, STDIO, choose_format, format_of, is_graph_file, to_ox_triple
+from partygraph.read import Article
 from partygraph.store.local import _first_line, load_graphs, open_store, store_quads
 from partygraph.store.partition import DEFAULT_BATCH, graphs_of, partition
 from partygraph.store.views import refresh_store
@@ -122,11 +124,19 @@ def split_inputs(inputs, summary: LoadSummary, fmt_name: str | None = None) -> t
 
     A folder holding only graph files counts as graph files; any other
     folder (or file) is articles for the build. `-` is standard input: a
-    graph when `fmt_name` (`--format`) is given, else articles.
+    graph when `fmt_name` (`--format`) is given, else articles. An `Article`
+    (a text from the Python API) is an article, an rdflib Graph a graph
+    already parsed.
     """
-    graph_files: list[Path] = []
-    articles: list[str] = []
+    graph_files: list = []
+    articles: list = []
     for item in inputs:
+        if isinstance(item, Article):
+            articles.append(item)
+            continue
+        if not isinstance(item, (str, os.PathLike)):
+            graph_files.append(item)
+            continue
         p = Path(item)
         if str(item) == STDIO:
             if fmt_name:
@@ -179,7 +189,7 @@ def _graph_files(paths: list[Path], summary: LoadSummary, fmt_name: str | None =
     """Named graphs of each graph file (`read_graphs`); one that cannot be parsed is reported and skipped."""
     for f in counted(paths, "loaded", "graph files", len(paths), progress and bool(paths)):
         try:
-            parsed = read_graphs(f, fmt_name)
+            parsed = read_graphs(f, fmt_name) if isinstance(f, Path) else partition(rdflib_to_triples(f))
         except InputError as err:
             _report(str(err), summary.failed)
             continue
@@ -221,7 +231,7 @@ def article_chunks(articles: list[str], province: str | None, workers: int = 1,
 def load_inputs(store_dir, inputs, province: str | None = None, batch: int = DEFAULT_BATCH,
                 workers: int = 1, debug: bool = False, fmt_name: str | None = None,
                 progress: bool = False) -> LoadSummary:
-    """Load article files/folders or graph files into the store at `store_dir`.
+    """Load article files/folders or graph files into the store at `store_dir` (or an open `ox.Store`).
 
     Articles stream from the build (`workers` processes) into the store a
     chunk of whole articles at a time, so memory stays flat however many
@@ -230,7 +240,7 @@ def load_inputs(store_dir, inputs, province: str | None = None, batch: int = DEF
     """
     summary = LoadSummary()
     graph_files, articles = split_inputs(inputs, summary, fmt_name)
-    store = open_store(store_dir)
+    store = store_dir if isinstance(store_dir, ox.Store) else open_store(store_dir)
     summary.quads_before = store_quads(store)
     names: set[str] = set()
 
