@@ -60,9 +60,13 @@ def test_queries_examples_run(backend):
 
 def test_queries_office_holders(backend):
     rows = run(backend, "office-holders", unit=f"{PGID}org/dang-bo-tinh-binh-phuoc")
+    # Current by default: Lợi, named only as the former Bí thư, is not.
     assert sorted((r["name"], r["role"]) for r in rows) == [
-        ("Kiều Thế Lâm", "Phó Trưởng ban"), ("Nguyễn Phúc Hậu", "Ủy viên"), ("Nguyễn Văn Lợi", "Bí thư"),
+        ("Kiều Thế Lâm", "Phó Trưởng ban"), ("Nguyễn Phúc Hậu", "Ủy viên"),
         ("Trần Tuệ Hiền", "Bí thư"), ("Trần Tuệ Hiền", "Ủy viên")]
+    every = run(backend, "office-holders", unit=f"{PGID}org/dang-bo-tinh-binh-phuoc", all="true")
+    assert sorted((r["name"], r["role"], r["current"]) for r in every if r["role"] == "Bí thư") == [
+        ("Nguyễn Văn Lợi", "Bí thư", "false"), ("Trần Tuệ Hiền", "Bí thư", "true")]
     in_term = run(backend, "office-holders", unit="pgid:org/dang-bo-tinh-binh-phuoc", term="pgid:term/2015-2020")
     assert col(in_term, "name") == ["Nguyễn Văn Lợi"]
     # At a date: Lợi is former, and the Ban Tuyên giáo office was reported later.
