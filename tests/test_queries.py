@@ -50,12 +50,31 @@ def test_queries_library_is_documented_and_tested():
     assert not missing, f"queries without a test: {missing}"
 
 
-def test_queries_examples_run(backend):
-    """The example line of each query runs as written and finds something."""
+def example_params(example: str) -> list[tuple[str, str]]:
+    """The `-p NAME VALUE` pairs of an `# example:` line."""
+    toks = shlex.split(example)
+    return [(toks[i + 1], toks[i + 2]) for i, t in enumerate(toks) if t == "-p"]
+
+
+def run_example(backend, qf, example):
+    """The rows of an example as `partygraph query` gives them: names looked up, then bound."""
+    bound, _ = q.resolve_params(backend, qf, example_params(example))
+    return backend.run(q.prepare(qf, bound)).rows
+
+
+#: Queries whose example cannot find a row in the five seed articles, and why.
+NOT_IN_SEEDS = {"post-succession": "no post changes hands in the seed articles"}
+
+
+def test_queries_examples_return_rows_on_the_seeds(seeds, backend):
+    """Every `# example:` line of every query runs as written on the seed articles and finds rows."""
     for qf in q.list_queries():
-        toks = shlex.split(qf.examples[0])
-        params = [(toks[i + 1], toks[i + 2]) for i, t in enumerate(toks) if t == "-p"]
-        assert backend.run(q.prepare(qf, params)).rows, qf.name
+        for example in qf.examples:
+            if qf.name in NOT_IN_SEEDS:
+                assert run_example(seeds, qf, example) == [], qf.name  # if it finds rows, drop the exception
+                assert run_example(backend, qf, example.replace('"Tỉnh ủy Bình Phước"', "pgid:org/dang-bo-tinh-binh-phuoc"))
+                continue
+            assert run_example(seeds, qf, example), example
 
 
 def test_queries_office_holders(backend):
@@ -368,16 +387,20 @@ def test_queries_resolved_career(resolved_backend):
         ("Bí thư", f"{PGID}article/a1"), ("Bí thư", f"{PGID}article/a2"), ("Ủy viên", f"{PGID}article/a2")]
 
 
-def test_queries_same_answers_on_rdflib(backend):
+@pytest.mark.parametrize("graph", ["fixture", "seeds"])
+def test_queries_same_answers_on_rdflib(backend, seeds, graph):
     """Portable SPARQL: rdflib, given the same triples (the holdings view too), answers every query alike."""
     import rdflib
 
+    backend = {"fixture": backend, "seeds": seeds}[graph]
     store = backend.store
     data = ox.serialize((qd.triple for qd in store), format=ox.RdfFormat.N_TRIPLES)
     other = q.RdflibBackend(rdflib.Graph().parse(data=data.decode("utf-8"), format="nt"))
     for qf in q.list_queries():
-        toks = shlex.split(qf.examples[0])
-        params = [(toks[i + 1], toks[i + 2]) for i, t in enumerate(toks) if t == "-p"]
+        try:
+            params, _ = q.resolve_params(backend, qf, example_params(qf.examples[0]))
+        except PartygraphError:
+            continue  # the example names what only the seeds hold
         for p in (params, [(k, v) for k, v in params if not qf.params[k].optional]):
             text = q.prepare(qf, p)
             want = [_joined_sorted(r) for r in backend.run(text).records()]
@@ -390,5 +413,6 @@ def test_queries_same_answers_on_rdflib(backend):
 def _joined_sorted(record):
     """GROUP_CONCAT lists with their parts sorted: rdflib joins a DISTINCT set in hash order."""
     lists = {"officeList": " | ", "from": " + ", "to": " + "}
-    return {k: sep.join(sorted(v.split(sep))) if k in lists and isinstance(v, str) else v
+    # An empty list: "" from rdflib, unbound from Oxigraph (a Founding has no "from").
+    return {k: sep.join(sorted((v or "").split(sep))) if k in lists else v
             for k, v in record.items() for sep in [lists.get(k, "")]}

@@ -71,11 +71,17 @@ def load(ctx, inputs, store_dir, endpoint, update_endpoint, gsp, province, batch
 def query(name, params, store_dir, data_file, endpoint, fmt, list_, show):
     """Run a library query (NAME) or a .rq file, with parameters bound as RDF terms.
 
+    Units, provinces and people may be given by name (diacritics and case
+    optional); an unknown name or IRI is an error. "Who holds" queries list
+    the current holders (latest report per post) unless -p all true.
+
     \b
     Examples:
       partygraph query --list
-      partygraph query province-leadership -p province "Bình Phước"
-      partygraph query office-holders -p unit pgid:org/dang-bo-tinh-binh-phuoc --format csv
+      partygraph query province-leadership -p province "binh phuoc"
+      partygraph query province-leadership -p province "Bình Phước" -p all true
+      partygraph query office-holders -p unit "Tỉnh ủy Bình Phước" --format csv
+      partygraph query office-holders -p unit pgid:org/dang-bo-tinh-binh-phuoc
       partygraph query my.rq --endpoint http://localhost:7878/query
     """
     from partygraph import sparql as q
@@ -89,13 +95,27 @@ def query(name, params, store_dir, data_file, endpoint, fmt, list_, show):
     if not name:
         raise PartygraphError("give a query NAME or FILE.rq (see `partygraph query --list`)")
     qf = q.load_query(name)
-    text = q.prepare(qf, list(params))
+    backend = _backend(store_dir, data_file, endpoint)
+    # Names (units, provinces, people) looked up in the graph; an unknown one is an error.
+    bound, notes = q.resolve_params(backend, qf, list(params))
+    for note in notes:
+        click.echo(note, err=True)
+    text = q.prepare(qf, bound)
     if show:
         click.echo(text)
         return
+    result = backend.run(text)
+    out = q.FORMATTERS[fmt](result)
+    sys.stdout.write(out if out.endswith("\n") else out + "\n")
+
+
+def _backend(store_dir, data_file, endpoint):
+    """Where `query` runs: a server, a graph file in memory (with its holdings view) or the store."""
+    from partygraph import sparql as q
+
     if endpoint:
-        backend = q.RemoteBackend(endpoint)
-    elif data_file:
+        return q.RemoteBackend(endpoint)
+    if data_file:
         import pyoxigraph as ox
 
         from partygraph.store.load import read_graph_file
@@ -104,15 +124,11 @@ def query(name, params, store_dir, data_file, endpoint, fmt, list_, show):
         mem = ox.Store()
         mem.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in read_graph_file(data_file))
         refresh_store(mem)
-        backend = q.EmbeddedBackend(mem)
-    else:
-        from partygraph.store import open_store, require_store_dir
+        return q.EmbeddedBackend(mem)
+    from partygraph.store import open_store, require_store_dir
 
-        require_store_dir(store_dir)
-        backend = q.EmbeddedBackend(open_store(store_dir, read_only=True))
-    result = backend.run(text)
-    out = q.FORMATTERS[fmt](result)
-    sys.stdout.write(out if out.endswith("\n") else out + "\n")
+    require_store_dir(store_dir)
+    return q.EmbeddedBackend(open_store(store_dir, read_only=True))
 
 
 @click.command()
