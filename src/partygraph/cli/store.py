@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -95,6 +96,9 @@ def query(name, params, store_dir, data_file, endpoint, fmt, list_, show):
     if not name:
         raise PartygraphError("give a query NAME or FILE.rq (see `partygraph query --list`)")
     qf = q.load_query(name)
+    if show and not (endpoint or data_file or Path(store_dir).is_dir()):
+        click.echo(q.prepare(qf, list(params)))  # no graph to look names up in: bound as given
+        return
     backend = _backend(store_dir, data_file, endpoint)
     # Names (units, provinces, people) looked up in the graph; an unknown one is an error.
     bound, notes = q.resolve_params(backend, qf, list(params))
