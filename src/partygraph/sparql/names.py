@@ -43,10 +43,13 @@ PREFIX foaf: <http://xmlns.com/foaf/0.1/>
 PREFIX pg: <https://w3id.org/partygraph/ontology#>
 PREFIX pgrole: <https://w3id.org/partygraph/role/>
 """
-#: Organisations carrying a label, and the party organisation an executive committee stands for.
-_ORG_LABELS = _PREFIXES + """SELECT ?o ?label ?unit ?unitLabel ?province WHERE {
-  ?o skos:prefLabel|skos:altLabel|rdfs:label ?label .
-  FILTER(%s)
+#: Every label, read once when a name is not written exactly as in the graph.
+_LABELS = _PREFIXES + "SELECT ?o ?label WHERE { ?o skos:prefLabel|skos:altLabel|rdfs:label ?label }"
+#: Nodes labelled with one of some literals (an index look-up).
+_EXACT = _PREFIXES + "SELECT ?o WHERE { VALUES ?label { %s } ?o skos:prefLabel|skos:altLabel|rdfs:label ?label }"
+#: The organisations among some nodes, and the party organisation an executive committee stands for.
+_UNITS = _PREFIXES + """SELECT ?o ?unit ?unitLabel ?province WHERE {
+  VALUES ?o { %s }
   ?o a org:Organization .
   OPTIONAL { ?o a pg:Committee ; org:unitOf ?party . ?party a pg:PartyOrganization }
   BIND(COALESCE(?party, ?o) AS ?unit)
@@ -54,11 +57,17 @@ _ORG_LABELS = _PREFIXES + """SELECT ?o ?label ?unit ?unitLabel ?province WHERE {
   OPTIONAL { ?unit pg:province ?province }
 }"""
 _SUGGESTIONS = 5
+_CANDIDATES = 10
 
 
 def fold(text: str) -> str:
     """A name's matching key: the slug of its normalised text (diacritics, case and punctuation dropped)."""
     return slug(normalise_text(text))
+
+
+def graph_fold(label: str) -> str:
+    """The matching key of a name written in the graph (already normalised: `fold` less its cost)."""
+    return slug(label)
 
 
 def folds(text: str) -> set[str]:
@@ -79,17 +88,26 @@ def _value_text(term) -> str:
 # ---------------------------------------------------------------------------
 # Units
 
-def _org_rows(backend, text: str) -> list[dict]:
-    """Organisations labelled `text` exactly (an index look-up), else every labelled organisation."""
+def _units_named(backend, text: str) -> list[dict]:
+    """The organisations a name stands for: labelled so exactly (an index look-up), else
+    folded alike, as typed or with its abbreviations expanded (every label read once)."""
     exact = normalise_text(text)
-    literals = " || ".join(f"?label = {lit}" for lit in (str(ox.Literal(exact, language="vi")), str(ox.Literal(exact))))
-    rows = backend.run(_ORG_LABELS % literals).records()
-    return rows or backend.run(_ORG_LABELS % "true").records()
+    literals = f"{ox.Literal(exact, language='vi')} {ox.Literal(exact)}"
+    nodes = {r["o"] for r in backend.run(_EXACT % literals).records()}
+    if not nodes:
+        labels = [(r["o"], graph_fold(r["label"])) for r in backend.run(_LABELS).records()]
+        for keys in ({fold(text)}, folds(text)):  # the abbreviations need the lexicon: only if needed
+            nodes = {o for o, key in labels if key in keys}
+            if nodes:
+                break
+    if not nodes:
+        return []
+    return backend.run(_UNITS % " ".join(f"<{o}>" for o in sorted(nodes))).records()
 
 
 def _describe(row: dict) -> str:
     where = f", {row['province']}" if row.get("province") else ""
-    return f"{compact(row['unit'])} ({row.get('unitLabel') or row['label']}{where})"
+    return f"{compact(row['unit'])} ({row.get('unitLabel') or compact(row['unit'])}{where})"
 
 
 def resolve_unit(backend, term) -> tuple[ox.NamedNode, str | None]:
@@ -100,21 +118,22 @@ def resolve_unit(backend, term) -> tuple[ox.NamedNode, str | None]:
                                   "(find one with `partygraph query search-units -p text …`)")
         return term, None
     text = term.value
-    keys = folds(text)
-    rows = [r for r in _org_rows(backend, text) if fold(r["label"]) in keys]
-    units = {r["unit"]: r for r in rows}
+    units = {r["unit"]: r for r in _units_named(backend, text)}
     if len(units) == 1:
         row = next(iter(units.values()))
         return ox.NamedNode(row["unit"]), f"unit {text!r} = {_describe(row)}"
     if units:
-        listed = "; ".join(_describe(r) for _, r in sorted(units.items()))
-        raise PartygraphError(f"unit {text!r} names {len(units)} organisations: {listed}; give one IRI")
-    raise PartygraphError(f"unit {text!r}: no organisation of that name in the store{_similar_units(backend, keys)}")
+        listed = [_describe(r) for _, r in sorted(units.items())]
+        more = f"; and {len(listed) - _CANDIDATES} more" if len(listed) > _CANDIDATES else ""
+        raise PartygraphError(f"unit {text!r} names {len(units)} organisations: "
+                              f"{'; '.join(listed[:_CANDIDATES])}{more}; give one IRI")
+    raise PartygraphError(f"unit {text!r}: no organisation of that name in the store{_similar_units(backend, text)}")
 
 
-def _similar_units(backend, keys: set[str]) -> str:
-    rows = backend.run(_ORG_LABELS % "true").records()
-    names = sorted({r["label"] for r in rows if any(k in fold(r["label"]) for k in keys)}, key=len)
+def _similar_units(backend, text: str) -> str:
+    keys = folds(text)
+    rows = backend.run(_LABELS).records()
+    names = sorted({r["label"] for r in rows if any(k in graph_fold(r["label"]) for k in keys)}, key=len)
     return f" (names containing it: {'; '.join(names[:_SUGGESTIONS])})" if names else \
         " (find one with `partygraph query search-units -p text …`)"
 
@@ -152,11 +171,14 @@ def _strip_place_word(key: str) -> str:
 def resolve_province(backend, term) -> tuple[ox.Literal, str | None]:
     """The province's name as the graph writes it."""
     text = term.value
-    known = province_names()
-    graph = {fold(r["p"]): r["p"] for r in backend.run(
+    graph = {graph_fold(r["p"]): r["p"] for r in backend.run(
         _PREFIXES + "SELECT DISTINCT ?p WHERE { ?o pg:province ?p }").records()}
-    for key in folds(text) | {_strip_place_word(k) for k in folds(text)}:
-        name = known.get(key) or graph.get(key)
+    typed = {fold(text), _strip_place_word(fold(text))}
+    for key in typed & set(graph):  # as the graph writes it: no need for the vocabulary
+        return ox.Literal(graph[key]), (None if graph[key] == text else f"province {text!r} = {graph[key]!r}")
+    known = province_names()
+    for key in typed | folds(text) | {_strip_place_word(k) for k in folds(text)}:
+        name = known.get(key)
         if name and fold(name) in graph:
             value = graph[fold(name)]
             return ox.Literal(value), (None if value == text else f"province {text!r} = {value!r}")
@@ -173,7 +195,7 @@ def resolve_person(backend, term) -> tuple[ox.Literal, str | None]:
         return term, None
     key = fold(term.value)
     names = sorted({r["n"] for r in backend.run(_PREFIXES + "SELECT DISTINCT ?n WHERE { ?p foaf:name ?n }").records()
-                    if fold(r["n"]) == key})
+                    if graph_fold(r["n"]) == key})
     if len(names) == 1:
         return ox.Literal(names[0]), f"name {term.value!r} = {names[0]!r}"
     if names:
