@@ -50,19 +50,42 @@ def test_queries_library_is_documented_and_tested():
     assert not missing, f"queries without a test: {missing}"
 
 
-def test_queries_examples_run(backend):
-    """The example line of each query runs as written and finds something."""
+def example_params(example: str) -> list[tuple[str, str]]:
+    """The `-p NAME VALUE` pairs of an `# example:` line."""
+    toks = shlex.split(example)
+    return [(toks[i + 1], toks[i + 2]) for i, t in enumerate(toks) if t == "-p"]
+
+
+def run_example(backend, qf, example):
+    """The rows of an example as `partygraph query` gives them: names looked up, then bound."""
+    bound, _ = q.resolve_params(backend, qf, example_params(example))
+    return backend.run(q.prepare(qf, bound)).rows
+
+
+#: Queries whose example cannot find a row in the five seed articles, and why.
+NOT_IN_SEEDS = {"post-succession": "no post changes hands in the seed articles"}
+
+
+def test_queries_examples_return_rows_on_the_seeds(seeds, backend):
+    """Every `# example:` line of every query runs as written on the seed articles and finds rows."""
     for qf in q.list_queries():
-        toks = shlex.split(qf.examples[0])
-        params = [(toks[i + 1], toks[i + 2]) for i, t in enumerate(toks) if t == "-p"]
-        assert backend.run(q.prepare(qf, params)).rows, qf.name
+        for example in qf.examples:
+            if qf.name in NOT_IN_SEEDS:
+                assert run_example(seeds, qf, example) == [], qf.name  # if it finds rows, drop the exception
+                assert run_example(backend, qf, example.replace('"Tỉnh ủy Bình Phước"', "pgid:org/dang-bo-tinh-binh-phuoc"))
+                continue
+            assert run_example(seeds, qf, example), example
 
 
 def test_queries_office_holders(backend):
     rows = run(backend, "office-holders", unit=f"{PGID}org/dang-bo-tinh-binh-phuoc")
+    # Current by default: Lợi, named only as the former Bí thư, is not.
     assert sorted((r["name"], r["role"]) for r in rows) == [
-        ("Kiều Thế Lâm", "Phó Trưởng ban"), ("Nguyễn Phúc Hậu", "Ủy viên"), ("Nguyễn Văn Lợi", "Bí thư"),
+        ("Kiều Thế Lâm", "Phó Trưởng ban"), ("Nguyễn Phúc Hậu", "Ủy viên"),
         ("Trần Tuệ Hiền", "Bí thư"), ("Trần Tuệ Hiền", "Ủy viên")]
+    every = run(backend, "office-holders", unit=f"{PGID}org/dang-bo-tinh-binh-phuoc", all="true")
+    assert sorted((r["name"], r["role"], r["current"]) for r in every if r["role"] == "Bí thư") == [
+        ("Nguyễn Văn Lợi", "Bí thư", "false"), ("Trần Tuệ Hiền", "Bí thư", "true")]
     in_term = run(backend, "office-holders", unit="pgid:org/dang-bo-tinh-binh-phuoc", term="pgid:term/2015-2020")
     assert col(in_term, "name") == ["Nguyễn Văn Lợi"]
     # At a date: Lợi is former, and the Ban Tuyên giáo office was reported later.
@@ -364,6 +387,15 @@ def test_queries_resolved_career(resolved_backend):
         ("Bí thư", f"{PGID}article/a1"), ("Bí thư", f"{PGID}article/a2"), ("Ủy viên", f"{PGID}article/a2")]
 
 
+#: Parameters for the fixture where a query's example names what only the seed articles hold.
+FIXTURE_PARAMS = {
+    "change-events": [],
+    "congresses-of-unit": [("unit", "pgid:org/dang-bo-khoi-cac-co-quan-tinh-binh-phuoc")],
+    "elected-at-congress": [("congress", "pgid:congress/dang-bo-khoi-cac-co-quan-tinh-binh-phuoc-8")],
+    "holder-at-date": [("unit", "Tỉnh ủy Bình Phước"), ("role", "pgrole:bi-thu"), ("date", "2021-06-01")],
+}
+
+
 def test_queries_same_answers_on_rdflib(backend):
     """Portable SPARQL: rdflib, given the same triples (the holdings view too), answers every query alike."""
     import rdflib
@@ -372,8 +404,8 @@ def test_queries_same_answers_on_rdflib(backend):
     data = ox.serialize((qd.triple for qd in store), format=ox.RdfFormat.N_TRIPLES)
     other = q.RdflibBackend(rdflib.Graph().parse(data=data.decode("utf-8"), format="nt"))
     for qf in q.list_queries():
-        toks = shlex.split(qf.examples[0])
-        params = [(toks[i + 1], toks[i + 2]) for i, t in enumerate(toks) if t == "-p"]
+        given = FIXTURE_PARAMS.get(qf.name, example_params(qf.examples[0]))
+        params, _ = q.resolve_params(backend, qf, given)
         for p in (params, [(k, v) for k, v in params if not qf.params[k].optional]):
             text = q.prepare(qf, p)
             want = [_joined_sorted(r) for r in backend.run(text).records()]
@@ -386,5 +418,6 @@ def test_queries_same_answers_on_rdflib(backend):
 def _joined_sorted(record):
     """GROUP_CONCAT lists with their parts sorted: rdflib joins a DISTINCT set in hash order."""
     lists = {"officeList": " | ", "from": " + ", "to": " + "}
-    return {k: sep.join(sorted(v.split(sep))) if k in lists and isinstance(v, str) else v
+    # An empty list: "" from rdflib, unbound from Oxigraph (a Founding has no "from").
+    return {k: sep.join(sorted((v or "").split(sep))) if k in lists else v
             for k, v in record.items() for sep in [lists.get(k, "")]}

@@ -114,7 +114,7 @@ def test_serve_refuses_updates_when_read_only(endpoint, store_dir):
     status, _, body = http(f"{endpoint}/sparql", data=b"query=DROP+ALL",
                            headers={"Content-Type": "application/x-www-form-urlencoded"})
     assert status == 400 and b"syntax" in body
-    assert len(open_store(store_dir, read_only=True)) == 337 + 109  # the fixture and its holdings view
+    assert len(open_store(store_dir, read_only=True)) == 337 + 119  # the fixture and its holdings view
 
 
 def test_serve_timeout_stops_a_slow_query(endpoint):

@@ -59,6 +59,8 @@ def test_serve_page_policy_and_inlined_configuration(server, tmp_path, monkeypat
     # The whole library is offered, each query with its example's parameters bound.
     assert all(f'"name": "{qf.name}"' in page for qf in q.list_queries())
     assert 'VALUES (?name) { (\\"Nguyễn Phúc Hậu\\") }' in page
+    # A unit written by name in an example is bound as the store's IRI for it, so its tab finds rows.
+    assert 'VALUES (?unit) { (\\u003chttps://w3id.org/partygraph/id/org/dang-bo-tinh-binh-phuoc\\u003e) }' in page
     # A query file whose text would end the data block stays data.
     (tmp_path / "evil.rq").write_text(f"# purpose: {HOSTILE}</script>\nSELECT * WHERE {{ ?s ?p ?o }}\n",
                                       encoding="utf-8")

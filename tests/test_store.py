@@ -120,7 +120,7 @@ def test_store_cli_bad_graph_file_is_one_line(tmp_path):
     assert result.exit_code == 1  # like build: the bad input named on one line, the others loaded
     assert len([line for line in result.output.splitlines() if str(bad) in line]) == 1
     assert "Traceback" not in result.output and "1 input(s) failed" in result.output
-    assert "(+446)" in result.output
+    assert "(+456)" in result.output
 
 
 def test_store_cli_load_and_query(tmp_path):
@@ -128,7 +128,7 @@ def test_store_cli_load_and_query(tmp_path):
     db = str(tmp_path / "db")
     r = runner.invoke(cli, ["load", str(FIXTURE), "--store", db])
     assert r.exit_code == 0, r.output
-    assert "(+446)" in r.output and "holdings view 109 triples" in r.output  # 337 triples + the view
+    assert "(+456)" in r.output and "holdings view 119 triples" in r.output  # 337 triples + the view (10 pg:isCurrent)
     r = runner.invoke(cli, ["load", str(FIXTURE), "--store", db])
     assert "(+0)" in r.output
     r = runner.invoke(cli, ["query", "post-succession", "-p", "unit", "pgid:org/dang-bo-tinh-binh-phuoc",

@@ -13,6 +13,9 @@ queries/README.md ("Virtuoso").
 
 from __future__ import annotations
 
+import csv
+import io
+
 import shutil
 import subprocess
 import urllib.parse
@@ -148,13 +151,27 @@ def cases():
     yield from SEED_CASES
 
 
+def _booleans(lines: list[str]) -> list[str]:
+    """Virtuoso 7 writes a boolean result (`BIND(EXISTS {…} AS ?current)`) as 1 or 0 in CSV."""
+    if not lines or "current" not in lines[0].split(","):
+        return lines
+    col = lines[0].split(",").index("current")
+    rows = list(csv.reader(lines[1:]))
+    for row in rows:
+        row[col] = {"1": "true", "0": "false"}.get(row[col], row[col])
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return lines[:1] + out.getvalue().splitlines()
+
+
 def compare_library(base, local) -> list[str]:
     """Every library query with rows as the embedded store gives them; the names of those with rows."""
     remote, answered = q.RemoteBackend(base + "/sparql"), []
     for name, params in cases():
-        text = q.prepare(q.load_query(name), params)
+        qf = q.load_query(name)
+        text = q.prepare(qf, q.resolve_params(local, qf, params)[0])
         want, got = q.format_csv(local.run(text)).splitlines(), q.format_csv(remote.run(text)).splitlines()
-        assert got == want, (name, params)
+        assert _booleans(got) == want, (name, params)
         if len(want) > 1:
             answered.append(name)
     return answered

@@ -143,8 +143,9 @@ class Store:
             qf = q.load_query(query.strip())
         else:
             qf = q.QueryFile.from_text("sparql", sparql_prefixes() + query)
-        text = q.prepare(qf, params)
-        return q.EmbeddedBackend(self.oxigraph).run(text)
+        backend = q.EmbeddedBackend(self.oxigraph)
+        bound, _ = q.resolve_params(backend, qf, params)  # names ("Tỉnh ủy Bình Phước") as the graph's terms
+        return backend.run(q.prepare(qf, bound))
 
     def dump(self, path: str | os.PathLike) -> int:
         """Write the whole store to `path` (.trig/.nq keep the named graphs, .ttl/.nt merge them)."""

@@ -372,7 +372,23 @@ class SparqlServer(ThreadingHTTPServer):
         self.token = token
         self.max_body = max_body
         self.quiet = quiet
+        self._page: bytes | None = None
+        self._page_lock = threading.Lock()
         super().__init__(address, SparqlHandler)
+
+    def page(self) -> bytes:
+        """The editor page, its library examples bound with the served store's terms (made once)."""
+        from partygraph import serve_page
+        from partygraph.sparql import EmbeddedBackend
+
+        with self._page_lock:
+            if self._page is None:
+                try:
+                    backend = EmbeddedBackend(ox.Store.read_only(self.pool.args[0]))
+                except OSError:  # the store cannot be opened a second time here: examples by text only
+                    backend = None
+                self._page = serve_page.page_html(backend)
+            return self._page
 
     def server_close(self):
         super().server_close()
@@ -425,7 +441,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
 
         headers = {"Content-Security-Policy": serve_page.CSP, "Referrer-Policy": "no-referrer"}
         if not path.startswith("/static/"):
-            return self._send(200, "text/html; charset=utf-8", serve_page.page_html(), headers)
+            return self._send(200, "text/html; charset=utf-8", self.server.page(), headers)
         found = serve_page.static_file(path[len("/static/"):])
         if found is None:
             return self._error(404, "not found")

@@ -70,15 +70,19 @@ def _read(name: str) -> bytes:
     return (files("partygraph") / "serve_static" / name).read_bytes()
 
 
-def library_examples() -> list[dict]:
-    """The query library for the page: name, purpose and text with the example's parameters bound."""
+def library_examples(backend=None) -> list[dict]:
+    """The query library for the page: name, purpose and text with the example's parameters bound
+    (names such as "Tỉnh ủy Bình Phước" looked up in `backend`, the served store, when given)."""
     from partygraph import sparql as q
 
     out = []
     for qf in q.list_queries():
         try:
-            text = q.prepare(qf, qf.example_params())
-        except PartygraphError:  # an example that no longer fits its query: show the query unbound
+            params = qf.example_params()
+            if backend is not None:
+                params = q.resolve_params(backend, qf, params)[0]
+            text = q.prepare(qf, params)
+        except PartygraphError:  # an example that no longer fits its query or store: show the query unbound
             text = qf.text
         out.append({"name": qf.name, "purpose": qf.purpose, "query": text})
     return out
@@ -90,8 +94,8 @@ def json_for_html(data) -> str:
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-def page_html() -> bytes:
+def page_html(backend=None) -> bytes:
     """The page, its configuration (prefixes, first query, library) inlined as JSON data."""
-    config = {"prefixes": QUERY_PREFIXES, "query": DEFAULT_QUERY, "library": library_examples()}
+    config = {"prefixes": QUERY_PREFIXES, "query": DEFAULT_QUERY, "library": library_examples(backend)}
     return PAGE.replace("__CONFIG__", json_for_html(config)).encode("utf-8")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -92,11 +93,17 @@ def load(ctx, inputs, store_dir, endpoint, update_endpoint, gsp, province, batch
 def query(name, params, store_dir, data_file, data_format, endpoint, fmt, list_, show):
     """Run a library query (NAME) or a .rq file, with parameters bound as RDF terms.
 
+    Units, provinces and people may be given by name (diacritics and case
+    optional); an unknown name or IRI is an error. "Who holds" queries list
+    the current holders (latest report per post) unless -p all true.
+
     \b
     Examples:
       partygraph query --list
-      partygraph query province-leadership -p province "Bình Phước"
-      partygraph query office-holders -p unit pgid:org/dang-bo-tinh-binh-phuoc --format csv
+      partygraph query province-leadership -p province "binh phuoc"
+      partygraph query province-leadership -p province "Bình Phước" -p all true
+      partygraph query office-holders -p unit "Tỉnh ủy Bình Phước" --format csv
+      partygraph query office-holders -p unit pgid:org/dang-bo-tinh-binh-phuoc
       partygraph query my.rq --endpoint http://localhost:7878/query
       partygraph build data/seeds -o - | partygraph query search-units -p text "Bình Phước" --data -
       partygraph query my-construct.rq --format nt
@@ -112,13 +119,30 @@ def query(name, params, store_dir, data_file, data_format, endpoint, fmt, list_,
     if not name:
         raise PartygraphError("give a query NAME or FILE.rq (see `partygraph query --list`)")
     qf = q.load_query(name)
-    text = q.prepare(qf, list(params))
+    if show and not (endpoint or data_file or Path(store_dir).is_dir()):
+        click.echo(q.prepare(qf, list(params)))  # no graph to look names up in: bound as given
+        return
+    backend = _backend(store_dir, data_file, endpoint)
+    # Names (units, provinces, people) looked up in the graph; an unknown one is an error.
+    bound, notes = q.resolve_params(backend, qf, list(params))
+    for note in notes:
+        click.echo(note, err=True)
+    text = q.prepare(qf, bound)
     if show:
         click.echo(text)
         return
+    result = backend.run(text)
+    out = q.FORMATTERS[fmt](result)
+    sys.stdout.write(out if out.endswith("\n") else out + "\n")
+
+
+def _backend(store_dir, data_file, endpoint):
+    """Where `query` runs: a server, a graph file in memory (with its holdings view) or the store."""
+    from partygraph import sparql as q
+
     if endpoint:
-        backend = q.RemoteBackend(endpoint)
-    elif data_file:
+        return q.RemoteBackend(endpoint)
+    if data_file:
         import pyoxigraph as ox
 
         from partygraph.store.load import read_graphs
@@ -127,15 +151,11 @@ def query(name, params, store_dir, data_file, data_format, endpoint, fmt, list_,
         mem = ox.Store()  # split as `load` splits it, so a view in the file is not there twice
         mem.extend(ox.Quad(*t, ox.NamedNode(g)) for g, ts in read_graphs(data_file, data_format).items() for t in ts)
         refresh_store(mem)
-        backend = q.EmbeddedBackend(mem)
-    else:
-        from partygraph.store import open_store, require_store_dir
+        return q.EmbeddedBackend(mem)
+    from partygraph.store import open_store, require_store_dir
 
-        require_store_dir(store_dir)
-        backend = q.EmbeddedBackend(open_store(store_dir, read_only=True))
-    result = backend.run(text)
-    out = q.FORMATTERS[fmt](result)
-    sys.stdout.write(out if out.endswith("\n") else out + "\n")
+    require_store_dir(store_dir)
+    return q.EmbeddedBackend(open_store(store_dir, read_only=True))
 
 
 @click.command()

@@ -150,10 +150,12 @@ def load_query(name_or_path: str) -> QueryFile:
 def parse_value(text: str) -> ox.NamedNode | ox.Literal:
     """Turn a command-line value into one RDF term.
 
-    `-?digits` → xsd:integer; `YYYY-MM-DD` (a real date) → xsd:date;
+    `-?digits` → xsd:integer; `true`/`false` → xsd:boolean; `YYYY-MM-DD` (a real date) → xsd:date;
     `http(s)://…` or `<…>` → IRI; `pgid:…`, `pgo:…`, `pgrole:…`, `pg:`… (the known
     prefixes) → IRI; anything else → a plain string literal.
     """
+    if text in ("true", "false"):
+        return ox.Literal(text, datatype=ox.NamedNode(XSD + "boolean"))
     if re.fullmatch(r"-?\d{1,18}", text):
         return ox.Literal(str(int(text)), datatype=ox.NamedNode(XSD + "integer"))
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):

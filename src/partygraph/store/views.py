@@ -11,7 +11,9 @@ Graph `pgid:graph/holdings` (ontology/MODEL.md, "Holdings"):
   `pg:organization`, `pg:role`, `pg:holderName`, `pg:term` (when stated),
   `pg:mentions` (articles reporting it), `pg:currentMentions` (those not
   reporting it as former), `pg:firstReported`/`pg:lastReported` (the
-  earliest and latest article date of those current mentions). Its
+  earliest and latest article date of those current mentions),
+  `pg:isCurrent true` when current by the latest-report rule
+  (`store.current`: the latest report per post, never a former one). Its
   mentions, with their sentences, are the `org:Membership`s with the same
   organisation, role, name and term (`facts-with-sources` lists them);
 * `pg:currentOffices` on each person node (one per name per article) that
@@ -33,17 +35,17 @@ import pyoxigraph as ox
 
 from partygraph import iris
 from partygraph.iris import HOLDINGS_GRAPH
-from partygraph.namespaces import RDF_TYPE, pg
+from partygraph.namespaces import RDF_TYPE, XSD_BASE, pg
 from partygraph.sparql.backends import EmbeddedBackend
 from partygraph.sparql.library import library_dir, load_query
+from partygraph.store.current import NO_FIRST, NO_LAST, current_rows
 from partygraph.store.local import update_graph
 
 HOLDINGS_QUERY = "views/office-holdings.rq"
 CONCURRENT_QUERY = "views/concurrent-offices.rq"
-#: What office-holdings.rq gives an office with no dated current mention.
-NO_FIRST, NO_LAST = "9999-12-31", "0001-01-01"
 
 _RDF_TYPE = ox.NamedNode(RDF_TYPE)
+_TRUE = ox.Literal("true", datatype=ox.NamedNode(XSD_BASE + "boolean"))
 
 
 def _pg(name: str) -> ox.NamedNode:
@@ -56,9 +58,12 @@ def holding_iri(org: str, role: str, name: str, term: str | None) -> ox.NamedNod
 
 
 def holding_triples(rows) -> list[ox.Triple]:
-    """Holdings from office-holdings.rq rows (o, r, name, t, mentions, current, first, last)."""
+    """Holdings from office-holdings.rq rows (o, r, name, t, mentions, current, first, last, lastFormer),
+    `pg:isCurrent true` on those current by the latest-report rule (`store.current`)."""
     out: list[ox.Triple] = []
-    for o, r, name, t, mentions, current, first, last in rows:
+    now = {id(row) for row in current_rows(rows)}
+    for row in rows:
+        o, r, name, t, mentions, current, first, last = row[:8]
         h = holding_iri(o.value, r.value, name.value, t.value if t is not None else None)
         out += [ox.Triple(h, _RDF_TYPE, _pg("Holding")), ox.Triple(h, _pg("organization"), o),
                 ox.Triple(h, _pg("role"), r), ox.Triple(h, _pg("holderName"), name),
@@ -69,6 +74,8 @@ def holding_triples(rows) -> list[ox.Triple]:
             out.append(ox.Triple(h, _pg("firstReported"), first))
         if last is not None and last.value != NO_LAST:
             out.append(ox.Triple(h, _pg("lastReported"), last))
+        if id(row) in now:
+            out.append(ox.Triple(h, _pg("isCurrent"), _TRUE))
     return out
 
 
