@@ -247,13 +247,17 @@ def test_viz_browser_chart_slider_collapse_and_kinds(data, tmp_path):
 CITY = "Hồ Chí Minh"
 # The city with the most offices in ../shared/corpus/party-news.jsonl.gz (measured on the whole corpus:
 # offices by pg:province of their unit: Hồ Chí Minh 657, Hà Nội 246, Yên Bái 150, Đà Nẵng 129).
-CITY_WORDS = ("TP Hồ Chí Minh", "Thành phố Hồ Chí Minh", "thành phố Hồ Chí Minh", "TP.HCM", "TPHCM", "TP HCM")
+# Of the 2,708 articles, the ~270 naming the city's party committee: a chart of about 170 boxes built
+# in a few seconds (the whole corpus gives 431 boxes, 0 overlapping, in 25 s: too slow for a unit test).
+CITY_COMMITTEE = tuple(f"{committee} {city}" for committee in ("Thành ủy", "Thành uỷ")
+                       for city in ("TP Hồ Chí Minh", "Thành phố Hồ Chí Minh", "thành phố Hồ Chí Minh",
+                                    "TP.HCM", "TPHCM", "TP HCM"))
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "party-news.jsonl.gz"
 
 
 @pytest.fixture(scope="module")
 def city(tmp_path_factory):
-    """The city's chart built from the corpus articles that name it (about 220 of 2,708)."""
+    """The city's chart built from the corpus articles that name the city's party committee."""
     import gzip
 
     from partygraph.build import build_files
@@ -262,7 +266,7 @@ def city(tmp_path_factory):
         pytest.skip(f"{CORPUS} is absent (the party corpus sits beside the repository in CI)")
     folder = tmp_path_factory.mktemp("city")
     with gzip.open(CORPUS, "rt", encoding="utf-8") as src, open(folder / "city.jsonl", "w", encoding="utf-8") as out:
-        out.writelines(line for line in src if any(w in line for w in CITY_WORDS))
+        out.writelines(line for line in src if any(name in line for name in CITY_COMMITTEE))
     build_files([folder / "city.jsonl"], folder / "city.ttl", progress=False)
     city_data = load(open_source(folder / "city.ttl"))
     result = make_view(city_data, "orgchart", province=CITY)
@@ -273,7 +277,7 @@ def city(tmp_path_factory):
 def test_viz_browser_city_chart_has_no_overlap_and_the_slider_changes_holders(city, tmp_path):
     data, result, page_file = city
     g = result.graph
-    assert g.number_of_nodes() > 300
+    assert g.number_of_nodes() > 150
     years = sorted({y for (_, post) in _post_items(data, g) for h in post.holders if h.start is not None
                     for y in range(h.start, h.end + 1)})
     # The earlier year with the most posts named: a year the slider can say something about.
