@@ -46,6 +46,8 @@ _WIDE = set("mwMW…")
 MAX_HOLDER_LINES = 6     # names in one box; then "+ N more" (all in the tooltip)
 MAX_UNIT_LINES = 3
 MAX_SOURCES = 2          # sources quoted per holder in a tooltip
+MAX_TIP_SOURCES = 6      # and in all (the latest holders' first); the rest are counted
+MAX_SENTENCE = 320       # characters of a quoted sentence
 
 
 @dataclass
@@ -209,15 +211,26 @@ def _post_tip(data: PartyData, post: Post, title: str) -> list[list[str]]:
         if h.reported:
             line += f"; reported {h.reported[0]}" + (f" … {h.reported[-1]}" if len(h.reported) > 1 else "")
         tip.append(["", line])
-    seen = set()
-    for h in post.holders:
+    seen, quoted, left = set(), 0, 0
+    latest = post.latest()
+    for h in latest + [h for h in reversed(post.holders) if h not in latest]:
         evidence = [e for m in h.offices for e in m.evidence if (e.sentence or e.article) not in seen]
         for ev in evidence[:MAX_SOURCES]:
             seen.add(ev.sentence or ev.article)
+            if quoted == MAX_TIP_SOURCES:
+                left += 1
+                continue
+            quoted += 1
             tip.append([f"Source ({h.name})", ev.source])
             if ev.text:
-                tip.append(["Sentence", ev.text])
+                tip.append(["Sentence", _cut_chars(ev.text, MAX_SENTENCE)])
+    if left:
+        tip.append(["", f"… and {left} more sources (the people view lists them by person)"])
     return tip
+
+
+def _cut_chars(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def wrap(text: str, width: float, max_lines: int) -> list[str]:
