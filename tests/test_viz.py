@@ -24,7 +24,8 @@ from partygraph.errors import PartygraphError
 from partygraph.viz import BIG_GRAPH, load, make_view, open_source
 from partygraph.viz.analyze import analyze
 from partygraph.viz.export import export_graph
-from partygraph.viz.model import Office, Org, PartyData, Person, Role, Term
+from partygraph.viz.chart import Holder, Post, ems, post_chart, posts, wrap
+from partygraph.viz.model import Evidence, Office, Org, PartyData, Person, Role, Term, body_kind
 from partygraph.viz.networks import build_view, cotenure_network, orgchart, people_network
 from partygraph.viz.render import json_for_script, render_html
 from partygraph.viz.source import Source
@@ -186,22 +187,104 @@ def _synthetic(n_units: int, per_unit: int) -> PartyData:
     return PartyData(orgs, persons, offices, roles, {term.iri: term})
 
 
-def test_viz_big_orgchart_keeps_leaders_and_fixes_positions():
-    data = _synthetic(120, 12)  # 121 units + 1,440 people
+def _overlaps(g, pos) -> list[tuple[str, str]]:
+    """Pairs of chart boxes (centre pos, size w x h) that share more than a point."""
+    rects = sorted((x - g.nodes[n]["w"] / 2, y - g.nodes[n]["h"] / 2, x + g.nodes[n]["w"] / 2,
+                    y + g.nodes[n]["h"] / 2, n) for n, (x, y) in pos.items())
+    bad = []
+    for i, a in enumerate(rects):
+        for b in rects[i + 1:]:
+            if b[0] >= a[2]:
+                break  # sorted by left edge: no later box reaches back
+            if a[1] < b[3] and b[1] < a[3]:
+                bad.append((a[4], b[4]))
+    return bad
+
+
+def test_viz_big_orgchart_one_box_per_post_without_overlap():
+    data = _synthetic(120, 12)  # 121 units, 1,440 offices in 240 posts
     result = make_view(data, "orgchart")
     g = result.graph
-    assert g.number_of_nodes() == 121 + 120  # only the secretaries are attached
-    assert any("leaders only" in n or "secretaries" in n for n in result.notes)
+    kinds = [d["kind"] for _, d in g.nodes(data=True)]
+    assert (kinds.count("org"), kinds.count("post")) == (121, 240)
+    members = g.nodes[f"{ID}org/u7#{ID}role/uy-vien"]
+    assert len(members["holders"]) == 11 and members["role_lines"] == ["Ủy viên · Member"]
     payload = json.loads(re.search(r'id="pg-data">(.*?)</script>', result.html, re.S).group(1))
-    assert payload["fixed"] and all("x" in n and "y" in n for n in payload["nodes"])
-    forced = make_view(data, "orgchart", holders="all")
-    assert forced.graph.number_of_nodes() == 121 + 1440 > BIG_GRAPH
-    assert any("--root" in n for n in forced.notes)
-    # Every unit sits above its holders and below its parent.
-    pos = {n["id"]: (n["x"], n["y"]) for n in json.loads(
-        re.search(r'id="pg-data">(.*?)</script>', forced.html, re.S).group(1))["nodes"]}
-    assert pos[ID + "org/top"][1] < pos[ID + "org/u0"][1] < pos[ID + "person/p0-5"][1]
-    assert len({pos[ID + f"org/u{i}"] for i in range(120)}) == 120  # no two units on one spot
+    pos = {n["id"]: (n["x"], n["y"]) for n in payload["nodes"]}
+    assert payload["fixed"] and len(pos) == g.number_of_nodes()
+    assert _overlaps(g, pos) == []
+    # The province above its districts, each district above its posts.
+    assert pos[ID + "org/top"][1] < pos[ID + "org/u0"][1] < pos[f"{ID}org/u0#{ID}role/bi-thu"][1]
+    # Wrapped in rows, not one 120-box line: about twice as wide as tall.
+    xs, ys = [x for x, _ in pos.values()], [y for _, y in pos.values()]
+    assert 1 < (max(xs) - min(xs)) / (max(ys) - min(ys)) < 4
+
+
+def test_viz_chart_posts_list_holders_in_time_order_and_pick_by_year(data):
+    found = posts(data)
+    bch = found[(ID + "org/ban-chap-hanh-dang-bo-tinh-binh-phuoc", ID.replace("id/", "role/") + "uy-vien")]
+    assert [(h.name, h.start, h.end) for h in bch.holders] == [
+        ("Huỳnh Anh Minh", 2015, 2020), ("Nguyễn Văn Trăm", 2015, 2020), (HOSTILE, 2020, 2025)]
+    assert [h.name for h in bch.at(2017)] == ["Huỳnh Anh Minh", "Nguyễn Văn Trăm"]
+    assert [h.name for h in bch.latest()] == [HOSTILE]
+    assert bch.at(2030) == [] and not bch.single
+    secretary = found[(DB_BP, ID.replace("id/", "role/") + "bi-thu")]
+    assert secretary.single and [h.span for h in secretary.holders] == ["2020–2025"]
+    assert secretary.holders[0].reported == ["2020-10-15", "2021-03-01"]
+
+
+def test_viz_chart_single_holder_at_a_congress_year_is_the_new_one():
+    role = ID.replace("id/", "role/") + "bi-thu"
+    old, new = (Holder("a", "Lê Văn Cũ", 2015, 2020), Holder("b", "Lê Văn Mới", 2020, 2025))
+    post = Post(ID + "org/x", role, [old, new], single=True)
+    assert post.at(2020) == [new] and post.at(2019) == [old] and post.latest() == [new]
+    assert Post(ID + "org/x", role, [old, new], single=False).at(2020) == [old, new]
+    undated = [Holder("c", "Lê Văn C", former=True), Holder("d", "Lê Văn D")]
+    assert Post(ID + "org/x", role, undated).latest() == [undated[1]]  # not the former one
+
+
+def test_viz_chart_tooltip_names_the_article_not_an_iri(data):
+    g = post_chart(data)
+    tip = g.nodes[f"{DB_BP}#{ID.replace('id/', 'role/')}bi-thu"]["tip"]
+    assert ["Post", "Bí thư · Secretary, Đảng bộ tỉnh Bình Phước"] in tip
+    assert ["", "Nguyễn Văn Lợi (2020–2025); reported 2020-10-15 … 2021-03-01"] in tip
+    assert ["Source (Nguyễn Văn Lợi)",
+            "Đại hội Đảng bộ tỉnh Bình Phước lần thứ XI (2020-10-15) <https://example.org/a1>"] in tip
+    assert ["Sentence", "Bí thư Tỉnh ủy Nguyễn Văn Lợi dự và phát biểu."] in tip
+    assert not any(v.startswith("http") for _, v in tip)
+    assert Evidence(article=ID + "article/x", identifier="vntc_1", publisher="VNTC").source == "VNTC vntc_1"
+
+
+def test_viz_chart_labels_fit_their_boxes():
+    name = "Ban Chấp hành Đảng bộ Khối cơ sở Bộ Công nghiệp thành phố Hồ Chí Minh"
+    assert wrap(name, 20, 3) == ["Ban Chấp hành Đảng bộ Khối cơ sở", "Bộ Công nghiệp thành phố Hồ Chí", "Minh"]
+    lines = wrap(name, 15, 3)
+    assert len(lines) == 3 and lines[-1].endswith("…") and all(ems(line) <= 15 for line in lines)
+    assert wrap("a " * 40, 5, 2)[-1].endswith("…")
+    assert ems("Mmm") > ems("iii") * 2
+
+
+def test_viz_kind_filter_reads_the_body_kinds_file(data):
+    units = {o.label: body_kind(o) for o in data.orgs.values()}
+    assert units["Ủy ban nhân dân tỉnh Bình Phước"] == "state"
+    assert units["Đảng bộ tỉnh Bình Phước"] == "party"
+    police = Org(ID + "org/ca", "Công an tỉnh Bình Phước", {"StateBody"})
+    assert body_kind(police) == "police"
+    assert body_kind(Org(ID + "org/du", "Đảng ủy Công an tỉnh Bình Phước", {"PartyOrganization"})) == "party"
+    assert "Ủy ban nhân dân tỉnh Bình Phước" not in {o.label for o in data.select(kinds=["party"]).orgs.values()}
+    with pytest.raises(PartygraphError, match="--kind army2: unknown kind of body"):
+        data.select(kinds=["army2"])
+
+
+def test_viz_cli_orgchart_options(tmp_path):
+    out = tmp_path / "o.html"
+    res = CliRunner().invoke(cli, ["viz", str(FIXTURE), "--kind", "party,state", "--at", "2017",
+                                   "--all-holders", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    payload = json.loads(re.search(r'id="pg-data">(.*?)</script>', out.read_text("utf-8"), re.S).group(1))
+    assert payload["chart"]["at"] == 2017 and payload["chart"]["all"] is True
+    assert {n["body"] for n in payload["nodes"]} == {"party", "state"}
+    assert "kind party,state" in payload["title"]
 
 
 def test_viz_big_people_network_is_laid_out_in_python():

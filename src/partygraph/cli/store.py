@@ -122,7 +122,7 @@ def query(name, params, store_dir, data_file, data_format, endpoint, fmt, list_,
     if show and not (endpoint or data_file or Path(store_dir).is_dir()):
         click.echo(q.prepare(qf, list(params)))  # no graph to look names up in: bound as given
         return
-    backend = _backend(store_dir, data_file, endpoint)
+    backend = _backend(store_dir, data_file, endpoint, data_format)
     # Names (units, provinces, people) looked up in the graph; an unknown one is an error.
     bound, notes = q.resolve_params(backend, qf, list(params))
     for note in notes:
@@ -136,7 +136,7 @@ def query(name, params, store_dir, data_file, data_format, endpoint, fmt, list_,
     sys.stdout.write(out if out.endswith("\n") else out + "\n")
 
 
-def _backend(store_dir, data_file, endpoint):
+def _backend(store_dir, data_file, endpoint, data_format=None):
     """Where `query` runs: a server, a graph file in memory (with its holdings view) or the store."""
     from partygraph import sparql as q
 

@@ -3,8 +3,8 @@
 vis-network's physics stalls above about a thousand nodes; these layouts
 give every node fixed x/y coordinates (vis-network pixels, y downwards):
 
-- `orgchart_layout`: a tidy top-down tree of units, each unit's office holders
-  stacked in a small grid beneath it; separate trees packed in rows;
+- `block_layout`: the org chart of posts (chart.py): every unit's subtree a
+  rectangle of measured boxes, so none overlap;
 - `force_layout`: networkx spring layout per connected component, the
   components packed in rows, largest first.
 """
@@ -15,145 +15,10 @@ import math
 
 import networkx as nx
 
-from partygraph.viz.model import LEVELS, ROLE_CATEGORIES
+from partygraph.viz.model import LEVELS
 
 ORG_W, ORG_H = 175, 70          # room for one unit box (labels wrap at 150 px)
-PERSON_W, ROW_H = 115, 46       # one holder in the grid under a unit (labels wrap at 105 px)
-GRID_COLS = 3
-LEVEL_GAP = 90
 TREE_GAP = 30
-
-
-def orgchart_layout(g: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
-    """Fixed positions for the org chart graph built by `networks.orgchart`."""
-    orgs = [n for n, d in g.nodes(data=True) if d.get("kind") == "org"]
-    parent_of: dict[str, str] = {}
-    for n in orgs:
-        parents = sorted({u for u, _, k in g.in_edges(n, keys=True)
-                          if k in ("unitOf", "subOrganizationOf") and u != n})
-        if parents:
-            parent_of[n] = parents[0]
-    # Break cycles (extraction errors can make a unit its own ancestor).
-    for n in orgs:
-        seen = {n}
-        cur = n
-        while cur in parent_of:
-            cur = parent_of[cur]
-            if cur in seen:
-                del parent_of[cur]
-                break
-            seen.add(cur)
-    kids: dict[str, list[str]] = {n: [] for n in orgs}
-    for child, parent in parent_of.items():
-        kids[parent].append(child)
-
-    def sort_key(n):
-        d = g.nodes[n]
-        level = d.get("level") or ""
-        return (LEVELS.index(level) if level in LEVELS else len(LEVELS), d.get("org_type") != "Committee",
-                d.get("label", ""), n)
-
-    for n in kids:
-        kids[n].sort(key=sort_key)
-    # Each person sits under the unit of their most senior office in the chart.
-    stack: dict[str, list[str]] = {n: [] for n in orgs}
-    for n, d in g.nodes(data=True):
-        if d.get("kind") != "person":
-            continue
-        offices = [(ROLE_CATEGORIES.index(e.get("role_category", "other")), u)
-                   for u, _, e in g.in_edges(n, data=True) if u in stack]
-        if offices:
-            stack[min(offices)[1]].append(n)
-    for n in stack:
-        stack[n].sort(key=lambda p: (ROLE_CATEGORIES.index(g.nodes[p].get("role_category", "other")),
-                                     g.nodes[p].get("label", ""), p))
-
-    def grid(n):
-        count = len(stack[n])
-        cols = min(GRID_COLS, count) or 1
-        return cols, math.ceil(count / cols)
-
-    def width(n):
-        return max(ORG_W, grid(n)[0] * PERSON_W)
-
-    roots = sorted((n for n in orgs if n not in parent_of), key=sort_key)
-    trees = []
-    for root in roots:
-        depth_of: dict[str, int] = {}
-        xs: dict[str, float] = {}
-        order = []
-        todo = [(root, 0)]
-        while todo:  # depth-first, children in order
-            n, d = todo.pop()
-            depth_of[n] = d
-            order.append(n)
-            todo.extend((c, d + 1) for c in reversed(kids[n]))
-        cursor = 0.0
-
-        def place(n):
-            nonlocal cursor
-            start = cursor
-            for c in kids[n]:
-                place(c)
-            w = width(n)
-            if not kids[n] or cursor - start < w:
-                if kids[n]:  # children narrower than the unit: centre them under it
-                    shift = start + (w - (cursor - start - TREE_GAP)) / 2 - start
-                    for m in _subtree(kids, n):
-                        if m != n:
-                            xs[m] += shift
-                xs[n] = start + w / 2
-                cursor = start + w + TREE_GAP
-            else:
-                xs[n] = (xs[kids[n][0]] + xs[kids[n][-1]]) / 2
-
-        _place_iter(place, root)
-        rows_at: dict[int, int] = {}
-        for n, d in depth_of.items():
-            rows_at[d] = max(rows_at.get(d, 0), grid(n)[1])
-        level_y, y = {}, 0.0
-        for d in range(max(rows_at) + 1):
-            level_y[d] = y
-            y += ORG_H + rows_at.get(d, 0) * ROW_H + LEVEL_GAP
-        pos = {}
-        for n in order:
-            ox, oy = xs[n], level_y[depth_of[n]]
-            pos[n] = (ox, oy)
-            cols, _ = grid(n)
-            for i, p in enumerate(stack[n]):
-                r, c = divmod(i, cols)
-                pos[p] = (ox + (c - (cols - 1) / 2) * PERSON_W, oy + ORG_H / 2 + 30 + r * ROW_H)
-        trees.append(pos)
-    placed = _pack(trees)
-    # People attached to no unit of the chart (should not happen) go in a row below.
-    leftover = [n for n in g if n not in placed]
-    if leftover:
-        bottom = max((y for _, y in placed.values()), default=0) + LEVEL_GAP
-        for i, n in enumerate(sorted(leftover)):
-            placed[n] = (i * PERSON_W, bottom)
-    return placed
-
-
-def _subtree(kids, n):
-    out, todo = [], [n]
-    while todo:
-        m = todo.pop()
-        out.append(m)
-        todo.extend(kids[m])
-    return out
-
-
-def _place_iter(place, root):
-    # Trees are shallow (a handful of party levels) but guard against a long
-    # chain of sub-organisations exceeding Python's recursion limit.
-    import sys
-
-    limit = sys.getrecursionlimit()
-    sys.setrecursionlimit(max(limit, 10000))
-    try:
-        place(root)
-    finally:
-        sys.setrecursionlimit(limit)
 
 
 def _pack(parts: list[dict[str, tuple[float, float]]]) -> dict[str, tuple[float, float]]:
@@ -198,3 +63,114 @@ def force_layout(g: nx.Graph, seed: int = 7) -> dict[str, tuple[float, float]]:
         scale = 90 * math.sqrt(n)
         parts.append({k: (float(x) * scale, float(y) * scale) for k, (x, y) in pos.items()})
     return _pack(parts)
+
+
+# --- the post chart (chart.py): boxes of measured size, placed as nested blocks ----------------
+
+BLOCK_GAP = 44       # between the blocks of sibling units, and above a unit's children
+POST_GAP = 10        # between a unit and its posts, and between posts
+POST_COLS = (1, 1, 2, 2, 2, 3, 3, 3, 3)  # columns for a unit with n posts (more: 4)
+
+
+def block_layout(g: nx.DiGraph) -> dict[str, tuple[float, float]]:
+    """Centres for the post chart's boxes (node attributes `w`, `h`, `parent`).
+
+    Every unit's subtree is a rectangle: the unit's box on top, its posts in a
+    small grid under it, then the blocks of its child units in rows (wrapped
+    so a block is about twice as wide as tall). Sibling rectangles never
+    share a point, so no two boxes overlap, whatever their labels say.
+    """
+    kids: dict[str | None, list[str]] = {}
+    posts: dict[str, list[str]] = {}
+    for n, d in g.nodes(data=True):
+        bucket = kids if d.get("kind") == "org" else posts
+        bucket.setdefault(d.get("parent"), []).append(n)
+    for children in kids.values():
+        children.sort(key=lambda n: _unit_order(g.nodes[n]) + (n,))
+    pos: dict[str, tuple[float, float]] = {}
+    blocks = {}
+
+    def block(n: str):  # -> (width, height, [(node, x, y) relative to the block's top left])
+        d = g.nodes[n]
+        cells = _grid(g, posts.get(n, []))
+        gw = max((x + w for _, x, _, w, _ in cells), default=0)
+        gh = max((y + h for _, _, y, _, h in cells), default=0)
+        head_w = max(d["w"], gw)
+        head_h = d["h"] + (POST_GAP + gh if cells else 0)
+        below_w, below_h, placed = _rows([blocks[c] for c in kids.get(n, [])])
+        w = max(head_w, below_w)
+        items = [(n, w / 2, d["h"] / 2)]
+        items += [(p, (w - gw) / 2 + x + cw / 2, d["h"] + POST_GAP + y + ch / 2) for p, x, y, cw, ch in cells]
+        for (bw, bh, sub), bx, by in placed:
+            items += [(m, (w - below_w) / 2 + bx + mx, head_h + BLOCK_GAP + by + my) for m, mx, my in sub]
+        return w, head_h + (BLOCK_GAP + below_h if placed else 0), items
+
+    for n in _postorder(kids):
+        blocks[n] = block(n)
+    # The biggest tree first (top left), where the page opens.
+    roots = sorted(kids.get(None, []), key=lambda r: -len(blocks[r][2]))
+    width, height, placed = _rows([blocks[r] for r in roots])
+    for (bw, bh, sub), bx, by in placed:
+        for m, mx, my in sub:
+            pos[m] = (round(bx + mx, 1), round(by + my, 1))
+    return pos
+
+
+def _unit_order(d: dict) -> tuple:
+    level = d.get("level") or ""
+    return (d.get("org_type") != "Committee", LEVELS.index(level) if level in LEVELS else len(LEVELS),
+            d.get("name", ""))
+
+
+def _postorder(kids: dict) -> list[str]:
+    """Units, every child before its parent (iterative: chains of sub-organisations can be long)."""
+    out, todo = [], [(r, False) for r in kids.get(None, [])]
+    while todo:
+        n, done = todo.pop()
+        if done:
+            out.append(n)
+        else:
+            todo.append((n, True))
+            todo.extend((c, False) for c in kids.get(n, []))
+    return out
+
+
+def _grid(g: nx.DiGraph, nodes: list[str]) -> list[tuple[str, float, float, float, float]]:
+    """Posts in rows under their unit: (node, x, y, cell width, cell height) from the grid's top left."""
+    if not nodes:
+        return []
+    cols = POST_COLS[len(nodes) - 1] if len(nodes) <= len(POST_COLS) else 4
+    cw = max(g.nodes[p]["w"] for p in nodes)
+    out, y = [], 0.0
+    for start in range(0, len(nodes), cols):
+        row = nodes[start:start + cols]
+        rh = max(g.nodes[p]["h"] for p in row)
+        out += [(p, i * (cw + POST_GAP), y, cw, rh) for i, p in enumerate(row)]
+        y += rh + POST_GAP
+    return out
+
+
+def _rows(blocks: list[tuple]) -> tuple[float, float, list[tuple[tuple, float, float]]]:
+    """Blocks in rows left to right, each row centred; rows about twice as wide as the whole is tall."""
+    if not blocks:
+        return 0.0, 0.0, []
+    area = sum((w + BLOCK_GAP) * (h + BLOCK_GAP) for w, h, _ in blocks)
+    limit = max(max(w for w, _, _ in blocks), math.sqrt(area * 2.0))
+    rows, row, x = [], [], 0.0
+    for b in blocks:
+        if row and x + b[0] > limit:
+            rows.append(row)
+            row, x = [], 0.0
+        row.append(b)
+        x += b[0] + BLOCK_GAP
+    rows.append(row)
+    width = max(sum(b[0] for b in r) + BLOCK_GAP * (len(r) - 1) for r in rows)
+    placed, y = [], 0.0
+    for r in rows:
+        rw = sum(b[0] for b in r) + BLOCK_GAP * (len(r) - 1)
+        x = (width - rw) / 2
+        for b in r:
+            placed.append((b, x, y))
+            x += b[0] + BLOCK_GAP
+        y += max(b[1] for b in r) + BLOCK_GAP
+    return width, y - BLOCK_GAP, placed

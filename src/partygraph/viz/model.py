@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from importlib import resources
 
 from partygraph.errors import PartygraphError
@@ -84,6 +85,24 @@ class Org:
         return "Organization"
 
 
+@lru_cache(maxsize=1)
+def body_kinds() -> tuple[dict, ...]:
+    """The kinds of body of data/body_kinds.yaml, in the filter's order."""
+    import yaml
+
+    text = resources.files("partygraph").joinpath("data/body_kinds.yaml").read_text("utf-8")
+    return tuple(yaml.safe_load(text)["kinds"])
+
+
+def body_kind(org: Org) -> str:
+    """The key of the kind of body (party, state, army, police, mass, other) an organisation is."""
+    label = fold(org.label)
+    for kind in body_kinds():
+        if org.kind in kind.get("within", ()) and any(fold(w) in label for w in kind["words"]):
+            return kind["key"]
+    return next((k["key"] for k in body_kinds() if org.kind in k.get("classes", ())), "other")
+
+
 @dataclass
 class Person:
     """A person: all mention nodes the resolver (or the name) says are the same."""
@@ -128,6 +147,16 @@ class Evidence:
     headline: str = ""
     url: str = ""
     published: str = ""
+    identifier: str = ""  # schema:identifier of the article (corpora without headlines have one)
+    publisher: str = ""
+
+    @property
+    def source(self) -> str:
+        """The article as a reader names it: headline (or publisher and identifier), date and URL; never an IRI."""
+        name = self.headline or " ".join(x for x in (self.publisher, self.identifier) if x) or "untitled article"
+        if self.published:
+            name = f"{name} ({self.published[:10]})"
+        return f"{name} <{self.url}>" if self.url else name
 
 
 @dataclass
@@ -194,7 +223,7 @@ class PartyData:
 
     def select(self, root: str | None = None, depth: int | None = None,
                province: str | None = None, term: str | None = None,
-               at: date | None = None) -> "PartyData":
+               at: date | None = None, kinds: list[str] | None = None) -> "PartyData":
         """A copy restricted to the analyst's filters.
 
         root: a unit (label substring or IRI); keeps it and the units below it
@@ -203,6 +232,7 @@ class PartyData:
         term: '2020-2025' keeps offices of that term (given or inferred from the date).
         at: keeps offices held on that date: a known term containing the year and not
         reported 'former' by then; without a term, reported current/elected that year.
+        kinds: keeps bodies of these kinds (keys of data/body_kinds.yaml: party, state, army, …).
         """
         orgs = dict(self.orgs)
         if root:
@@ -225,6 +255,13 @@ class PartyData:
                 raise PartygraphError(f"--province {province!r}: unknown province (no province of Vietnam, "
                                       "before or after 2025, and no unit in the graph is named so)")
             orgs = {iri: o for iri, o in orgs.items() if in_province(o)}
+        if kinds:
+            known = [k["key"] for k in body_kinds()]
+            unknown = sorted(set(kinds) - set(known))
+            if unknown:
+                raise PartygraphError(f"--kind {','.join(unknown)}: unknown kind of body; "
+                                      f"choose from {','.join(known)}")
+            orgs = {iri: o for iri, o in orgs.items() if body_kind(o) in kinds}
         offices = [m for m in self.offices if m.org in orgs]
         if term:
             want = _parse_term(term)
@@ -379,12 +416,19 @@ SELECT DISTINCT ?s ?text ?a WHERE {
 }"""
 
 _Q_ARTICLES = """
-SELECT ?a ?headline ?url ?date WHERE {
+SELECT ?a ?headline ?url ?date ?id ?publisher WHERE {
   ?a a schema:NewsArticle .
   OPTIONAL { ?a schema:headline ?headline }
   OPTIONAL { ?a schema:url ?url }
   OPTIONAL { ?a schema:datePublished ?date }
+  OPTIONAL { ?a schema:identifier ?id }
+  OPTIONAL { ?a schema:publisher ?publisher }
 }"""
+
+
+# Evidence field <- variable of _Q_ARTICLES.
+_ARTICLE_FIELDS = (("headline", "headline"), ("url", "url"), ("published", "date"),
+                   ("identifier", "id"), ("publisher", "publisher"))
 
 
 def load(source: Source) -> PartyData:
@@ -423,18 +467,16 @@ def load(source: Source) -> PartyData:
 
     persons, key_of = _load_persons(source)
 
-    articles = {}
+    articles: dict[str, Evidence] = {}
     for row in source.select(_Q_ARTICLES):
         a = row["a"].value
-        articles[a] = (row.get("headline"), row.get("url"), row.get("date"))
+        articles[a] = Evidence(article=a, **{field: row[var].value for field, var in _ARTICLE_FIELDS if var in row})
     sentences: dict[str, Evidence] = {}
     for row in source.select(_Q_EVIDENCE) + source.select(_Q_DERIVED_SENTENCES):
         s = row["s"].value
         art = row["a"].value if "a" in row else ""
-        headline, url, published = articles.get(art, (None, None, None))
-        sentences[s] = Evidence(sentence=s, text=row["text"].value if "text" in row else "",
-                                article=art, headline=headline.value if headline else "",
-                                url=url.value if url else "", published=published.value if published else "")
+        sentences[s] = replace(articles.get(art, Evidence(article=art)), article=art, sentence=s,
+                               text=row["text"].value if "text" in row else "")
 
     offices: dict[str, Office] = {}
     for row in source.select(_Q_OFFICES):
@@ -463,11 +505,8 @@ def load(source: Source) -> PartyData:
             if var in row:
                 iri = row[var].value
                 ev = sentences.get(iri)
-                if ev is None and iri in articles:
-                    headline, url, published = articles[iri]
-                    ev = Evidence(article=iri, headline=headline.value if headline else "",
-                                  url=url.value if url else "",
-                                  published=published.value if published else "")
+                if ev is None:
+                    ev = articles.get(iri)
                 if ev is not None and ev not in off.evidence:
                     off.evidence.append(ev)
     for off in offices.values():

@@ -69,12 +69,7 @@ def _evidence_lines(offices: list[Office]) -> list[list[str]]:
             total += 1
             if total > MAX_EVIDENCE:
                 continue
-            source = ev.headline or ev.article
-            if ev.published:
-                source = f"{source} ({ev.published})"
-            if ev.url:
-                source = f"{source} <{ev.url}>"
-            lines.append(["Source", source])
+            lines.append(["Source", ev.source])
             if ev.text:
                 lines.append(["Sentence", ev.text])
     if total > MAX_EVIDENCE:

@@ -23,7 +23,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from partygraph.viz.model import LEVEL_LABELS, LEVELS, ROLE_CATEGORIES, ROLE_CATEGORY_LABELS
+from partygraph.viz.chart import MARGIN, MAX_HOLDER_LINES, POST_FONT, UNIT_FONT, text_width
+from partygraph.viz.model import LEVEL_LABELS, LEVELS, ROLE_CATEGORIES, ROLE_CATEGORY_LABELS, body_kinds
 
 # Above this many nodes the browser's physics stalls: positions are computed
 # in Python and physics is switched off.
@@ -118,6 +119,75 @@ def vis_data(g: nx.Graph, positions: dict | None = None) -> tuple[list[dict], li
     return nodes, edges
 
 
+def chart_vis_data(g: nx.DiGraph, positions: dict) -> tuple[list[dict], list[dict]]:
+    """vis-network records for the post chart (chart.py): boxes of the measured width at fixed places."""
+    nodes = []
+    for n, d in g.nodes(data=True):
+        x, y = positions[n]
+        rec = {"id": n, "label": d["label"], "tip": d["tip"], "kind": d["kind"], "parent": d.get("parent"),
+               "x": x, "y": y, "shape": "box", "margin": MARGIN, "borderWidth": 1,
+               # No maximum: vis-network would wrap lines again (it sometimes measures them in
+               # another font); chart.py wrapped them to fit, so the box stays at its minimum.
+               "widthConstraint": {"minimum": text_width(d["w"])}}
+        if d["kind"] == "org":
+            bg = LEVEL_COLOURS.get(d["level"], LEVEL_COLOURS["unknown"])
+            rec.update(level=d["level"], body=d["body"], color=_colour(bg, "#333333"),
+                       font={"color": "#ffffff" if bg in DARK_BACKGROUNDS else "#111111", "size": UNIT_FONT})
+            if d["org_type"] not in ("Committee", "PartyOrganization"):
+                rec.update(shapeProperties={"borderDashes": [5, 4]}, borderWidth=2)
+        else:
+            unit = g.nodes[d["unit"]]
+            rec.update(level=unit["level"], body=unit["body"], cat=d["cat"], single=d["single"],
+                       role_lines=d["role_lines"], holders=d["holders"], undated=d["undated"], borderWidth=2,
+                       color=_colour("#ffffff", ROLE_COLOURS.get(d["cat"], ROLE_COLOURS["other"])),
+                       font={"color": "#111111", "size": POST_FONT})
+        nodes.append(rec)
+    edges = [{"id": i, "from": u, "to": v, "kind": d["kind"], "tip": d["tip"], "cat": "link",
+              "color": {"color": LINK_COLOUR, "opacity": 0.45}, "width": 1.2} for i, (u, v, d) in enumerate(g.edges(data=True))]
+    return nodes, edges
+
+
+def chart_page_data(g: nx.DiGraph, title: str, positions: dict, message: str = "",
+                    at: int | None = None, all_holders: bool = False) -> dict:
+    """page_data for the post chart: adds the time slider's years, body kinds and the holder rules."""
+    nodes, edges = chart_vis_data(g, positions)
+    years = [y for n in nodes for h in n.get("holders", ()) for y in (h["start"], h["end"]) if y is not None]
+    levels = {n["level"] for n in nodes if n["kind"] == "org"}
+    cats = {n["cat"] for n in nodes if n["kind"] == "post"}
+    bodies = {n["body"] for n in nodes}
+    legend = [{"label": f"{LEVEL_LABELS.get(lv, lv)} unit", "color": LEVEL_COLOURS[lv], "shape": "box"}
+              for lv in list(LEVELS) + ["unknown"] if lv in levels]
+    legend += [{"label": f"{ROLE_CATEGORY_LABELS[c]} post", "color": ROLE_COLOURS[c], "shape": "line"}
+               for c in ROLE_CATEGORIES if c in cats]
+    legend.append({"label": "dashed border: not a party body", "color": "#ffffff", "shape": "box"})
+    return {
+        "view": "orgchart", "title": title, "message": message, "fixed": True, "big": len(nodes) > BIG_GRAPH,
+        "hierarchical": True, "nodes": nodes, "edges": edges, "legend": legend,
+        "filters": {
+            "roles": [{"key": c, "label": ROLE_CATEGORY_LABELS[c], "color": ROLE_COLOURS[c]}
+                      for c in ROLE_CATEGORIES if c in cats],
+            "levels": [{"key": lv, "label": LEVEL_LABELS.get(lv, lv), "color": LEVEL_COLOURS[lv]}
+                       for lv in list(LEVELS) + ["unknown"] if lv in levels],
+            "kinds": [{"key": k["key"], "label": k["label"], "color": "#ffffff"}
+                      for k in body_kinds() if k["key"] in bodies],
+        },
+        "chart": {"years": [min(years), max(years)] if years else None, "at": at, "all": all_holders,
+                  "maxLines": MAX_HOLDER_LINES, "focus": _biggest_tree(g)},
+    }
+
+
+def _biggest_tree(g: nx.DiGraph) -> str | None:
+    """The top unit with the most units and posts below it."""
+    below: dict[str, int] = {}
+    for n in reversed(list(nx.topological_sort(g))):
+        below[n] = 1 + sum(below[c] for c in g.successors(n))
+    for n, d in g.nodes(data=True):
+        if d["kind"] == "post" and d["unit"] in below:
+            below[d["unit"]] += 1
+    roots = [n for n, d in g.nodes(data=True) if d["kind"] == "org" and not d.get("parent")]
+    return min(roots, key=lambda n: (-below[n], n), default=None)
+
+
 def _short(label: str, limit: int = 90) -> str:
     return label if len(label) <= limit else label[: limit - 1] + "…"
 
@@ -171,11 +241,11 @@ def _inline_script(code: str) -> str:
 
 
 def render_html(g: nx.Graph, view: str, title: str | None = None, positions: dict | None = None,
-                message: str = "") -> str:
-    """The complete HTML page for a view graph."""
+                message: str = "", data: dict | None = None) -> str:
+    """The complete HTML page for a view graph (or for ready page `data`, see chart_page_data)."""
     js, css = vis_assets()
     title = title or VIEW_TITLES.get(view, view)
-    data = page_data(g, view, title, positions, message)
+    data = data or page_data(g, view, title, positions, message)
     parts = {
         "TITLE": html.escape(title),
         "CSS": css.replace("</", "<\\/"),
@@ -205,6 +275,13 @@ TEMPLATE = """<!DOCTYPE html>
   <input id="pg-search" type="search" placeholder="Search names and units…" autocomplete="off" aria-label="Search">
   <span id="pg-hits"></span>
   <button id="pg-fit" type="button">Fit</button>
+  <span id="pg-time" hidden>
+    <label for="pg-year">Year</label>
+    <input id="pg-year" type="range" step="1" aria-label="Year">
+    <output id="pg-year-label" for="pg-year"></output>
+    <label><input id="pg-all" type="checkbox"> all holders</label>
+    <button id="pg-expand" type="button">Expand all</button>
+  </span>
 </header>
 <div id="pg-message" hidden></div>
 <div id="pg-main">
@@ -227,6 +304,10 @@ APP_CSS = """
 html, body { margin: 0; height: 100%; font-family: system-ui, sans-serif; font-size: 14px; }
 #pg-bar { display: flex; gap: .6em; align-items: center; padding: .4em .8em; background: #f3f3f3; border-bottom: 1px solid #ccc; }
 #pg-search { flex: 0 1 22em; padding: .25em .4em; }
+#pg-time { display: inline-flex; gap: .4em; align-items: center; margin-left: auto; }
+#pg-time[hidden] { display: none; }
+#pg-year { width: 16em; }
+#pg-year-label { min-width: 7.5em; font-weight: bold; }
 #pg-count, #pg-hits { color: #555; }
 #pg-message { padding: .4em .8em; background: #fff4ce; border-bottom: 1px solid #e0c97a; }
 #pg-main { display: flex; height: calc(100% - 2.6em); }
@@ -250,7 +331,7 @@ APP_JS = r"""
 (function () {
   'use strict';
   var data = JSON.parse(document.getElementById('pg-data').textContent);
-  var state = window.partygraph = { view: data.view, ready: false, settled: false, hidden: { roles: {}, levels: {} } };
+  var state = window.partygraph = { view: data.view, ready: false, settled: false, hidden: { roles: {}, levels: {}, kinds: {} } };
   document.getElementById('pg-title').textContent = data.title;
   if (data.message) {
     var msg = document.getElementById('pg-message');
@@ -276,22 +357,123 @@ APP_JS = r"""
     });
     return box;
   }
+  // --- org chart of posts (chart.py): which holders a box names, collapse, the year slider.
+  // The rules are chart.py's Post.at / Post.latest; the layout reserved room for the longest label.
+  function postChart(data, state) {
+    var conf = data.chart, byId = {}, children = {};
+    state.year = conf.at === null || conf.at === undefined ? null : conf.at;  // null: the latest report
+    state.all = !!conf.all;
+    state.collapsed = {};
+    data.nodes.forEach(function (n) {
+      byId[n.id] = n;
+      if (n.parent) (children[n.parent] = children[n.parent] || []).push(n.id);
+    });
+    function shown(n) {
+      if (state.all) return n.holders;
+      if (state.year === null) return n.holders.filter(function (h) { return h.latest; });
+      var y = state.year;
+      var found = n.holders.filter(function (h) { return h.start !== null && h.start <= y && y <= h.end; });
+      if (n.single && found.length) {
+        var last = Math.max.apply(null, found.map(function (h) { return h.start; }));
+        found = found.filter(function (h) { return h.start === last; });
+      }
+      return found;
+    }
+    function label(n, list) {
+      var names = list.map(function (h) { return h.name; });
+      if (names.length > conf.maxLines) {
+        names = names.slice(0, conf.maxLines - 1).concat(['+ ' + (names.length - conf.maxLines + 1) + ' more']);
+      }
+      if (!state.all && state.year === null && n.undated && n.undated < n.holders.length) {
+        names.push('+ ' + n.undated + ' undated (all holders)');
+      }
+      return n.role_lines.concat(names).join('\n');
+    }
+    function relabel() {
+      var out = [];
+      data.nodes.forEach(function (n) {
+        if (n.kind !== 'post') return;
+        var list = shown(n);
+        n._empty = list.length === 0;
+        n.label = label(n, list);
+        out.push({ id: n.id, label: n.label });
+      });
+      return out;
+    }
+    relabel();
+    var api = {
+      visible: function (n) {
+        if (n.kind === 'post' && byId[n.id]._empty) return false;
+        for (var p = n.parent; p; p = byId[p] && byId[p].parent) if (state.collapsed[p]) return false;
+        return true;
+      },
+      shown: function (id) { return shown(byId[id]).map(function (h) { return h.name; }); },
+      setYear: function (year) { state.year = year; api.update(); },
+      setAll: function (all) { state.all = all; api.update(); },
+      toggle: function (id) {
+        var n = byId[id];
+        if (!n || n.kind !== 'org' || !children[id]) return;
+        state.collapsed[id] = !state.collapsed[id];
+        window.nodes.update({ id: id, borderWidth: state.collapsed[id] ? 5 : (n.borderWidth || 1),
+                              color: { border: state.collapsed[id] ? '#000000' : n.color.border } });
+        state.refresh();
+      },
+      expandAll: function () { Object.keys(state.collapsed).forEach(function (id) { if (state.collapsed[id]) api.toggle(id); }); },
+      update: function () {
+        window.nodes.update(relabel());
+        state.refresh();
+        var out = document.getElementById('pg-year-label');
+        if (out) out.textContent = state.all ? 'all years' : (state.year === null ? 'latest report' : String(state.year));
+      },
+      wire: function () {
+        var box = document.getElementById('pg-time'), slider = document.getElementById('pg-year');
+        var all = document.getElementById('pg-all');
+        box.hidden = false;
+        if (conf.years) {
+          slider.min = conf.years[0];
+          slider.max = conf.years[1] + 1;  // the last stop: the latest report of each post
+          slider.value = state.year === null ? conf.years[1] + 1 : state.year;
+          slider.addEventListener('input', function () {
+            var v = Number(slider.value);
+            api.setYear(v > conf.years[1] ? null : v);
+          });
+        } else {
+          slider.disabled = true;
+          slider.title = 'No holder in this chart has a known year';
+        }
+        all.checked = state.all;
+        all.addEventListener('change', function () { slider.disabled = all.checked || !conf.years; api.setAll(all.checked); });
+        slider.disabled = slider.disabled || state.all;
+        document.getElementById('pg-expand').addEventListener('click', api.expandAll);
+        api.update();
+      }
+    };
+    state.chart = api;
+    return api;
+  }
   function fold(s) {
     return String(s).replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFD')
       .replace(/[\u0300-\u036f]/g, '').toLowerCase();
   }
 
-  data.nodes.forEach(function (n) { n.title = tipElement(n.tip); n._search = fold(n.label + ' ' + n.id); });
+  var chart = data.chart ? postChart(data, state) : null;
+  data.nodes.forEach(function (n) {
+    n.title = tipElement(n.tip);
+    n._search = fold((n.kind === 'post' ? n.holders.map(function (h) { return h.name; }).join(' ') + ' ' : '') + n.label + ' ' + n.id);
+  });
   data.edges.forEach(function (e) { e.title = tipElement(e.tip); });
   var nodes = window.nodes = new vis.DataSet(data.nodes);
   var edges = window.edges = new vis.DataSet(data.edges);
 
   function nodeVisible(n) {
-    if (n.kind === 'org') return !state.hidden.levels[n.level];
+    if (chart && !chart.visible(n)) return false;
+    if (n.kind === 'org') return !state.hidden.levels[n.level] && !state.hidden.kinds[n.body];
+    if (n.kind === 'post') return !state.hidden.roles[n.cat] && !state.hidden.levels[n.level] && !state.hidden.kinds[n.body];
     return !state.hidden.roles[n.cat];
   }
   function edgeVisible(e) {
     if (e.kind === 'office') return !state.hidden.roles[e.cat];
+    if (chart) return nodeVisible(nodes.get(e.from)) && nodeVisible(nodes.get(e.to));
     return true;
   }
   var nodeView = new vis.DataView(nodes, { filter: nodeVisible });
@@ -302,11 +484,12 @@ APP_JS = r"""
     // Labels stay drawn a little further out than vis-network's default (5 px).
     nodes: { font: { size: 14 }, borderWidth: 1, scaling: { label: { drawThreshold: 3 } } },
     edges: {
-      smooth: data.big ? false : (data.hierarchical ? { type: 'cubicBezier', forceDirection: 'vertical', roundness: 0.4 } : { type: 'continuous' }),
+      smooth: data.big || data.chart ? false : (data.hierarchical ? { type: 'cubicBezier', forceDirection: 'vertical', roundness: 0.4 } : { type: 'continuous' }),
       font: { size: 11, align: 'middle', strokeWidth: 3 },
       selectionWidth: 2
     },
-    interaction: { hover: !data.big, tooltipDelay: 150, hideEdgesOnDrag: data.big, hideEdgesOnZoom: data.big, keyboard: false },
+    interaction: { hover: !data.big, tooltipDelay: 150, hideEdgesOnDrag: data.big, hideEdgesOnZoom: data.big, keyboard: false,
+                   dragNodes: !chart },
     layout: { improvedLayout: !data.fixed && data.nodes.length < 150, randomSeed: 7 },
     physics: data.fixed ? false : {
       solver: 'forceAtlas2Based',
@@ -322,6 +505,11 @@ APP_JS = r"""
     if (state.settled) return;
     network.setOptions({ physics: false });
     network.fit();
+    if (chart && data.chart.focus && network.getScale() < 0.6) {
+      // Too small to read: open on the biggest tree's top at a readable size (Fit shows everything).
+      var top = network.getPosition(data.chart.focus), scale = 0.9;
+      network.moveTo({ position: { x: top.x, y: top.y + container.clientHeight / 2 / scale - 40 }, scale: scale });
+    }
     state.settled = true;
     document.body.setAttribute('data-settled', 'true');
   }
@@ -337,6 +525,7 @@ APP_JS = r"""
     count.textContent = nodeView.length + ' nodes, ' + edgeView.length + ' edges';
   }
   updateCount();
+  state.refresh = function () { nodeView.refresh(); edgeView.refresh(); updateCount(); };
 
   // --- selection panel
   var info = document.getElementById('pg-info');
@@ -345,9 +534,12 @@ APP_JS = r"""
     if (item) info.appendChild(tipElement(item.tip));
   }
   network.on('click', function (params) {
-    if (params.nodes.length) showInfo(nodes.get(params.nodes[0]));
-    else if (params.edges.length) showInfo(edges.get(params.edges[0]));
+    if (params.nodes.length) {
+      showInfo(nodes.get(params.nodes[0]));
+      if (chart) chart.toggle(params.nodes[0]);
+    } else if (params.edges.length) showInfo(edges.get(params.edges[0]));
   });
+  if (chart) chart.wire(nodes);
 
   // --- search
   var search = document.getElementById('pg-search');
@@ -409,6 +601,7 @@ APP_JS = r"""
   }
   addFilters('Role', data.filters.roles, 'roles');
   addFilters('Unit level', data.filters.levels, 'levels');
+  addFilters('Kind of body', data.filters.kinds || [], 'kinds');
 
   var legend = document.getElementById('pg-legend');
   data.legend.forEach(function (item) {
