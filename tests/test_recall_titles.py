@@ -228,6 +228,9 @@ def test_a_verb_after_a_name_is_not_part_of_it():
     labels = {o.label for o in x.orgs.values()}
     assert {"Bộ Công an", "Báo Tuổi trẻ", "Ban Quản lý Dự án đầu tư xây dựng tỉnh Nghệ An"} <= labels
     assert not [label for label in labels if label.endswith(("tổ chức", "đưa tin"))]
+    # a company's name takes any lower-case word, verbs included
+    x = run("Ông Nguyễn Văn An, Chủ tịch HĐQT Tổng Công ty Đầu tư phát triển nhà và đô thị, ký quyết định.")
+    assert any(label.startswith("Tổng công ty Đầu tư phát triển nhà") for label in {o.label for o in x.orgs.values()})
 
 
 def test_an_international_bodys_title_is_no_vietnamese_office():

@@ -296,7 +296,7 @@ class OrgReader:
     def _verb_after_name(self, toks, keys, st: "_Name", end: int) -> bool:
         """'Bộ Công an tổ chức hội nghị': a lower-case phrase that is also a verb, with no name word after it."""
         j, lex = st.j, self.lex
-        if not st.words or toks[j].cap or " ".join(keys[j:end]) not in lex.org_name["verb_like"]:
+        if not st.words or st.free_words or toks[j].cap or " ".join(keys[j:end]) not in lex.org_name["verb_like"]:
             return False
         return end < st.n and toks[end].is_word and not (
             keys[end] in lex.org_words or lex.org_phrases.match(keys, end) or lex.place_words.match(keys, end))
