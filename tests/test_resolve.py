@@ -132,8 +132,8 @@ def test_resolve_bad_decisions_file_is_one_line_error(tmp_path):
 
 def test_resolve_common_name_province_only_left_open():
     def m(iri, prov):
-        # Each one holds an office in a different unit of its province.
-        office = r.OfficeRec("m-" + iri, "org-" + iri, "org-" + iri, r.PGROLE + "giam-doc", "Current", None,
+        # Each one is a deputy (no single-holder post) in a different unit of its province.
+        office = r.OfficeRec("m-" + iri, "org-" + iri, "org-" + iri, r.PGROLE + "pho-giam-doc", "Current", None,
                              None, prov, False, "Sở " + iri)
         return r.Mention(iri, "Nguyễn Văn Hùng", r.name_key("Nguyễn Văn Hùng"), "a/" + iri, None, prov, [office])
 
@@ -161,3 +161,66 @@ def test_resolve_cli_reports_and_writes_decisions(tmp_path):
     assert decisions.exists()
     missing = CliRunner().invoke(cli, ["resolve", "--store", str(tmp_path / "nope")])
     assert missing.exit_code == 2 and "no store here" in missing.output
+
+
+@pytest.fixture(scope="module")
+def namesakes(tmp_path_factory):
+    from resolve_fixture import NAMESAKES
+
+    path = _store(tmp_path_factory.mktemp("namesakes"), NAMESAKES)
+    return path, r.resolve_store(path)
+
+
+def test_resolve_provincial_post_and_city_post_stay_apart(namesakes):
+    # "Phó Chủ tịch UBND tỉnh" (province unnamed) and "Phó Bí thư Thường trực Thành ủy Đà Nẵng": a centrally
+    # run city has no "tỉnh", so the article's filing under Đà Nẵng is no shared place.
+    path, report = namesakes
+    persons = _persons(path, "Lương Văn Khải")
+    assert len(persons) == 3
+    apart = [p for p in report.resolution.apart if p.a.name == "Lương Văn Khải"]
+    assert [p.reason for p in apart] == ["a provincial post (tỉnh) against a post in the centrally run city Đà Nẵng"]
+    # The mention with no office and no place is an open candidate against both, never merged.
+    opened = sorted(p.reason for p in report.resolution.open if p.a.name == "Lương Văn Khải")
+    assert opened == ["no place evidence on either side", "no place evidence on one side"]
+    assert "3 persons: 0 merged" in report.line() and "2 candidate pairs open, 1 namesake pairs kept apart" in report.line()
+
+
+def test_resolve_contradictions_between_mentions():
+    def mention(iri, when, *offices):
+        recs = [r.OfficeRec(f"m-{iri}-{n}", org, org, r.PGROLE + role, "Current", None, None, prov, False, label)
+                for n, (role, org, prov, label) in enumerate(offices)]
+        return r.Mention(iri, "Đào Quang Vinh", r.name_key("Đào Quang Vinh"), "a/" + iri, when, None, recs)
+
+    from datetime import date
+
+    sở_a = ("giam-doc", r.PGID + "org/so-a", "Nghệ An", "Sở Xây dựng tỉnh Nghệ An")
+    sở_b = ("giam-doc", r.PGID + "org/so-b", "Nghệ An", "Sở Công Thương tỉnh Nghệ An")
+    other = ("pho-chu-tich", r.PGID + "org/ubnd-ca-mau", "Cà Mau", "Ủy ban nhân dân tỉnh Cà Mau")
+    # Two directors of different departments in the same province and year: the same province is no
+    # evidence, a single-holder post held twice is a contradiction.
+    res = r.cluster({"x": mention("x", date(2020, 3, 1), sở_a), "y": mention("y", date(2020, 9, 1), sở_b)})
+    assert len(res.clusters) == 2 and res.apart[0].reason.startswith("two single-holder posts at the same time")
+    # The same director and another province's deputy chairman in the same year: apart; ten years later
+    # a move is possible, so the pair is open.
+    res = r.cluster({"x": mention("x", date(2010, 1, 1), sở_a), "y": mention("y", date(2010, 6, 1), other)})
+    assert res.apart[0].reason.startswith("offices in different provinces at the same time")
+    res = r.cluster({"x": mention("x", date(2010, 1, 1), sở_a), "y": mention("y", date(2020, 6, 1), other)})
+    assert not res.apart and res.open[0].reason.startswith("different provinces at different times")
+    # Positive evidence still merges: the same department in two years.
+    res = r.cluster({"x": mention("x", date(2019, 1, 1), sở_a), "y": mention("y", date(2020, 6, 1), sở_a)})
+    assert len(res.clusters) == 1 and res.merges[0][2] == "shared unit: Sở Xây dựng tỉnh Nghệ An"
+
+
+def test_resolve_decisions_override_contradiction_and_evidence(namesakes, tmp_path):
+    path, report = namesakes
+    apart = next(p for p in report.resolution.apart if p.a.name == "Lương Văn Khải")
+    decisions = tmp_path / "decisions.yaml"
+    decisions.write_text(
+        "decisions:\n"
+        f"  - decision: merge\n    mentions: [{r.compact_iri(apart.a.anchor.iri)}, {r.compact_iri(apart.b.anchor.iri)}]\n",
+        encoding="utf-8")
+    res = r.resolve_store(path, decisions).resolution
+    merged = next(c for c in res.clusters if len(c.mentions) == 2)
+    assert merged.evidence == ["decision: merge"]
+    assert len(_persons(path, "Lương Văn Khải")) == 2
+    r.resolve_store(path)  # the module's store back as it was
