@@ -168,7 +168,7 @@ def namesakes(tmp_path_factory):
     from resolve_fixture import NAMESAKES
 
     path = _store(tmp_path_factory.mktemp("namesakes"), NAMESAKES)
-    return path, r.resolve_store(path)
+    return path, r.resolve_store(path, path.parent / "decisions.yaml")
 
 
 def test_resolve_provincial_post_and_city_post_stay_apart(namesakes):
@@ -224,3 +224,19 @@ def test_resolve_decisions_override_contradiction_and_evidence(namesakes, tmp_pa
     assert merged.evidence == ["decision: merge"]
     assert len(_persons(path, "Lương Văn Khải")) == 2
     r.resolve_store(path)  # the module's store back as it was
+
+
+def test_resolve_evidence_recorded_in_decisions_file_and_graph(namesakes, resolved):
+    import yaml
+
+    path, report = namesakes
+    data = yaml.safe_load((path.parent / "decisions.yaml").read_text(encoding="utf-8"))
+    assert [(e["decision"], e["evidence"]) for e in data["automatic"]] == [
+        ("kept-apart", "a provincial post (tỉnh) against a post in the centrally run city Đà Nẵng")]
+    assert len(data["decisions"]) == 2 and {e["decision"] for e in data["decisions"]} == {"open"}
+    # A merged person says in the graph which evidence joined it.
+    store_dir, _ = resolved
+    q = f"""PREFIX foaf: <{r.FOAF}> PREFIX pg: <{r.PG}>
+            SELECT ?why WHERE {{ ?c a pg:ResolvedPerson ; foaf:name "Trần Quốc Khánh" ; pg:identityBasis ?why }}"""
+    rows = [row["why"].value for row in open_store(store_dir).query(q, use_default_graph_as_union=True)]
+    assert rows and rows[0].startswith("shared unit: Đảng bộ tỉnh Bình Phước")

@@ -22,6 +22,7 @@ def resolution_triples(res: Resolution, tenures: list[Tenure], orgs: dict[str, d
     out = []
     for c in res.clusters:
         out += [_t(c.iri, RDF_TYPE, PG + "ResolvedPerson"), _t(c.iri, FOAF + "name", _lit(c.name))]
+        out += [_t(c.iri, PG + "identityBasis", _lit(why)) for why in sorted(set(c.evidence))]
         for m in c.mentions:
             out.append(_t(m.iri, OWL + "sameAs", c.iri))
     for group in org_variants(orgs):
@@ -61,7 +62,7 @@ class Report:
         r = self.resolution
         return (f"resolved {self.mentions} person mentions ({self.names} names) into {self.persons} persons: "
                 f"{self.merged_clusters} merged from several articles, {len(r.open)} candidate pairs open, "
-                f"{len(r.apart)} namesake pairs kept apart; {self.dated}/{self.tenures} offices dated; "
+                f"{len(r.apart)} namesake pairs kept apart ({len(r.merges)} merge links); {self.dated}/{self.tenures} offices dated; "
                 f"{self.events} reference change events; {self.org_variant_groups} organisation spelling groups")
 
 
@@ -72,9 +73,20 @@ def resolve_store(store_dir, decisions_path=None, write_back: bool = True) -> Re
     decisions = read_decisions(decisions_path) if decisions_path else Decisions()
     report = resolve(store, decisions)
     if decisions_path and write_back:
-        report.open_written = write_decisions(decisions_path, decisions, report.resolution.open)
+        report.open_written = write_decisions(decisions_path, decisions, report.resolution.open,
+                                              automatic(report.resolution))
     store.flush()
     return report
+
+
+def automatic(res: Resolution) -> list[dict]:
+    """What the evidence decided, as entries of the decisions file: each merge link and each pair kept apart."""
+    name = {m.iri: m.name for c in res.clusters for m in c.mentions}
+    out = [{"decision": "merged", "mentions": [compact_iri(x), compact_iri(y)], "name": name[x], "evidence": why}
+           for x, y, why in res.merges if why != "decision: merge"]
+    out += [{"decision": "kept-apart", "mentions": [compact_iri(p.a.anchor.iri), compact_iri(p.b.anchor.iri)],
+             "name": p.a.name, "evidence": p.reason} for p in res.apart if p.status == "apart"]
+    return out
 
 
 def resolve(store: ox.Store, decisions: Decisions | None = None) -> Report:
