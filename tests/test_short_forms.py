@@ -1,0 +1,35 @@
+"""Within one article a short form is the full name given in it, not a new person (only when one name fits)."""
+
+from __future__ import annotations
+
+from extracting import offices, run
+
+
+def _persons(text: str) -> set[str]:
+    return set(run(text).persons)
+
+
+def test_surname_with_honorific_is_the_one_full_name_with_that_surname():
+    text = "Ông Lê Quang Vĩnh dự họp. Sau đó, ông Lê được bầu giữ chức Bí thư Tỉnh ủy Nghệ An."
+    assert offices(run(text)) == {("Lê Quang Vĩnh", "Bí thư", "Đảng bộ tỉnh Nghệ An", "elected")}
+    # two full names with that surname: nothing is guessed
+    text = ("Ông Lê Quang Vĩnh và ông Lê Đình Toản dự họp. "
+            "Sau đó, ông Lê được bầu giữ chức Bí thư Tỉnh ủy Nghệ An.")
+    assert offices(run(text)) == set()
+
+
+def test_short_form_before_the_full_name_in_the_lead():
+    text = ("“Tỉnh sẽ tháo gỡ khó khăn cho doanh nghiệp”, ông Quang Vĩnh nói. "
+            "Phát biểu tại buổi gặp mặt, Bí thư Tỉnh ủy Nghệ An Lê Quang Vĩnh nhấn mạnh vai trò của doanh nghiệp.")
+    assert _persons(text) == {"Lê Quang Vĩnh"}
+    # two full names end so: the short form is left as it was read
+    text = ("“Tỉnh sẽ tháo gỡ khó khăn cho doanh nghiệp”, ông Quang Vĩnh nói. "
+            "Dự có Bí thư Tỉnh ủy Nghệ An Lê Quang Vĩnh và Giám đốc Sở Tài chính tỉnh Nghệ An Trần Quang Vĩnh.")
+    assert _persons(text) == {"Quang Vĩnh", "Lê Quang Vĩnh", "Trần Quang Vĩnh"}
+
+
+def test_a_name_cut_before_a_miswritten_last_syllable_is_the_full_name():
+    text = ("Bí thư Tỉnh ủy Nghệ An Lê Quang vĩnh phát biểu tại hội nghị. "
+            "Ông Lê Quang Vĩnh đề nghị các huyện đẩy nhanh tiến độ.")
+    assert _persons(text) == {"Lê Quang Vĩnh"}
+    assert ("Lê Quang Vĩnh", "Bí thư", "Đảng bộ tỉnh Nghệ An", "current") in offices(run(text))
