@@ -240,3 +240,28 @@ def test_resolve_evidence_recorded_in_decisions_file_and_graph(namesakes, resolv
             SELECT ?why WHERE {{ ?c a pg:ResolvedPerson ; foaf:name "Trần Quốc Khánh" ; pg:identityBasis ?why }}"""
     rows = [row["why"].value for row in open_store(store_dir).query(q, use_default_graph_as_union=True)]
     assert rows and rows[0].startswith("shared unit: Đảng bộ tỉnh Bình Phước")
+
+
+def test_resolve_org_key_folds_spellings_of_one_unit_only():
+    same = [("Đảng bộ TPHCM", "Đảng bộ thành phố Hồ Chí Minh"), ("Đảng bộ TP HCM", "Đảng bộ TP. Hồ Chí Minh"),
+            ("Bộ VHTT", "Bộ Văn hóa thông tin"), ("Bộ VH - TT - DL", "Bộ Văn hóa - Thể thao và Du lịch"),
+            ("Sở Tài nguyên môi trường tỉnh Lạng Sơn", "Sở Tài nguyên và Môi trường tỉnh Lạng Sơn"),
+            ("Sở TN&MT tỉnh Lạng Sơn", "Sở Tài nguyên - Môi trường tỉnh Lạng Sơn"),
+            ("Tổng cục Chính trị", "Tổng cục Chính trị Quân đội nhân dân Việt Nam"),
+            ("Hội LHPN Việt Nam", "Hội Liên hiệp Phụ nữ Việt Nam"), ("Bộ CA", "Bộ Công an")]
+    for a, b in same:
+        assert r.org_key(a) == r.org_key(b), (a, b)
+    # a provincial city named like its province, a ministry renamed, another province: other units
+    apart = [("Đảng bộ thành phố Lạng Sơn", "Đảng bộ tỉnh Lạng Sơn"), ("Bộ VHTT", "Bộ Văn hóa - Thể thao và Du lịch"),
+             ("Đảng bộ thành phố Huế", "Đảng bộ tỉnh Thừa Thiên Huế"), ("Sở Công an tỉnh Lạng Sơn", "Sở Công an tỉnh Cao Bằng")]
+    for a, b in apart:
+        assert r.org_key(a) != r.org_key(b), (a, b)
+
+
+def test_resolve_org_variants_one_node_per_unit_within_a_province():
+    orgs = {r.PGID + "org/" + iri: {"labels": {label}} for iri, label in (
+        ("bo-ca", "Bộ CA"), ("bo-cong-an", "Bộ Công an"),
+        ("ubnd-xa-an-phu--lang-son", "UBND xã An Phú"), ("uy-ban-nhan-dan-xa-an-phu--lang-son", "Ủy ban nhân dân xã An Phú"),
+        ("uy-ban-nhan-dan-xa-an-phu--cao-bang", "Ủy ban nhân dân xã An Phú"))}
+    groups = [[g.rsplit("/", 1)[-1] for g in group] for group in r.org_variants(orgs)]
+    assert groups == [["bo-cong-an", "bo-ca"], ["uy-ban-nhan-dan-xa-an-phu--lang-son", "ubnd-xa-an-phu--lang-son"]]

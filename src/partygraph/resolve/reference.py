@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 
 import pyoxigraph as ox
@@ -18,18 +19,71 @@ from partygraph.namespaces import pg
 from partygraph.vocab import ChangeKind
 from partygraph.namespaces import (ORG_BASE as ORG, PG_BASE as PG, RDF_TYPE, RDFS_BASE as RDFS, SDO_BASE as SDO,
                                    SKOS_BASE as SKOS, XSD_BASE as XSD)
-from partygraph.resolve.mentions import MERGER_DATE, PREFIXES, _not_derived, _val, province_kinds, province_successors, unit_phrase
+from partygraph.resolve.mentions import MERGER_DATE, central_cities, PREFIXES, _not_derived, _val, province_kinds, province_successors, unit_phrase
 
 
 # ---------------------------------------------------------------------------
 # Units: spellings and the 2025 reorganisation
 
 def org_key(label: str) -> str:
-    """Spelling-insensitive key of an organisation label (case, spaces, '&', 'các')."""
-    text = unicodedata.normalize("NFC", label).casefold().replace("&", " và ")
-    text = re.sub(r"[^\w]+", " ", text)
-    words = [w for w in text.split() if w != "các"]
+    """Spelling-insensitive key of an organisation label.
+
+    Case, spaces, punctuation, "&"/"và", "các" and diacritics are folded;
+    abbreviations (`data/abbreviations.csv`, `data/unit_abbreviations.csv`)
+    expanded; a province's other names (`provinces.csv` aliases) read as its
+    name, and a centrally run city always "thành phố <name>" ("TPHCM"). "Bộ VHTT" and "Bộ Văn hóa thông tin", "Sở Tài nguyên - Môi
+    trường tỉnh X" and "Sở Tài nguyên và Môi trường tỉnh X", "Đảng bộ TPHCM"
+    and "Đảng bộ thành phố Hồ Chí Minh" share a key.
+    """
+    text = unicodedata.normalize("NFC", label)
+    text = _ABBREVIATIONS()[0].sub(lambda m: " " + _ABBREVIATIONS()[1][m.group(0)] + " ", text)
+    text = text.casefold().replace("&", " và ")
+    text = _PLACES()[0].sub(_PLACES()[1], text)
+    words = [w for w in iris.slug(text).split("-") if w not in ("va", "cac")]
+    if len(words) > len(_ARMY) + 1 and words[-len(_ARMY):] == _ARMY:
+        words = words[:-len(_ARMY)]  # "Tổng cục Chính trị Quân đội nhân dân Việt Nam" is "Tổng cục Chính trị"
     return " ".join(words)
+
+
+_ARMY = "quan doi nhan dan viet nam".split()
+
+
+@lru_cache(maxsize=1)
+def _ABBREVIATIONS():
+    """(pattern of every abbreviation as a whole word, abbreviation → expansion)."""
+    table = {}
+    for name in ("abbreviations.csv", "unit_abbreviations.csv"):
+        with resources.files("partygraph.data").joinpath(name).open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                abbr = unicodedata.normalize("NFC", row["abbreviation"].strip())
+                if abbr and not abbr.endswith(".") and abbr.upper() != abbr.lower():
+                    table[abbr] = unicodedata.normalize("NFC", row["expansion"].strip())
+    alts = "|".join(re.escape(a) for a in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)"), table
+
+
+@lru_cache(maxsize=1)
+def _PLACES():
+    """(pattern of a province's name or alias with the "tỉnh"/"thành phố"/"TP" before it, and a function
+    giving its canonical spelling). A centrally run city is "thành phố <name>" however written ("TPHCM");
+    a province keeps the word before it: "thành phố Hà Tĩnh" (a provincial city) is not "tỉnh Hà Tĩnh".
+    Huế, a city only since 2025, is left as written ("thành phố Huế" was the province's capital before)."""
+    table, cities = {}, {name for name, since in central_cities().items() if since.year < 2025}
+    with resources.files("partygraph.data").joinpath("provinces.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if row["name"] == "Huế":
+                continue
+            for alias in [row["name"], *filter(None, (a.strip() for a in row["aliases"].split(";")))]:
+                table[unicodedata.normalize("NFC", alias).casefold()] = row["name"]
+    alts = "|".join(re.escape(a) for a in sorted(table, key=len, reverse=True))
+
+    def canonical(m) -> str:
+        name = table[m.group(2)]
+        if name in cities:
+            return " thành phố " + name.casefold() + " "
+        return " " + (m.group(1) or "") + name.casefold() + " "
+
+    return re.compile(rf"(?<!\w)((?:tỉnh|thành phố|tp)[.\s]*)?({alts})(?!\w)"), canonical
 
 
 def read_orgs(store: ox.Store) -> dict[str, dict]:
@@ -54,14 +108,21 @@ def read_orgs(store: ox.Store) -> dict[str, dict]:
 
 
 def org_variants(orgs: dict[str, dict]) -> list[list[str]]:
-    """Groups of organisation IRIs whose labels differ only in spelling (size ≥ 2)."""
-    by_key: dict[str, set[str]] = defaultdict(set)
+    """Groups of organisation IRIs whose labels differ only in spelling (size ≥ 2), the one with the
+    longest label (the name written out) first. A district's or commune's unit (`org/…--{province}`)
+    only meets units of its own province: "xã Tân Nghĩa" is in several."""
+    by_key: dict[tuple[str, str], set[str]] = defaultdict(set)
     for iri, d in orgs.items():
         if iris.is_article_scoped(iri):
             continue  # article-scoped: its name was relative, never the same unit
+        within = iri.rsplit("--", 1)[1] if "--" in iri else ""
         for label in d["labels"]:
-            by_key[org_key(label)].add(iri)
-    return sorted(sorted(v) for v in by_key.values() if len(v) > 1)
+            by_key[org_key(label), within].add(iri)
+
+    def first(iri):
+        return -max(len(label) for label in orgs[iri]["labels"]), iri
+
+    return sorted(sorted(v, key=first) for v in by_key.values() if len(v) > 1)
 
 
 @dataclass

@@ -89,10 +89,20 @@ def automatic(res: Resolution) -> list[dict]:
     return out
 
 
+def _one_node_per_unit(mentions, groups) -> None:
+    """Offices read against the first spelling of their unit ("Bộ CA" is "Bộ Công an"): a shared unit
+    and a single-holder post are judged per unit, not per spelling."""
+    head = {iri: group[0] for group in groups for iri in group[1:]}
+    for m in mentions.values():
+        for o in m.offices:
+            o.org, o.unit = head.get(o.org, o.org), head.get(o.unit, o.unit)
+
+
 def resolve(store: ox.Store, decisions: Decisions | None = None) -> Report:
     """Compute identities, dates and reference events; replace the derived graphs."""
     mentions = read_mentions(store)
     orgs = read_orgs(store)
+    _one_node_per_unit(mentions, org_variants(orgs))
     res = cluster(mentions, decisions)
     tenures = date_tenures(mentions, res.canonical(), read_congresses(store))
     events, minted = reference_events(orgs)
