@@ -247,13 +247,14 @@ def test_resolve_org_key_folds_spellings_of_one_unit_only():
             ("Bộ VHTT", "Bộ Văn hóa thông tin"), ("Bộ VH - TT - DL", "Bộ Văn hóa - Thể thao và Du lịch"),
             ("Sở Tài nguyên môi trường tỉnh Lạng Sơn", "Sở Tài nguyên và Môi trường tỉnh Lạng Sơn"),
             ("Sở TN&MT tỉnh Lạng Sơn", "Sở Tài nguyên - Môi trường tỉnh Lạng Sơn"),
-            ("Tổng cục Chính trị", "Tổng cục Chính trị Quân đội nhân dân Việt Nam"),
+            ("Tổng cục Chính trị", "Tổng cục Chính trị Quân đội nhân dân Việt Nam"), ("Bộ Quốc phòng Việt Nam", "Bộ Quốc phòng"),
             ("Hội LHPN Việt Nam", "Hội Liên hiệp Phụ nữ Việt Nam"), ("Bộ CA", "Bộ Công an")]
     for a, b in same:
         assert r.org_key(a) == r.org_key(b), (a, b)
     # a provincial city named like its province, a ministry renamed, another province: other units
     apart = [("Đảng bộ thành phố Lạng Sơn", "Đảng bộ tỉnh Lạng Sơn"), ("Bộ VHTT", "Bộ Văn hóa - Thể thao và Du lịch"),
-             ("Đảng bộ thành phố Huế", "Đảng bộ tỉnh Thừa Thiên Huế"), ("Sở Công an tỉnh Lạng Sơn", "Sở Công an tỉnh Cao Bằng")]
+             ("Đảng bộ thành phố Huế", "Đảng bộ tỉnh Thừa Thiên Huế"), ("Đảng bộ tỉnh Cần Thơ", "Đảng bộ thành phố Cần Thơ"),
+             ("Bảo tàng Hồ Chí Minh", "Bảo tàng TPHCM"), ("Sở Công an tỉnh Lạng Sơn", "Sở Công an tỉnh Cao Bằng")]
     for a, b in apart:
         assert r.org_key(a) != r.org_key(b), (a, b)
 
@@ -265,3 +266,16 @@ def test_resolve_org_variants_one_node_per_unit_within_a_province():
         ("uy-ban-nhan-dan-xa-an-phu--cao-bang", "Ủy ban nhân dân xã An Phú"))}
     groups = [[g.rsplit("/", 1)[-1] for g in group] for group in r.org_variants(orgs)]
     assert groups == [["bo-cong-an", "bo-ca"], ["uy-ban-nhan-dan-xa-an-phu--lang-son", "ubnd-xa-an-phu--lang-son"]]
+
+
+def test_resolve_cut_names_and_misplaced_units_join_their_unit():
+    names = {"bo-quoc": "Bộ Quốc", "bo-quoc-phong": "Bộ Quốc phòng", "chinh-phu": "Chính phủ",
+             "chinh-phu-lao": "Chính phủ Lào", "bo-van-hoa": "Bộ Văn hóa", "bo-van-hoa-thong-tin": "Bộ Văn hóa Thông tin",
+             "bo-van-hoa-the-thao": "Bộ Văn hóa Thể thao và Du lịch",
+             "so-y-te-lang-son": "Sở Y tế Lạng Sơn", "so-y-te-lang-son--cao-bang": "Sở Y tế Lạng Sơn"}
+    offices = {"bo-quoc": 1, "bo-quoc-phong": 9, "chinh-phu": 40, "chinh-phu-lao": 2, "bo-van-hoa": 1,
+               "bo-van-hoa-thong-tin": 3, "bo-van-hoa-the-thao": 3, "so-y-te-lang-son": 1, "so-y-te-lang-son--cao-bang": 1}
+    orgs = {r.PGID + "org/" + k: {"labels": {v}} for k, v in names.items()}
+    groups = r.org_variants(orgs, {r.PGID + "org/" + k: n for k, n in offices.items()})
+    assert [[g.rsplit("/", 1)[-1] for g in group] for group in groups] == [
+        ["bo-quoc-phong", "bo-quoc"], ["so-y-te-lang-son", "so-y-te-lang-son--cao-bang"]]

@@ -19,23 +19,31 @@ provenance, and dropping the two graphs returns the store to what `load` made.
 Person identity (`cluster`)
 ---------------------------
 Mentions are candidates when their names are equal after NFC, case folding
-and space collapsing. Two candidates are merged on evidence, strongest first:
+and space collapsing. Two candidates are merged on positive shared
+evidence, strongest first:
 
 1. a `merge` decision in the decisions file (and never against `keep-apart`);
 2. a shared unit: an office in the same organisation, or in organisations
-   attached (`org:unitOf`) to the same unit;
+   attached (`org:unitOf`) to the same unit (spellings of one unit count as
+   one: `report.identities` reads offices against `res.unit_groups`);
 3. the same province (the provinces of their offices' organisations, else
    the article's province; a province merged away on 2025-07-01 matches its
    successor only for articles from that day on), or both holding central
    offices, unless the name is common (mentions in `COMMON_PROVINCES` or
-   more provinces of offices), in which case the pair is left open;
-4. a mention without offices joins the only person of its name who holds
-   offices, unless their provinces differ (a holder of central offices has
-   no province of its own: national figures are named everywhere).
+   more provinces of offices), in which case the pair is left open.
+
+A mention with no place evidence (no office province, no central office, no
+article province) is never merged on a name alone: the pair is an *open*
+candidate. Whatever links them, two groups of mentions that contradict each
+other (`evidence.contradiction`: offices in different provinces at the same
+time, a provincial "tỉnh" post against a centrally run city's post, one
+single-holder post in two units) are not joined; only a `merge` decision
+overrides that. Each merge link keeps the evidence that made it
+(`Cluster.evidence`, written as `pg:identityBasis`).
 
 Pairs of resulting clusters with the same name are reported as *kept apart*
-when both have known, different provinces and nothing shared, and as *open*
-otherwise; a decision resolves either way.
+(with the contradiction) or *open* (with why the evidence did not settle
+them); a decision resolves either way.
 
 Canonical IRIs: `pgid:person/{slug(name)}-{h("resolved", anchor)}` where the
 anchor is the cluster's mention with the earliest article date (ties and
@@ -118,6 +126,7 @@ class Resolution:
     merges: list[tuple[str, str, str]]  # (mention, mention, evidence) links that joined clusters
     open: list[Pair]
     apart: list[Pair]
+    unit_groups: list[list[str]] = field(default_factory=list)  # organisation IRIs that are one unit, head first
 
     def canonical(self) -> dict[str, str]:
         """Mention IRI → canonical person IRI."""

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -18,14 +19,15 @@ from partygraph.resolve.tenures import Tenure, date_tenures, read_congresses
 
 
 def resolution_triples(res: Resolution, tenures: list[Tenure], orgs: dict[str, dict]) -> list[ox.Triple]:
-    """The resolution graph: canonical persons, sameAs links, org spellings, office dates."""
+    """The resolution graph: canonical persons, sameAs links, one node per unit (`res.unit_groups`:
+    owl:sameAs to the group's first node, the others' labels its skos:altLabel), office dates."""
     out = []
     for c in res.clusters:
         out += [_t(c.iri, RDF_TYPE, PG + "ResolvedPerson"), _t(c.iri, FOAF + "name", _lit(c.name))]
         out += [_t(c.iri, PG + "identityBasis", _lit(why)) for why in sorted(set(c.evidence))]
         for m in c.mentions:
             out.append(_t(m.iri, OWL + "sameAs", c.iri))
-    for group in org_variants(orgs):
+    for group in res.unit_groups:
         head = group[0]
         for other in group[1:]:
             out.append(_t(other, OWL + "sameAs", head))
@@ -98,12 +100,21 @@ def _one_node_per_unit(mentions, groups) -> None:
             o.org, o.unit = head.get(o.org, o.org), head.get(o.unit, o.unit)
 
 
-def resolve(store: ox.Store, decisions: Decisions | None = None) -> Report:
-    """Compute identities, dates and reference events; replace the derived graphs."""
+def identities(store: ox.Store, decisions: Decisions | None = None):
+    """(mentions, organisations, Resolution) of the store's article graphs; nothing is written."""
     mentions = read_mentions(store)
     orgs = read_orgs(store)
-    _one_node_per_unit(mentions, org_variants(orgs))
+    offices = Counter(o.org for m in mentions.values() for o in m.offices)
+    groups = org_variants(orgs, offices)
+    _one_node_per_unit(mentions, groups)
     res = cluster(mentions, decisions)
+    res.unit_groups = groups
+    return mentions, orgs, res
+
+
+def resolve(store: ox.Store, decisions: Decisions | None = None) -> Report:
+    """Compute identities, dates and reference events; replace the derived graphs."""
+    mentions, orgs, res = identities(store, decisions)
     tenures = date_tenures(mentions, res.canonical(), read_congresses(store))
     events, minted = reference_events(orgs)
     update_graph(store, REFERENCE_GRAPH, reference_triples(events, minted))
@@ -111,7 +122,7 @@ def resolve(store: ox.Store, decisions: Decisions | None = None) -> Report:
     return Report(mentions=len(mentions), names=len({m.key for m in mentions.values()}),
                   persons=len(res.clusters), merged_clusters=sum(1 for c in res.clusters if len(c.mentions) > 1),
                   resolution=res, tenures=len(tenures), dated=sum(1 for t in tenures if t.start),
-                  events=len(events), org_variant_groups=len(org_variants(orgs)))
+                  events=len(events), org_variant_groups=len(res.unit_groups))
 
 
 def details(report: Report, limit: int | None = None) -> str:
