@@ -166,7 +166,8 @@ def _cut_names(by_key, offices: dict[str, int]):
     first link is one word longer, and that unit carries more offices than the cut one."""
     for short in sorted(by_key):
         key, within = short
-        longer = sorted((k for k in by_key if k[1] == within and k[0].startswith(key + " ")), key=len)
+        longer = sorted((k for k in by_key if k[1] == within and k[0].startswith(key + " ")),
+                        key=lambda k: (len(k[0].split()), k))
         if not longer or len(longer[0][0].split()) != len(key.split()) + 1:
             continue
         if any(not k[0].startswith(longer[0][0] + " ") for k in longer[1:]):
