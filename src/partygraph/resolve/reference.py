@@ -157,7 +157,8 @@ def _names_province(key: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _province_keys() -> frozenset[str]:
-    return frozenset(iris.slug(name).replace("-", " ") for name in province_kinds())
+    # one-syllable names ("Huế") also end other names ("huyện Đức Huệ"): not read as a province here
+    return frozenset(key for name in province_kinds() if " " in (key := iris.slug(name).replace("-", " ")))
 
 
 def _cut_names(by_key, offices: dict[str, int]):
