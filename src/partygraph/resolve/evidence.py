@@ -87,9 +87,14 @@ def contradiction(a: Profile, b: Profile) -> str | None:
         return None  # two spellings of one unit look like two units: single-holder posts only when dated
     for role, unit, key, label in a.posts:
         for role2, unit2, key2, label2 in b.posts:
-            if role == role2 and unit != unit2 and key != key2:
+            if role == role2 and unit != unit2 and not _one_starts_the_other(key, key2):
                 return f"two single-holder posts at the same time ({role.rsplit('/', 1)[-1]}: {label} / {label2})"
     return None
+
+
+def _one_starts_the_other(a: str, b: str) -> bool:
+    """"Hội Nhà báo Việt Nam" and "Hội Nhà báo Việt Nam thay mặt …": one unit read too long or cut short."""
+    return (a + " ").startswith(b + " ") or (b + " ").startswith(a + " ")
 
 
 def clusters_contradict(a: list[Profile], b: list[Profile]) -> str | None:
