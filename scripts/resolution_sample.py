@@ -31,11 +31,24 @@ def sentences(store) -> dict[str, list[str]]:
 
 
 def show(m, said) -> str:
-    texts = said.get(m.iri, [])
+    return f"    - [{art(m)} {m.date or 'undated'} prov={m.article_province}] {offices(m)} || {excerpt(m, said)}"
+
+
+def art(m) -> str:
+    return m.article.rsplit("/", 1)[-1]
+
+
+def offices(m) -> str:
+    return "; ".join(sorted({f"{o.role.rsplit('/', 1)[-1]}@{o.label}" for o in m.offices})) or "no office"
+
+
+def excerpt(m, said, width=70) -> str:
+    """The words around the name in the sentence that names it (a short window, not the article's text)."""
+    texts = [" ".join(t.split()) for t in said.get(m.iri, [])]
     text = next((t for t in texts if m.name.casefold() in t.casefold()), texts[0] if texts else "")
-    offices = "; ".join(sorted({f"{o.role.rsplit('/', 1)[-1]}@{o.label}" for o in m.offices})) or "no office"
-    art = m.article.rsplit("/", 1)[-1]
-    return f"    - [{art} {m.date or 'undated'} prov={m.article_province}] {offices} || {' '.join(text.split())[:300]}"
+    at = max(0, text.casefold().find(m.name.casefold()))
+    start, end = max(0, at - width), min(len(text), at + len(m.name) + width)
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
 
 
 def one_per_name(items, key, n, rng):
