@@ -165,10 +165,16 @@ def _cut_names(by_key, offices: dict[str, int]):
     """(short key, long key) where the short one is a name cut one syllable early ("Bộ Quốc",
     "Đảng bộ quận Tây"): every longer key that starts with it (same province) extends one chain whose
     first link is one word longer, and that unit carries more offices than the cut one."""
-    for short in sorted(by_key):
+    ordered = sorted(by_key, key=lambda k: (k[1], k[0]))
+    for n, short in enumerate(ordered):
         key, within = short
-        longer = sorted((k for k in by_key if k[1] == within and k[0].startswith(key + " ")),
-                        key=lambda k: (len(k[0].split()), k))
+        longer = []
+        for k in ordered[n + 1:]:  # the keys that start with this one follow it in sorted order
+            if k[1] != within or not k[0].startswith(key):
+                break
+            if k[0].startswith(key + " "):
+                longer.append(k)
+        longer.sort(key=lambda k: (len(k[0].split()), k))
         if not longer or len(longer[0][0].split()) != len(key.split()) + 1:
             continue
         if any(not k[0].startswith(longer[0][0] + " ") for k in longer[1:]):
