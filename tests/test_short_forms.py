@@ -33,3 +33,11 @@ def test_a_name_cut_before_a_miswritten_last_syllable_is_the_full_name():
             "Ông Lê Quang Vĩnh đề nghị các huyện đẩy nhanh tiến độ.")
     assert _persons(text) == {"Lê Quang Vĩnh"}
     assert ("Lê Quang Vĩnh", "Bí thư", "Đảng bộ tỉnh Nghệ An", "current") in offices(run(text))
+
+
+def test_given_name_and_last_two_syllables_after_dong_chi():
+    for short in ("đồng chí Thắng", "Đồng chí Minh Thắng"):
+        text = f"Đồng chí Hà Minh Thắng dự hội nghị. Sau đó, {short} được bầu giữ chức Bí thư Tỉnh ủy Lạng Sơn."
+        x = run(text)
+        assert set(x.persons) == {"Hà Minh Thắng"}, short
+        assert offices(x) == {("Hà Minh Thắng", "Bí thư", "Đảng bộ tỉnh Lạng Sơn", "elected")}
