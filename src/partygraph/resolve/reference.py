@@ -113,8 +113,8 @@ def read_orgs(store: ox.Store) -> dict[str, dict]:
 
 
 def org_variants(orgs: dict[str, dict], offices: dict[str, int] | None = None) -> list[list[str]]:
-    """Groups of organisation IRIs that are one unit (size ≥ 2), the one with the longest label (the name
-    written out) first: labels that differ only in spelling (`org_key`) and, given how many offices each
+    """Groups of organisation IRIs that are one unit (size ≥ 2), the one carrying most offices (then the
+    one with the longest label, the name written out) first: labels that differ only in spelling (`org_key`) and, given how many offices each
     node carries, names cut short (`_cut_names`). A district's or commune's unit (`org/…--{province}`)
     only meets units of its own province ("xã Tân Nghĩa" is in several), unless its label names a
     province itself (then the label, not the article's province, says where it is)."""
@@ -132,8 +132,8 @@ def org_variants(orgs: dict[str, dict], offices: dict[str, int] | None = None) -
         for short, long in _cut_names(by_key, offices):
             by_key[long] |= by_key.pop(short)
 
-    def first(iri):
-        return -max(len(label) for label in orgs[iri]["labels"]), iri
+    def first(iri):  # the node most offices name (the usual spelling), then the name written out
+        return -(offices or {}).get(iri, 0), -max(len(label) for label in orgs[iri]["labels"]), iri
 
     groups = _connected(v for v in by_key.values() if len(v) > 1)
     return sorted(sorted(g, key=first) for g in groups)

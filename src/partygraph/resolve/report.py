@@ -14,7 +14,7 @@ from partygraph.resolve.clusters import Resolution, cluster
 from partygraph.resolve.decisions import Decisions, compact_iri, read_decisions, write_decisions
 from partygraph.iris import REFERENCE_GRAPH, RESOLUTION_GRAPH
 from partygraph.resolve.mentions import read_mentions
-from partygraph.resolve.reference import _lit, _t, org_variants, read_orgs, reference_events, reference_triples
+from partygraph.resolve.reference import _lit, _t, org_key, org_variants, read_orgs, reference_events, reference_triples
 from partygraph.resolve.tenures import Tenure, date_tenures, read_congresses
 
 
@@ -32,7 +32,8 @@ def resolution_triples(res: Resolution, tenures: list[Tenure], orgs: dict[str, d
         for other in group[1:]:
             out.append(_t(other, OWL + "sameAs", head))
             for label in sorted(orgs[other]["labels"] - orgs[head]["labels"]):
-                out.append(_t(head, SKOS + "altLabel", _lit(label, lang="vi")))
+                if org_key(label) in {org_key(h) for h in orgs[head]["labels"]}:  # a spelling, not a cut name
+                    out.append(_t(head, SKOS + "altLabel", _lit(label, lang="vi")))
     for t in tenures:
         basis = "; ".join(t.basis)
         for o in t.offices:
