@@ -183,6 +183,7 @@ def test_resolve_provincial_post_and_city_post_stay_apart(namesakes):
     opened = sorted(p.reason for p in report.resolution.open if p.a.name == "Lương Văn Khải")
     assert opened == ["no place evidence on either side", "no place evidence on one side"]
     assert "3 persons: 0 merged" in report.line() and "2 candidate pairs open, 1 namesake pairs kept apart" in report.line()
+    assert "(a provincial post (tỉnh) against a post in the centrally run city Đà Nẵng)" in r.details(report)
 
 
 def test_resolve_contradictions_between_mentions():

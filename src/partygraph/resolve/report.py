@@ -135,6 +135,9 @@ def details(report: Report, limit: int | None = None) -> str:
         ev = sorted(set(c.evidence))
         lines.append(f"{c.name}  <{compact_iri(c.iri)}>  {c.describe()}")
         lines.append("    evidence: " + "; ".join(ev[:5]) + (" …" if len(ev) > 5 else ""))
+    lines.append("# Kept apart (same name, contradicting evidence or a decision)")
+    for p in res.apart[:limit]:
+        lines.append(f"{p.a.name}: {compact_iri(p.a.anchor.iri)} ≠ {compact_iri(p.b.anchor.iri)}  ({p.reason})")
     lines.append("# Open candidates (same name, evidence inconclusive)")
     for p in res.open[:limit]:
         lines.append(f"{p.a.name}: {compact_iri(p.a.anchor.iri)} ≟ {compact_iri(p.b.anchor.iri)}  ({p.reason})")
