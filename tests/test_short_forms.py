@@ -1,4 +1,5 @@
-"""Within one article a short form is the full name given in it, not a new person (only when one name fits)."""
+"""Names within one article: a short form is the full name given in it, not a new person (only when one
+name fits); a name after a house number is a street."""
 
 from __future__ import annotations
 
@@ -41,3 +42,10 @@ def test_given_name_and_last_two_syllables_after_dong_chi():
         x = run(text)
         assert set(x.persons) == {"Hà Minh Thắng"}, short
         assert offices(x) == {("Hà Minh Thắng", "Bí thư", "Đảng bộ tỉnh Lạng Sơn", "elected")}
+
+
+def test_a_name_after_a_house_number_is_a_street():
+    assert _persons("Công an kiểm tra quán karaoke 108 Trần Thị Xuân (quận 1, TP HCM).") == set()
+    assert _persons("Bắt quả tang 5 đối tượng đánh bạc tại số nhà 37 Phùng Khắc Khoan.") == set()
+    # a year before a name is no house number
+    assert _persons("Năm 2019 Nguyễn Văn An giữ chức Bí thư Tỉnh ủy Nghệ An.") == {"Nguyễn Văn An"}

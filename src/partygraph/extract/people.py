@@ -36,6 +36,11 @@ def vietnamese_syllable(word: str) -> bool:
     return bool(_SYLLABLE.match(base))
 
 
+def _house_number(text: str) -> bool:
+    """A number before a name is a house number ("108 Bùi Thị Xuân"), unless it reads as a year."""
+    return text.isdigit() and not 1900 <= int(text) <= 2100
+
+
 def title_case(word: str) -> str:
     return word[:1].upper() + word[1:].lower()
 
@@ -78,8 +83,8 @@ class PersonReader:
             prov = self.lex.province_trie.match(keys, start)
             if prov and prov[0] < end:
                 return None  # "Bí thư Thành ủy Hà Nội Nguyễn Phú Trọng": the name starts after the place
-            if self._blocked(keys, i, len(run)):
-                return None
+            if self._blocked(keys, i, len(run)) or i and _house_number(toks[i - 1].text):
+                return None  # "… 108 Bùi Thị Xuân", "số nhà 37 Phùng Khắc Khoan": a street named after a person
             if any(c in "fjwz" for t in run for c in t.key):
                 return None  # "Giang Zhang Zuoji": letters no Vietnamese name has
         elif len(run) < 2:
