@@ -45,7 +45,8 @@ def test_given_name_and_last_two_syllables_after_dong_chi():
 
 
 def test_a_name_after_a_house_number_is_a_street():
-    assert _persons("Công an kiểm tra quán karaoke 108 Trần Thị Xuân (quận 1, TP HCM).") == set()
     assert _persons("Bắt quả tang 5 đối tượng đánh bạc tại số nhà 37 Phùng Khắc Khoan.") == set()
-    # a year before a name is no house number
+    assert _persons("Bãi giữ xe số 6 Lý Tự Trọng vẫn hoạt động.") == set()
+    # a district's number or a list's is no house number
+    assert _persons("Phó Chủ tịch UBND quận 2 Trần Thanh Khiết nói rằng tai nạn giảm.") == {"Trần Thanh Khiết"}
     assert _persons("Năm 2019 Nguyễn Văn An giữ chức Bí thư Tỉnh ủy Nghệ An.") == {"Nguyễn Văn An"}
