@@ -86,14 +86,16 @@ def main(argv=None) -> int:
     store = open_store(args.store)
     mentions, orgs, res = r.identities(store)
     said = sentences(store)
-    rng = random.Random(args.seed)
+    rng = random.Random(args.seed)  # each sample draws from its own generator: one changes, the others stay
     out = [f"## {args.n} merge links (one per name, seed {args.seed})"]
     for k, (x, y, why) in enumerate(one_per_name(res.merges, lambda t: mentions[t[0]].key, args.n, rng), 1):
         out += [f"**M{k}. {mentions[x].name}** — evidence: {why}", show(mentions[x], said), show(mentions[y], said)]
+    rng = random.Random(args.seed)
     out.append(f"## {args.n} open candidates (one per name, seed {args.seed})")
     for k, p in enumerate(one_per_name(res.open, lambda p: p.a.anchor.key, args.n, rng), 1):
         out += [f"**O{k}. {p.a.name}** — {p.reason}", f"    a: {p.a.describe()}", show(p.a.anchor, said),
                 f"    b: {p.b.describe()}", show(p.b.anchor, said)]
+    rng = random.Random(args.seed)
     out.append(f"## {args.n} organisation nodes that carry offices (seed {args.seed})")
     used = {o.org for m in mentions.values() for o in m.offices}
     out += org_sample(orgs, res.unit_groups, used, args.n, rng)

@@ -280,3 +280,15 @@ def test_resolve_cut_names_and_misplaced_units_join_their_unit():
     groups = r.org_variants(orgs, {r.PGID + "org/" + k: n for k, n in offices.items()})
     assert [[g.rsplit("/", 1)[-1] for g in group] for group in groups] == [
         ["bo-quoc-phong", "bo-quoc"], ["so-y-te-lang-son", "so-y-te-lang-son--cao-bang"]]
+
+
+def test_resolve_article_province_alone_is_no_merge():
+    def m(iri, offices=()):
+        return r.Mention(iri, "Lò Văn Páo", r.name_key("Lò Văn Páo"), "a/" + iri, None, "Sơn La", list(offices))
+
+    office = r.OfficeRec("m-z", "org-z", "org-z", r.PGROLE + "pho-chu-tich", "Current", None, None, "Sơn La", False,
+                         "Ủy ban nhân dân tỉnh Sơn La")
+    res = r.cluster({"x": m("x"), "y": m("y")})
+    assert len(res.clusters) == 2 and res.open[0].reason.startswith("same article province only")
+    res = r.cluster({"x": m("x"), "z": m("z", [office])})
+    assert len(res.clusters) == 1 and res.merges[0][2] == "same province: Sơn La"

@@ -27,8 +27,10 @@ evidence, strongest first:
    attached (`org:unitOf`) to the same unit (spellings of one unit count as
    one: `report.identities` reads offices against `res.unit_groups`);
 3. the same province (the provinces of their offices' organisations, else
-   the article's province; a province merged away on 2025-07-01 matches its
-   successor only for articles from that day on), or both holding central
+   the article's province, but at least one side's from an office: two
+   articles filed under one province may be about namesakes; a province
+   merged away on 2025-07-01 matches its successor only for articles from
+   that day on), or both holding central
    offices, unless the name is common (mentions in `COMMON_PROVINCES` or
    more provinces of offices), in which case the pair is left open.
 
@@ -180,8 +182,8 @@ def link_evidence(a: Mention, b: Mention, common: bool) -> tuple[int, str] | Non
     if common:
         return None
     prov = provinces_compatible(a, b)
-    if prov:
-        return 1, f"same province: {prov}"
+    if prov and (a.office_provinces or b.office_provinces):
+        return 1, f"same province: {prov}"  # an article's province alone says where a story is, not a person
     if a.central and b.central:
         return 1, "both hold central offices"
     return None
@@ -277,6 +279,8 @@ def _open_reason(a: Cluster, b: Cluster, common: bool) -> str:
         return "no place evidence on either side"
     if not all(placed):
         return "no place evidence on one side"
+    if a.provinces & b.provinces and not (a.office_provinces or b.office_provinces):
+        return "same article province only (no office in a province on either side)"
     if a.provinces and b.provinces and not (a.provinces & b.provinces):
         return ("different provinces at different times (a move?)" if a.office_provinces and b.office_provinces
                 else "different article provinces only")
