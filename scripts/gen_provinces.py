@@ -169,7 +169,13 @@ province it is part of from `effective_date` (itself when unchanged), and the
 
 The other files here are written by hand: `lexicon.yaml` and
 `abbreviations.csv` (the extractor's vocabulary) and `party_reorg_2025.csv`
-(the 2025 replacement of the Đảng bộ Khối; sources in `party_reorg_2025.md`).
+(the 2025 replacement of the Đảng bộ Khối; sources in `party_reorg_2025.md`),
+and `central_cities.csv`: the centrally run cities (`name` as in provinces.csv)
+and the day each became one (`since`; Huế on 2025-01-01, Thừa Thiên Huế was a
+province before). `partygraph resolve` reads it: a provincial post ("tỉnh")
+and a post in such a city at the same time are two people. The resolver also
+reads `unit_abbreviations.csv` (same columns as `abbreviations.csv`): short
+forms of unit names ("Bộ VHTT", "Hội LHPN") that only its unit key expands.
 """
     return {
         "provinces.csv": _csv(["name", "kind", "code", "code_post2025", "era", "aliases"], rows),

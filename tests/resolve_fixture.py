@@ -14,3 +14,8 @@ def subset(tmp_path: Path, ids, name: str | None = None) -> Path:
     out = tmp_path / (name or "-".join(sorted(ids)) + ".jsonl")
     out.write_text("\n".join(rows) + "\n", encoding="utf-8")
     return out
+
+#: Namesakes: a provincial deputy chairman in an article that does not name his province (though it is
+#: filed under a city and mentions it), the Standing Deputy Secretary of that centrally run city, and a
+#: mention with no office and no place.
+NAMESAKES = Path(__file__).parent / "fixtures" / "resolve" / "namesakes.jsonl"

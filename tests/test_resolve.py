@@ -132,8 +132,8 @@ def test_resolve_bad_decisions_file_is_one_line_error(tmp_path):
 
 def test_resolve_common_name_province_only_left_open():
     def m(iri, prov):
-        # Each one holds an office in a different unit of its province.
-        office = r.OfficeRec("m-" + iri, "org-" + iri, "org-" + iri, r.PGROLE + "giam-doc", "Current", None,
+        # Each one is a deputy (no single-holder post) in a different unit of its province.
+        office = r.OfficeRec("m-" + iri, "org-" + iri, "org-" + iri, r.PGROLE + "pho-giam-doc", "Current", None,
                              None, prov, False, "Sở " + iri)
         return r.Mention(iri, "Nguyễn Văn Hùng", r.name_key("Nguyễn Văn Hùng"), "a/" + iri, None, prov, [office])
 
@@ -161,3 +161,134 @@ def test_resolve_cli_reports_and_writes_decisions(tmp_path):
     assert decisions.exists()
     missing = CliRunner().invoke(cli, ["resolve", "--store", str(tmp_path / "nope")])
     assert missing.exit_code == 2 and "no store here" in missing.output
+
+
+@pytest.fixture(scope="module")
+def namesakes(tmp_path_factory):
+    from resolve_fixture import NAMESAKES
+
+    path = _store(tmp_path_factory.mktemp("namesakes"), NAMESAKES)
+    return path, r.resolve_store(path, path.parent / "decisions.yaml")
+
+
+def test_resolve_provincial_post_and_city_post_stay_apart(namesakes):
+    # "Phó Chủ tịch UBND tỉnh" (province unnamed) and "Phó Bí thư Thường trực Thành ủy Đà Nẵng": a centrally
+    # run city has no "tỉnh", so the article's filing under Đà Nẵng is no shared place.
+    path, report = namesakes
+    persons = _persons(path, "Lương Văn Khải")
+    assert len(persons) == 3
+    apart = [p for p in report.resolution.apart if p.a.name == "Lương Văn Khải"]
+    assert [p.reason for p in apart] == ["a provincial post (tỉnh) against a post in the centrally run city Đà Nẵng"]
+    # The mention with no office and no place is an open candidate against both, never merged.
+    opened = sorted(p.reason for p in report.resolution.open if p.a.name == "Lương Văn Khải")
+    assert opened == ["no place evidence on either side", "no place evidence on one side"]
+    assert "3 persons: 0 merged" in report.line() and "2 candidate pairs open, 1 namesake pairs kept apart" in report.line()
+    assert "(a provincial post (tỉnh) against a post in the centrally run city Đà Nẵng)" in r.details(report)
+
+
+def test_resolve_contradictions_between_mentions():
+    def mention(iri, when, *offices):
+        recs = [r.OfficeRec(f"m-{iri}-{n}", org, org, r.PGROLE + role, "Current", None, None, prov, False, label)
+                for n, (role, org, prov, label) in enumerate(offices)]
+        return r.Mention(iri, "Đào Quang Vinh", r.name_key("Đào Quang Vinh"), "a/" + iri, when, None, recs)
+
+    from datetime import date
+
+    sở_a = ("giam-doc", r.PGID + "org/so-a", "Nghệ An", "Sở Xây dựng tỉnh Nghệ An")
+    sở_b = ("giam-doc", r.PGID + "org/so-b", "Nghệ An", "Sở Công Thương tỉnh Nghệ An")
+    other = ("pho-chu-tich", r.PGID + "org/ubnd-ca-mau", "Cà Mau", "Ủy ban nhân dân tỉnh Cà Mau")
+    # Two directors of different departments in the same province and year: the same province is no
+    # evidence, a single-holder post held twice is a contradiction.
+    res = r.cluster({"x": mention("x", date(2020, 3, 1), sở_a), "y": mention("y", date(2020, 9, 1), sở_b)})
+    assert len(res.clusters) == 2 and res.apart[0].reason.startswith("two single-holder posts at the same time")
+    # The same director and another province's deputy chairman in the same year: apart; ten years later
+    # a move is possible, so the pair is open.
+    res = r.cluster({"x": mention("x", date(2010, 1, 1), sở_a), "y": mention("y", date(2010, 6, 1), other)})
+    assert res.apart[0].reason.startswith("offices in different provinces at the same time")
+    res = r.cluster({"x": mention("x", date(2010, 1, 1), sở_a), "y": mention("y", date(2020, 6, 1), other)})
+    assert not res.apart and res.open[0].reason.startswith("different provinces at different times")
+    # Positive evidence still merges: the same department in two years.
+    res = r.cluster({"x": mention("x", date(2019, 1, 1), sở_a), "y": mention("y", date(2020, 6, 1), sở_a)})
+    assert len(res.clusters) == 1 and res.merges[0][2] == "shared unit: Sở Xây dựng tỉnh Nghệ An"
+
+
+def test_resolve_decisions_override_contradiction_and_evidence(namesakes, tmp_path):
+    path, report = namesakes
+    apart = next(p for p in report.resolution.apart if p.a.name == "Lương Văn Khải")
+    decisions = tmp_path / "decisions.yaml"
+    decisions.write_text(
+        "decisions:\n"
+        f"  - decision: merge\n    mentions: [{r.compact_iri(apart.a.anchor.iri)}, {r.compact_iri(apart.b.anchor.iri)}]\n",
+        encoding="utf-8")
+    res = r.resolve_store(path, decisions).resolution
+    merged = next(c for c in res.clusters if len(c.mentions) == 2)
+    assert merged.evidence == ["decision: merge"]
+    assert len(_persons(path, "Lương Văn Khải")) == 2
+    r.resolve_store(path)  # the module's store back as it was
+
+
+def test_resolve_evidence_recorded_in_decisions_file_and_graph(namesakes, resolved):
+    import yaml
+
+    path, report = namesakes
+    data = yaml.safe_load((path.parent / "decisions.yaml").read_text(encoding="utf-8"))
+    assert [(e["decision"], e["evidence"]) for e in data["automatic"]] == [
+        ("kept-apart", "a provincial post (tỉnh) against a post in the centrally run city Đà Nẵng")]
+    assert len(data["decisions"]) == 2 and {e["decision"] for e in data["decisions"]} == {"open"}
+    # A merged person says in the graph which evidence joined it.
+    store_dir, _ = resolved
+    q = f"""PREFIX foaf: <{r.FOAF}> PREFIX pg: <{r.PG}>
+            SELECT ?why WHERE {{ ?c a pg:ResolvedPerson ; foaf:name "Trần Quốc Khánh" ; pg:identityBasis ?why }}"""
+    rows = [row["why"].value for row in open_store(store_dir).query(q, use_default_graph_as_union=True)]
+    assert rows and rows[0].startswith("shared unit: Đảng bộ tỉnh Bình Phước")
+
+
+def test_resolve_org_key_folds_spellings_of_one_unit_only():
+    same = [("Đảng bộ TPHCM", "Đảng bộ thành phố Hồ Chí Minh"), ("Đảng bộ TP HCM", "Đảng bộ TP. Hồ Chí Minh"),
+            ("Bộ VHTT", "Bộ Văn hóa thông tin"), ("Bộ VH - TT - DL", "Bộ Văn hóa - Thể thao và Du lịch"),
+            ("Sở Tài nguyên môi trường tỉnh Lạng Sơn", "Sở Tài nguyên và Môi trường tỉnh Lạng Sơn"),
+            ("Sở TN&MT tỉnh Lạng Sơn", "Sở Tài nguyên - Môi trường tỉnh Lạng Sơn"),
+            ("Tổng cục Chính trị", "Tổng cục Chính trị Quân đội nhân dân Việt Nam"), ("Bộ Quốc phòng Việt Nam", "Bộ Quốc phòng"),
+            ("Hội LHPN Việt Nam", "Hội Liên hiệp Phụ nữ Việt Nam"), ("Bộ CA", "Bộ Công an")]
+    for a, b in same:
+        assert r.org_key(a) == r.org_key(b), (a, b)
+    # a provincial city named like its province, a ministry renamed, another province: other units
+    apart = [("Đảng bộ thành phố Lạng Sơn", "Đảng bộ tỉnh Lạng Sơn"), ("Bộ VHTT", "Bộ Văn hóa - Thể thao và Du lịch"),
+             ("Đảng bộ thành phố Huế", "Đảng bộ tỉnh Thừa Thiên Huế"), ("Đảng bộ tỉnh Cần Thơ", "Đảng bộ thành phố Cần Thơ"),
+             ("Bảo tàng Hồ Chí Minh", "Bảo tàng TPHCM"), ("Sở Công an tỉnh Lạng Sơn", "Sở Công an tỉnh Cao Bằng")]
+    for a, b in apart:
+        assert r.org_key(a) != r.org_key(b), (a, b)
+
+
+def test_resolve_org_variants_one_node_per_unit_within_a_province():
+    orgs = {r.PGID + "org/" + iri: {"labels": {label}} for iri, label in (
+        ("bo-ca", "Bộ CA"), ("bo-cong-an", "Bộ Công an"),
+        ("ubnd-xa-an-phu--lang-son", "UBND xã An Phú"), ("uy-ban-nhan-dan-xa-an-phu--lang-son", "Ủy ban nhân dân xã An Phú"),
+        ("uy-ban-nhan-dan-xa-an-phu--cao-bang", "Ủy ban nhân dân xã An Phú"))}
+    groups = [[g.rsplit("/", 1)[-1] for g in group] for group in r.org_variants(orgs)]
+    assert groups == [["bo-cong-an", "bo-ca"], ["uy-ban-nhan-dan-xa-an-phu--lang-son", "ubnd-xa-an-phu--lang-son"]]
+
+
+def test_resolve_cut_names_and_misplaced_units_join_their_unit():
+    names = {"bo-quoc": "Bộ Quốc", "bo-quoc-phong": "Bộ Quốc phòng", "chinh-phu": "Chính phủ",
+             "chinh-phu-lao": "Chính phủ Lào", "bo-van-hoa": "Bộ Văn hóa", "bo-van-hoa-thong-tin": "Bộ Văn hóa Thông tin",
+             "bo-van-hoa-the-thao": "Bộ Văn hóa Thể thao và Du lịch",
+             "so-y-te-lang-son": "Sở Y tế Lạng Sơn", "so-y-te-lang-son--cao-bang": "Sở Y tế Lạng Sơn"}
+    offices = {"bo-quoc": 1, "bo-quoc-phong": 9, "chinh-phu": 40, "chinh-phu-lao": 2, "bo-van-hoa": 1,
+               "bo-van-hoa-thong-tin": 3, "bo-van-hoa-the-thao": 3, "so-y-te-lang-son": 1, "so-y-te-lang-son--cao-bang": 1}
+    orgs = {r.PGID + "org/" + k: {"labels": {v}} for k, v in names.items()}
+    groups = r.org_variants(orgs, {r.PGID + "org/" + k: n for k, n in offices.items()})
+    assert [[g.rsplit("/", 1)[-1] for g in group] for group in groups] == [
+        ["bo-quoc-phong", "bo-quoc"], ["so-y-te-lang-son", "so-y-te-lang-son--cao-bang"]]
+
+
+def test_resolve_article_province_alone_is_no_merge():
+    def m(iri, offices=()):
+        return r.Mention(iri, "Lò Văn Páo", r.name_key("Lò Văn Páo"), "a/" + iri, None, "Sơn La", list(offices))
+
+    office = r.OfficeRec("m-z", "org-z", "org-z", r.PGROLE + "pho-chu-tich", "Current", None, None, "Sơn La", False,
+                         "Ủy ban nhân dân tỉnh Sơn La")
+    res = r.cluster({"x": m("x"), "y": m("y")})
+    assert len(res.clusters) == 2 and res.open[0].reason.startswith("same article province only")
+    res = r.cluster({"x": m("x"), "z": m("z", [office])})
+    assert len(res.clusters) == 1 and res.merges[0][2] == "same province: Sơn La"

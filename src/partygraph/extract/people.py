@@ -36,6 +36,13 @@ def vietnamese_syllable(word: str) -> bool:
     return bool(_SYLLABLE.match(base))
 
 
+def _house_number(keys, i: int) -> bool:
+    """Whether token i follows "số 6", "số nhà 37": an address. A number alone may be a list's
+    ("125 Thào Xuân Sùng, Bí thư …") or a district's ("quận 2 Bùi Thanh Khiết")."""
+    return i >= 2 and keys[i - 1].isdigit() and keys[i - 2] in ("số", "nhà") and (
+        keys[i - 2] == "số" or i >= 3 and keys[i - 3] == "số")
+
+
 def title_case(word: str) -> str:
     return word[:1].upper() + word[1:].lower()
 
@@ -78,8 +85,8 @@ class PersonReader:
             prov = self.lex.province_trie.match(keys, start)
             if prov and prov[0] < end:
                 return None  # "Bí thư Thành ủy Hà Nội Nguyễn Phú Trọng": the name starts after the place
-            if self._blocked(keys, i, len(run)):
-                return None
+            if self._blocked(keys, i, len(run)) or _house_number(keys, i):
+                return None  # "số nhà 37 Phùng Khắc Khoan": a street named after a person
             if any(c in "fjwz" for t in run for c in t.key):
                 return None  # "Giang Zhang Zuoji": letters no Vietnamese name has
         elif len(run) < 2:

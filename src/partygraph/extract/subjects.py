@@ -14,7 +14,8 @@ from dataclasses import replace
 from partygraph.extract.component import component
 from partygraph.extract.doc import Doc, SentenceMentions
 from partygraph.extract.offices import office_verb, skip_auxiliaries
-from partygraph.extract.people import PersonMention
+from partygraph.extract.people import PersonMention, title_case
+from partygraph.lexicon import key
 
 
 class _Named:
@@ -25,6 +26,7 @@ class _Named:
         self.sexes: dict[str, set[str]] = {}  # name -> the honorifics' sexes it came with
         self.times: dict[str, int] = {}  # name -> how often it was named
         self.by_tail: dict[str, set[str]] = {}  # "An", "Văn An" -> the full names ending so
+        self.by_surname: dict[str, set[str]] = {}  # "Lê" -> the full names opening so ("ông Lê")
         self.last_sentence: set[str] = set()  # the names of the last sentence that named anyone
 
     def add(self, name: str, sex: str | None) -> None:
@@ -33,6 +35,8 @@ class _Named:
             for n in (1, 2):
                 if len(words) > n and words[0] != words[-n]:
                     self.by_tail.setdefault(" ".join(words[-n:]), set()).add(name)
+            if len(words) > 2 and key(words[0]) in self.lex.surnames:
+                self.by_surname.setdefault(words[0], set()).add(name)
         self.times[name] = self.times.get(name, 0) + 1
         self.sexes.setdefault(name, set()).update({sex} if sex else ())
 
@@ -44,8 +48,10 @@ class _Named:
         return sex is None or not known or known == {sex}
 
     def full(self, short: str, sex: str | None) -> str | None:
-        """The one earlier full name that ends with the short form ("An", "Văn An")."""
-        found = {n for n in self.by_tail.get(short, ()) if self.fits(n, sex)}
+        """The one earlier full name that ends with the short form ("An", "Văn An") or, for one word,
+        opens with it as a surname ("ông Lê")."""
+        found = set(self.by_tail.get(short, ())) | set(self.by_surname.get(short, ()))
+        found = {n for n in found if self.fits(n, sex)}
         return found.pop() if len(found) == 1 else None
 
     def alone(self, sex: str | None) -> str | None:
@@ -100,8 +106,45 @@ def subjects(doc: Doc) -> None:
         m.persons = out
         if seen:
             named.last_sentence = seen
+    shorts |= _later_full_names(doc, named)
     for short in shorts - {p.name for m in doc.mentions for p in m.persons}:
         doc.persons.pop(short, None)
+
+
+def _later_full_names(doc: Doc, named: _Named) -> set[str]:
+    """Short forms no earlier name explained, read against the whole article: "ông Xuân Anh nói" in a lead
+    before "Bí thư Nguyễn Xuân Anh", or a name cut before a miswritten last syllable ("Đinh La thăng") or
+    a title word ("Phạm Minh Chính Ủy viên"). Only when exactly one full name of the article fits."""
+    shorts = set()
+    for m in doc.mentions:
+        out = []
+        for pm in m.persons:
+            full = _fuller(doc, m, named, pm) if pm.hon_start not in m.references else None
+            if full:
+                shorts.add(pm.name)
+                grown = len(full.split()) - len(pm.name.split())
+                if full.startswith(pm.name + " "):  # a cut name takes in the syllable it was cut before
+                    pm = replace(pm, name=full, end=pm.end + grown)
+                else:  # a short form, as `subjects` reads one
+                    m.references.add(pm.hon_start)
+                    pm = replace(pm, name=full)
+            out.append(pm)
+        m.persons = out
+    return shorts
+
+
+def _fuller(doc: Doc, m: SentenceMentions, named: _Named, pm: PersonMention) -> str | None:
+    words = pm.name.split()
+    if len(words) != 2:
+        return None
+    toks = m.sentence.tokens
+    if pm.end < len(toks) and toks[pm.end].is_word:
+        cut = f"{pm.name} {title_case(toks[pm.end].text)}"
+        if named.times.get(cut) and not any(n != cut and n.startswith(pm.name + " ") for n in named.times):
+            return cut
+    keys = m.sentence.keys
+    sex = named.sex(keys[pm.hon_start]) if pm.hon_start < pm.start else None
+    return named.full(pm.name, sex)
 
 
 def _resolve_bare(doc: Doc, m: SentenceMentions, named: _Named, i: int, taken: set[int]):

@@ -17,7 +17,7 @@ from partygraph.resolve.mentions import (Mention, OfficeRec, name_key, org_units
                                          provinces_compatible, read_mentions, unit_phrase)
 from partygraph.resolve.reference import (Event, org_iri_for, org_key, org_variants, read_orgs, reference_events,
                                           reference_triples)
-from partygraph.resolve.report import Report, details, resolution_triples, resolve, resolve_store
+from partygraph.resolve.report import Report, details, identities, resolution_triples, resolve, resolve_store
 from partygraph.resolve.tenures import Tenure, date_tenures, read_congresses
 from partygraph.store.local import update_graph
 
@@ -26,5 +26,5 @@ __all__ = ["REFERENCE_GRAPH", "RESOLUTION_GRAPH", "FOAF", "ORG", "OWL", "PG", "P
            "read_decisions", "write_decisions", "Mention", "OfficeRec", "name_key", "org_units", "province_kinds",
            "province_successors", "provinces_compatible", "read_mentions", "unit_phrase", "Event", "org_iri_for",
            "org_key", "org_variants", "read_orgs", "reference_events", "reference_triples", "Report", "details",
-           "resolution_triples", "resolve", "resolve_store", "Tenure", "date_tenures", "read_congresses",
+           "identities", "resolution_triples", "resolve", "resolve_store", "Tenure", "date_tenures", "read_congresses",
            "update_graph"]

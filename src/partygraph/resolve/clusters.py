@@ -19,23 +19,33 @@ provenance, and dropping the two graphs returns the store to what `load` made.
 Person identity (`cluster`)
 ---------------------------
 Mentions are candidates when their names are equal after NFC, case folding
-and space collapsing. Two candidates are merged on evidence, strongest first:
+and space collapsing. Two candidates are merged on positive shared
+evidence, strongest first:
 
 1. a `merge` decision in the decisions file (and never against `keep-apart`);
 2. a shared unit: an office in the same organisation, or in organisations
-   attached (`org:unitOf`) to the same unit;
+   attached (`org:unitOf`) to the same unit (spellings of one unit count as
+   one: `report.identities` reads offices against `res.unit_groups`);
 3. the same province (the provinces of their offices' organisations, else
-   the article's province; a province merged away on 2025-07-01 matches its
-   successor only for articles from that day on), or both holding central
+   the article's province, but at least one side's from an office: two
+   articles filed under one province may be about namesakes; a province
+   merged away on 2025-07-01 matches its successor only for articles from
+   that day on), or both holding central
    offices, unless the name is common (mentions in `COMMON_PROVINCES` or
-   more provinces of offices), in which case the pair is left open;
-4. a mention without offices joins the only person of its name who holds
-   offices, unless their provinces differ (a holder of central offices has
-   no province of its own: national figures are named everywhere).
+   more provinces of offices), in which case the pair is left open.
+
+A mention with no place evidence (no office province, no central office, no
+article province) is never merged on a name alone: the pair is an *open*
+candidate. Whatever links them, two groups of mentions that contradict each
+other (`evidence.contradiction`: offices in different provinces at the same
+time, a provincial "tỉnh" post against a centrally run city's post, one
+single-holder post in two units) are not joined; only a `merge` decision
+overrides that. Each merge link keeps the evidence that made it
+(`Cluster.evidence`, written as `pg:identityBasis`).
 
 Pairs of resulting clusters with the same name are reported as *kept apart*
-when both have known, different provinces and nothing shared, and as *open*
-otherwise; a decision resolves either way.
+(with the contradiction) or *open* (with why the evidence did not settle
+them); a decision resolves either way.
 
 Canonical IRIs: `pgid:person/{slug(name)}-{h("resolved", anchor)}` where the
 anchor is the cluster's mention with the earliest article date (ties and
@@ -54,6 +64,7 @@ from dataclasses import dataclass, field
 
 from partygraph.iris import canonical_person_iri
 from partygraph.resolve.decisions import Decisions
+from partygraph.resolve.evidence import clusters_contradict, profile
 from partygraph.resolve.mentions import COMMON_PROVINCES, LARGE_BODIES, LARGE_BODY_ROLES, Mention, provinces_compatible
 
 
@@ -117,6 +128,7 @@ class Resolution:
     merges: list[tuple[str, str, str]]  # (mention, mention, evidence) links that joined clusters
     open: list[Pair]
     apart: list[Pair]
+    unit_groups: list[list[str]] = field(default_factory=list)  # organisation IRIs that are one unit, head first
 
     def canonical(self) -> dict[str, str]:
         """Mention IRI → canonical person IRI."""
@@ -137,12 +149,15 @@ class _UnionFind:
             x = self.parent[x]
         return x
 
-    def union(self, a, b) -> bool:
+    def union(self, a, b, veto=None) -> bool:
+        """Join a's and b's groups unless a keep-apart decision or `veto(members_a, members_b)` forbids it."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return False
         # A keep-apart decision forbids any merge joining the two sides.
         if self.forbid[ra] & self._members[rb] or self.forbid[rb] & self._members[ra]:
+            return False
+        if veto is not None and veto(self._members[ra], self._members[rb]):
             return False
         self.parent[rb] = ra
         self.forbid[ra] |= self.forbid.pop(rb)
@@ -167,8 +182,8 @@ def link_evidence(a: Mention, b: Mention, common: bool) -> tuple[int, str] | Non
     if common:
         return None
     prov = provinces_compatible(a, b)
-    if prov:
-        return 1, f"same province: {prov}"
+    if prov and (a.office_provinces or b.office_provinces):
+        return 1, f"same province: {prov}"  # an article's province alone says where a story is, not a person
     if a.central and b.central:
         return 1, "both hold central offices"
     return None
@@ -204,10 +219,10 @@ def cluster(mentions: dict[str, Mention], decisions: Decisions | None = None) ->
                 ev = link_evidence(a, b, key in common_names)
                 if ev:
                     links.append((-ev[0], a.sort_key(), b.sort_key(), a.iri, b.iri, ev[1]))
+    veto = _Veto(mentions)
     for _s, _ka, _kb, x, y, why in sorted(links):
-        if uf.union(x, y):
+        if uf.union(x, y, veto):
             merges.append((x, y, why))
-    merges += _attach_to_sole_holder(groups, uf, common_names)
     by_root: dict[str, list[Mention]] = defaultdict(list)
     for iri, m in mentions.items():
         by_root[uf.find(iri)].append(m)
@@ -217,45 +232,28 @@ def cluster(mentions: dict[str, Mention], decisions: Decisions | None = None) ->
     cluster_of_root = {root_of[c.anchor.iri]: c for c in clusters}
     for x, y, why in merges:
         cluster_of_root[root_of[x]].evidence.append(why)
-    open_pairs, apart = _pairs(clusters, uf, root_of, common_names)
+    open_pairs, apart = _pairs(clusters, uf, root_of, common_names, veto)
     return Resolution(clusters, merges, open_pairs, apart)
 
 
-def _attach_to_sole_holder(groups, uf, common_names) -> list[tuple[str, str, str]]:
-    """Attach office-less mentions to the only person of their name who holds offices.
+class _Veto:
+    """Refuses to join two groups of mentions that contradict each other (`evidence.contradiction`)."""
 
-    An article that names "Nguyễn Phú Trọng" without a title means the one
-    the other articles describe. Only for names that are not common, and
-    only when the mention's province does not contradict the holder's (a
-    holder of central offices only has no province: national figures are
-    named in articles about every province).
-    """
-    out = []
-    for key in sorted(groups):
-        if key in common_names:
-            continue
-        roots: dict[str, list[Mention]] = defaultdict(list)
-        for m in groups[key]:
-            roots[uf.find(m.iri)].append(m)
-        holders = [r for r, ms in roots.items() if any(m.offices for m in ms)]
-        if len(holders) != 1 or len(roots) < 2:
-            continue
-        holder = holders[0]
-        # A holder of central offices is named in articles about any province.
-        hprov = set() if any(m.central for m in roots[holder]) else {p for m in roots[holder] for p in m.provinces}
-        target = min(roots[holder], key=Mention.sort_key)
-        for root, ms in sorted(roots.items()):
-            if root == holder:
-                continue
-            prov = {p for m in ms for p in m.provinces}
-            if prov and hprov and not (prov & hprov):
-                continue
-            if uf.union(target.iri, ms[0].iri):
-                out.append((target.iri, ms[0].iri, "sole office-holder of the name"))
-    return out
+    def __init__(self, mentions: dict[str, Mention]):
+        # A mention with no current office in a province, city or single-holder post contradicts nothing.
+        self.profiles = {i: p for i, m in mentions.items()
+                         if (p := profile(m)).provinces or p.unnamed_tinh or p.posts}
+
+    def why(self, a, b) -> str | None:
+        pa = [self.profiles[i] for i in a if i in self.profiles]
+        pb = [self.profiles[i] for i in b if i in self.profiles] if pa else []
+        return clusters_contradict(pa, pb) if pb else None
+
+    def __call__(self, a, b) -> bool:
+        return self.why(a, b) is not None
 
 
-def _pairs(clusters, uf, root_of, common_names):
+def _pairs(clusters, uf, root_of, common_names, veto):
     by_key: dict[str, list[Cluster]] = defaultdict(list)
     for c in clusters:
         by_key[c.anchor.key].append(c)
@@ -267,20 +265,25 @@ def _pairs(clusters, uf, root_of, common_names):
                 ra = root_of[a.anchor.iri]
                 if uf.forbid.get(ra, set()) & {m.iri for m in b.mentions}:
                     apart.append(Pair(a, b, "decision: keep apart", "decided-apart"))
-                elif (a.office_provinces and b.office_provinces
-                      and not (a.provinces & b.provinces) and not (a.office_provinces & b.office_provinces)):
-                    # Only offices' provinces keep people apart: an article about one
-                    # province often quotes people from another (hand-checked sample).
-                    apart.append(Pair(a, b, f"different provinces ({', '.join(sorted(a.provinces))} / "
-                                            f"{', '.join(sorted(b.provinces))}), nothing shared", "apart"))
+                elif why := veto.why([m.iri for m in a.mentions], [m.iri for m in b.mentions]):
+                    apart.append(Pair(a, b, why, "apart"))
                 else:
-                    reason = ("no province on either side" if not (a.provinces or b.provinces) else
-                              "different article provinces only" if a.provinces and b.provinces and
-                              not (a.provinces & b.provinces) else
-                              "no province on one side" if not (a.provinces and b.provinces) else
-                              "common name: same province but no shared unit" if key in common_names else
-                              "inconclusive")
-                    open_pairs.append(Pair(a, b, reason, "open"))
+                    open_pairs.append(Pair(a, b, _open_reason(a, b, key in common_names), "open"))
     return open_pairs, apart
 
 
+def _open_reason(a: Cluster, b: Cluster, common: bool) -> str:
+    """Why two namesakes with nothing against their being one person were not merged."""
+    placed = [bool(c.provinces) or any(m.central for m in c.mentions) for c in (a, b)]
+    if not any(placed):
+        return "no place evidence on either side"
+    if not all(placed):
+        return "no place evidence on one side"
+    if a.provinces & b.provinces and not (a.office_provinces or b.office_provinces):
+        return "same article province only (no office in a province on either side)"
+    if a.provinces and b.provinces and not (a.provinces & b.provinces):
+        return ("different provinces at different times (a move?)" if a.office_provinces and b.office_provinces
+                else "different article provinces only")
+    if common:
+        return "common name: same province but no shared unit"
+    return "inconclusive"

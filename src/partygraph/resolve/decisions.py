@@ -57,8 +57,10 @@ def read_decisions(path) -> Decisions:
     return out
 
 
-def write_decisions(path, decisions: Decisions, open_pairs: list) -> int:
-    """Rewrite the decisions file: the human's entries kept, open candidates refreshed.
+def write_decisions(path, decisions: Decisions, open_pairs: list, automatic: list[dict] | None = None) -> int:
+    """Rewrite the decisions file: the human's entries kept, open candidates refreshed, and under
+    `automatic:` what the evidence decided (merged / kept-apart, and which evidence), for reading only:
+    copying an entry into `decisions:` with another `decision:` overrides it.
 
     Returns the number of open entries written.
     """
@@ -76,10 +78,13 @@ def write_decisions(path, decisions: Decisions, open_pairs: list) -> int:
         fresh.append({"decision": "open", "mentions": iris, "name": pair.a.name, "evidence": pair.reason,
                       "a": pair.a.describe(), "b": pair.b.describe()})
     header = ("# partygraph resolve decisions. Set `decision:` to merge or keep-apart; later runs honour it.\n"
-              "# `open` entries are candidates the evidence could not settle (rewritten on each run).\n")
+              "# `open` entries are candidates the evidence could not settle (rewritten on each run).\n"
+              "# `automatic:` lists what the evidence decided (rewritten on each run, never read back):\n"
+              "# copy an entry into `decisions:` and change its `decision:` to override it.\n")
     with atomic_write(path, "w") as fh:
         fh.write(header)
-        yaml.safe_dump({"decisions": kept + fresh}, fh, allow_unicode=True, sort_keys=False, width=120)
+        yaml.safe_dump({"decisions": kept + fresh, "automatic": automatic or []}, fh, allow_unicode=True,
+                       sort_keys=False, width=120)
     return len(fresh)
 
 

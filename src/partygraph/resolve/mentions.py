@@ -71,11 +71,16 @@ class Mention:
 
     @property
     def provinces(self) -> set[str]:
-        """Provinces from the offices' organisations, else the article's."""
+        """Provinces from the offices' organisations, else the article's (not a centrally run city's
+        for a provincial post whose province is unnamed: a city has no "tỉnh")."""
         found = {o.province for o in self.offices if o.province}
         if found:
             return found
-        return {self.article_province} if self.article_province and not self.central else set()
+        if not self.article_province or self.central:
+            return set()
+        if is_central_city(self.article_province, self.date) and any(unnamed_provincial(o.label) for o in self.offices):
+            return set()
+        return {self.article_province}
 
     @property
     def office_provinces(self) -> set[str]:
@@ -186,6 +191,25 @@ def province_kinds() -> dict[str, str]:
     """Province name → `tinh` or `thanh_pho`."""
     with resources.files("partygraph.data").joinpath("provinces.csv").open(encoding="utf-8") as fh:
         return {row["name"]: row["kind"] for row in csv.DictReader(fh)}
+
+
+@lru_cache(maxsize=1)
+def central_cities() -> dict[str, date]:
+    """Centrally run city → the day it became one."""
+    with resources.files("partygraph.data").joinpath("central_cities.csv").open(encoding="utf-8") as fh:
+        return {row["name"]: date.fromisoformat(row["since"]) for row in csv.DictReader(fh)}
+
+
+def is_central_city(province: str | None, when: date | None) -> bool:
+    """Whether `province` was a centrally run city on `when` (undated: a city since before 2000)."""
+    since = central_cities().get(province or "")
+    return since is not None and (since <= when if when else since.year < 2000)
+
+
+def unnamed_provincial(label: str) -> bool:
+    """"Ủy ban nhân dân tỉnh", "Đảng bộ tỉnh": a provincial body whose province is not named."""
+    words = label.casefold().split()
+    return bool(words) and words[-1] == "tỉnh"
 
 
 def unit_phrase(province: str) -> str:

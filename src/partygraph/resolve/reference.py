@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 
 import pyoxigraph as ox
@@ -18,18 +19,76 @@ from partygraph.namespaces import pg
 from partygraph.vocab import ChangeKind
 from partygraph.namespaces import (ORG_BASE as ORG, PG_BASE as PG, RDF_TYPE, RDFS_BASE as RDFS, SDO_BASE as SDO,
                                    SKOS_BASE as SKOS, XSD_BASE as XSD)
-from partygraph.resolve.mentions import MERGER_DATE, PREFIXES, _not_derived, _val, province_kinds, province_successors, unit_phrase
+from partygraph.resolve.mentions import (MERGER_DATE, PREFIXES, _not_derived, _val, central_cities, province_kinds,
+                                         province_successors, unit_phrase)
 
 
 # ---------------------------------------------------------------------------
 # Units: spellings and the 2025 reorganisation
 
 def org_key(label: str) -> str:
-    """Spelling-insensitive key of an organisation label (case, spaces, '&', 'các')."""
-    text = unicodedata.normalize("NFC", label).casefold().replace("&", " và ")
-    text = re.sub(r"[^\w]+", " ", text)
-    words = [w for w in text.split() if w != "các"]
+    """Spelling-insensitive key of an organisation label.
+
+    Case, spaces, punctuation, "&"/"và", "các" and diacritics are folded;
+    abbreviations (`data/abbreviations.csv`, `data/unit_abbreviations.csv`)
+    expanded; a province's other names (`provinces.csv` aliases) read as its
+    name, and a centrally run city always "thành phố <name>" ("TPHCM"). "Bộ VHTT" and "Bộ Văn hóa thông tin", "Sở Tài nguyên - Môi
+    trường tỉnh X" and "Sở Tài nguyên và Môi trường tỉnh X", "Đảng bộ TPHCM"
+    and "Đảng bộ thành phố Hồ Chí Minh" share a key.
+    """
+    text = unicodedata.normalize("NFC", label)
+    text = _ABBREVIATIONS()[0].sub(lambda m: " " + _ABBREVIATIONS()[1][m.group(0)] + " ", text)
+    text = text.casefold().replace("&", " và ")
+    text = _PLACES()[0].sub(_PLACES()[1], text)
+    words = [w for w in iris.slug(text).split("-") if w not in ("va", "cac")]
+    if len(words) > len(_ARMY) + 1 and words[-len(_ARMY):] == _ARMY:
+        words = words[:-len(_ARMY)]  # "Tổng cục Chính trị Quân đội nhân dân Việt Nam" is "Tổng cục Chính trị"
+    elif words[:1] == ["bo"] and len(words) > 3 and words[-2:] == ["viet", "nam"]:
+        words = words[:-2]  # a ministry is the country's: "Bộ Quốc phòng Việt Nam" is "Bộ Quốc phòng"
     return " ".join(words)
+
+
+_ARMY = "quan doi nhan dan viet nam".split()
+
+
+@lru_cache(maxsize=1)
+def _ABBREVIATIONS():
+    """(pattern of every abbreviation as a whole word, abbreviation → expansion)."""
+    table = {}
+    for name in ("abbreviations.csv", "unit_abbreviations.csv"):
+        with resources.files("partygraph.data").joinpath(name).open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                abbr = unicodedata.normalize("NFC", row["abbreviation"].strip())
+                if abbr and not abbr.endswith(".") and abbr.upper() != abbr.lower():
+                    table[abbr] = unicodedata.normalize("NFC", row["expansion"].strip())
+    alts = "|".join(re.escape(a) for a in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)"), table
+
+
+@lru_cache(maxsize=1)
+def _PLACES():
+    """(pattern of a province's name or alias with the "tỉnh"/"thành phố"/"TP" before it, and a function
+    giving its canonical spelling). A centrally run city is "thành phố <name>" however written ("TPHCM");
+    a province keeps the word before it: "thành phố Hà Tĩnh" (a provincial city) is not "tỉnh Hà Tĩnh".
+    Huế, a city only since 2025, is left as written ("thành phố Huế" was the province's capital before), and
+    so are "tỉnh Cần Thơ" (a province until 2004) and a bare "Hồ Chí Minh" ("Bảo tàng Hồ Chí Minh" is
+    named after the man, not the city)."""
+    table, cities = {}, {name for name, since in central_cities().items() if since.year < 2025}
+    with resources.files("partygraph.data").joinpath("provinces.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if row["name"] == "Huế":
+                continue
+            for alias in [row["name"], *filter(None, (a.strip() for a in row["aliases"].split(";")))]:
+                table[unicodedata.normalize("NFC", alias).casefold()] = row["name"]
+    alts = "|".join(re.escape(a) for a in sorted(table, key=len, reverse=True))
+
+    def canonical(m) -> str:
+        name, before = table[m.group(2)], (m.group(1) or "").strip(". ")
+        if name in cities and before != "tỉnh" and (before or m.group(2) != "hồ chí minh"):
+            return " thành phố " + name.casefold() + " "
+        return " " + (m.group(1) or "") + name.casefold() + " "
+
+    return re.compile(rf"(?<!\w)((?:tỉnh|thành phố|tp)[.\s]*)?({alts})(?!\w)"), canonical
 
 
 def read_orgs(store: ox.Store) -> dict[str, dict]:
@@ -53,15 +112,76 @@ def read_orgs(store: ox.Store) -> dict[str, dict]:
     return dict(orgs)
 
 
-def org_variants(orgs: dict[str, dict]) -> list[list[str]]:
-    """Groups of organisation IRIs whose labels differ only in spelling (size ≥ 2)."""
-    by_key: dict[str, set[str]] = defaultdict(set)
+def org_variants(orgs: dict[str, dict], offices: dict[str, int] | None = None) -> list[list[str]]:
+    """Groups of organisation IRIs that are one unit (size ≥ 2), the one carrying most offices (then the
+    one with the longest label, the name written out) first: labels that differ only in spelling (`org_key`) and, given how many offices each
+    node carries, names cut short (`_cut_names`). A district's or commune's unit (`org/…--{province}`)
+    only meets units of its own province ("xã Tân Nghĩa" is in several), unless its label names a
+    province itself (then the label, not the article's province, says where it is)."""
+    keys: dict[str, tuple[str, str]] = {}
+    by_key: dict[tuple[str, str], set[str]] = defaultdict(set)
     for iri, d in orgs.items():
         if iris.is_article_scoped(iri):
             continue  # article-scoped: its name was relative, never the same unit
         for label in d["labels"]:
-            by_key[org_key(label)].add(iri)
-    return sorted(sorted(v) for v in by_key.values() if len(v) > 1)
+            key = org_key(label)
+            within = iri.rsplit("--", 1)[1] if "--" in iri and not _names_province(key) else ""
+            by_key[key, within].add(iri)
+            keys.setdefault(iri, (key, within))
+    if offices:
+        for short, long in _cut_names(by_key, offices):
+            by_key[long] |= by_key.pop(short)
+
+    def first(iri):  # the node most offices name (the usual spelling), then the name written out
+        return -(offices or {}).get(iri, 0), -max(len(label) for label in orgs[iri]["labels"]), iri
+
+    groups = _connected(v for v in by_key.values() if len(v) > 1)
+    return sorted(sorted(g, key=first) for g in groups)
+
+
+def _connected(sets) -> list[set[str]]:
+    """The sets joined where they share a member (a node with two labels is in both their groups)."""
+    out: list[set[str]] = []
+    for s in sets:
+        s = set(s)
+        for g in [g for g in out if g & s]:
+            s |= g
+            out.remove(g)
+        out.append(s)
+    return out
+
+
+def _names_province(key: str) -> bool:
+    return any(f" {name} " in f" {key} " for name in _province_keys())
+
+
+@lru_cache(maxsize=1)
+def _province_keys() -> frozenset[str]:
+    # one-syllable names ("Huế") also end other names ("huyện Đức Huệ"): not read as a province here
+    return frozenset(key for name in province_kinds() if " " in (key := iris.slug(name).replace("-", " ")))
+
+
+def _cut_names(by_key, offices: dict[str, int]):
+    """(short key, long key) where the short one is a name cut one syllable early ("Bộ Quốc",
+    "Đảng bộ quận Tây"): every longer key that starts with it (same province) extends one chain whose
+    first link is one word longer, and that unit carries more offices than the cut one."""
+    ordered = sorted(by_key, key=lambda k: (k[1], k[0]))
+    for n, short in enumerate(ordered):
+        key, within = short
+        longer = []
+        for k in ordered[n + 1:]:  # the keys that start with this one follow it in sorted order
+            if k[1] != within or not k[0].startswith(key):
+                break
+            if k[0].startswith(key + " "):
+                longer.append(k)
+        longer.sort(key=lambda k: (len(k[0].split()), k))
+        if not longer or len(longer[0][0].split()) != len(key.split()) + 1:
+            continue
+        if any(not k[0].startswith(longer[0][0] + " ") for k in longer[1:]):
+            continue  # "Bộ Văn hóa": both "… Thông tin" and "… Thể thao và Du lịch" start so
+        count = sum(offices.get(i, 0) for i in by_key[short])
+        if sum(offices.get(i, 0) for i in by_key[longer[0]]) > count:
+            yield short, longer[0]
 
 
 @dataclass

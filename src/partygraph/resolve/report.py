@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -14,23 +15,26 @@ from partygraph.resolve.clusters import Resolution, cluster
 from partygraph.resolve.decisions import Decisions, compact_iri, read_decisions, write_decisions
 from partygraph.iris import REFERENCE_GRAPH, RESOLUTION_GRAPH
 from partygraph.resolve.mentions import read_mentions
-from partygraph.resolve.reference import _lit, _t, org_variants, read_orgs, reference_events, reference_triples
+from partygraph.resolve.reference import _lit, _t, org_key, org_variants, read_orgs, reference_events, reference_triples
 from partygraph.resolve.tenures import Tenure, date_tenures, read_congresses
 
 
 def resolution_triples(res: Resolution, tenures: list[Tenure], orgs: dict[str, dict]) -> list[ox.Triple]:
-    """The resolution graph: canonical persons, sameAs links, org spellings, office dates."""
+    """The resolution graph: canonical persons, sameAs links, one node per unit (`res.unit_groups`:
+    owl:sameAs to the group's first node, the others' labels its skos:altLabel), office dates."""
     out = []
     for c in res.clusters:
         out += [_t(c.iri, RDF_TYPE, PG + "ResolvedPerson"), _t(c.iri, FOAF + "name", _lit(c.name))]
+        out += [_t(c.iri, PG + "identityBasis", _lit(why)) for why in sorted(set(c.evidence))]
         for m in c.mentions:
             out.append(_t(m.iri, OWL + "sameAs", c.iri))
-    for group in org_variants(orgs):
+    for group in res.unit_groups:
         head = group[0]
         for other in group[1:]:
             out.append(_t(other, OWL + "sameAs", head))
             for label in sorted(orgs[other]["labels"] - orgs[head]["labels"]):
-                out.append(_t(head, SKOS + "altLabel", _lit(label, lang="vi")))
+                if org_key(label) in {org_key(h) for h in orgs[head]["labels"]}:  # a spelling, not a cut name
+                    out.append(_t(head, SKOS + "altLabel", _lit(label, lang="vi")))
     for t in tenures:
         basis = "; ".join(t.basis)
         for o in t.offices:
@@ -62,7 +66,7 @@ class Report:
         r = self.resolution
         return (f"resolved {self.mentions} person mentions ({self.names} names) into {self.persons} persons: "
                 f"{self.merged_clusters} merged from several articles, {len(r.open)} candidate pairs open, "
-                f"{len(r.apart)} namesake pairs kept apart; {self.dated}/{self.tenures} offices dated; "
+                f"{len(r.apart)} namesake pairs kept apart ({len(r.merges)} merge links); {self.dated}/{self.tenures} offices dated; "
                 f"{self.events} reference change events; {self.org_variant_groups} organisation spelling groups")
 
 
@@ -73,9 +77,45 @@ def resolve_store(store_dir, decisions_path=None, write_back: bool = True, progr
     decisions = read_decisions(decisions_path) if decisions_path else Decisions()
     report = resolve(store, decisions, progress)
     if decisions_path and write_back:
-        report.open_written = write_decisions(decisions_path, decisions, report.resolution.open)
+        report.open_written = write_decisions(decisions_path, decisions, report.resolution.open,
+                                              automatic(report.resolution))
     store.flush()
     return report
+
+
+def automatic(res: Resolution) -> list[dict]:
+    """What the evidence decided, as entries of the decisions file: each merge link and each pair kept apart."""
+    name = {m.iri: m.name for c in res.clusters for m in c.mentions}
+    out = [{"decision": "merged", "mentions": [compact_iri(x), compact_iri(y)], "name": name[x], "evidence": why}
+           for x, y, why in res.merges if why != "decision: merge"]
+    out += [{"decision": "kept-apart", "mentions": [compact_iri(p.a.anchor.iri), compact_iri(p.b.anchor.iri)],
+             "name": p.a.name, "evidence": p.reason} for p in res.apart if p.status == "apart"]
+    return out
+
+
+def _one_node_per_unit(mentions, groups) -> None:
+    """Offices read against the first spelling of their unit ("Bộ CA" is "Bộ Công an"): a shared unit
+    and a single-holder post are judged per unit, not per spelling."""
+    head = {iri: group[0] for group in groups for iri in group[1:]}
+    for m in mentions.values():
+        for o in m.offices:
+            o.org, o.unit = head.get(o.org, o.org), head.get(o.unit, o.unit)
+
+
+def identities(store: ox.Store, decisions: Decisions | None = None):
+    """(mentions, organisations, Resolution) of the store's article graphs; nothing is written."""
+    mentions, orgs = read_mentions(store), read_orgs(store)
+    return mentions, orgs, _identities(mentions, orgs, decisions)
+
+
+def _identities(mentions, orgs, decisions: Decisions | None) -> Resolution:
+    """Units folded to one node per unit, then the people clustered on that evidence."""
+    offices = Counter(o.org for m in mentions.values() for o in m.offices)
+    groups = org_variants(orgs, offices)
+    _one_node_per_unit(mentions, groups)
+    res = cluster(mentions, decisions)
+    res.unit_groups = groups
+    return res
 
 
 def resolve(store: ox.Store, decisions: Decisions | None = None, progress: bool = False) -> Report:
@@ -83,7 +123,7 @@ def resolve(store: ox.Store, decisions: Decisions | None = None, progress: bool 
     bar = meter("resolved", "steps", 7, progress)
     mentions = step(bar, "reading mentions", read_mentions, store)
     orgs = step(bar, "reading organisations", read_orgs, store)
-    res = step(bar, f"clustering {len(mentions):,} mentions", cluster, mentions, decisions)
+    res = step(bar, f"clustering {len(mentions):,} mentions", _identities, mentions, orgs, decisions)
     tenures = step(bar, "dating offices", lambda: date_tenures(mentions, res.canonical(), read_congresses(store)))
     events, minted = step(bar, "reference events", reference_events, orgs)
     step(bar, "writing the reference graph", update_graph, store, REFERENCE_GRAPH, reference_triples(events, minted))
@@ -93,7 +133,7 @@ def resolve(store: ox.Store, decisions: Decisions | None = None, progress: bool 
     return Report(mentions=len(mentions), names=len({m.key for m in mentions.values()}),
                   persons=len(res.clusters), merged_clusters=sum(1 for c in res.clusters if len(c.mentions) > 1),
                   resolution=res, tenures=len(tenures), dated=sum(1 for t in tenures if t.start),
-                  events=len(events), org_variant_groups=len(org_variants(orgs)))
+                  events=len(events), org_variant_groups=len(res.unit_groups))
 
 
 def details(report: Report, limit: int | None = None) -> str:
@@ -105,6 +145,9 @@ def details(report: Report, limit: int | None = None) -> str:
         ev = sorted(set(c.evidence))
         lines.append(f"{c.name}  <{compact_iri(c.iri)}>  {c.describe()}")
         lines.append("    evidence: " + "; ".join(ev[:5]) + (" …" if len(ev) > 5 else ""))
+    lines.append("# Kept apart (same name, contradicting evidence or a decision)")
+    for p in res.apart[:limit]:
+        lines.append(f"{p.a.name}: {compact_iri(p.a.anchor.iri)} ≠ {compact_iri(p.b.anchor.iri)}  ({p.reason})")
     lines.append("# Open candidates (same name, evidence inconclusive)")
     for p in res.open[:limit]:
         lines.append(f"{p.a.name}: {compact_iri(p.a.anchor.iri)} ≟ {compact_iri(p.b.anchor.iri)}  ({p.reason})")
