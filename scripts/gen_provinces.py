@@ -96,6 +96,19 @@ def _mapping() -> dict[str, str]:
     return old_to_new
 
 
+def _districts(old: dict[str, dict]) -> list[list[str]]:
+    """District-level units of the 63-province table: place word, name, province (one row per pair)."""
+    rows = query("SELECT DISTINCT districtType, districtShort, provinceKey FROM [admin_units_legacy] "
+                 "ORDER BY provinceCode, districtCode")
+    out = []
+    for r in rows:
+        word, name = _clean(r["districtType"]).lower(), _clean(r["districtShort"])
+        if name.lower().startswith(word + " "):  # "Quận 5" is written "quận 5"
+            name = name[len(word) + 1:]
+        out.append([word, name, old[r["provinceKey"]]["name"]])
+    return out
+
+
 def _csv(header: list[str], rows: list[list[str]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -105,7 +118,7 @@ def _csv(header: list[str], rows: list[list[str]]) -> str:
 
 
 def generate() -> dict[str, str]:
-    """Return {file name: content} for the three generated files."""
+    """Return {file name: content} for the generated files."""
     pkg_version = version("vietnamadminunits")
     source = f"vietnamadminunits {pkg_version}; {RESOLUTION}"
     old, new = _units("admin_units_legacy"), _units("admin_units")
@@ -161,6 +174,15 @@ tone-mark style (`partygraph.normalise`: "Thanh Hóa", "Khánh Hòa").
 | era | `pre2025` (merged away on {EFFECTIVE}), `post2025` (new then), or `both` |
 | aliases | `;`-separated other names seen in news text (hand list in the script) |
 
+## districts.csv
+
+One row per district-level unit of the 63-province table (the districts as
+they stood before 1 July 2025, when the level was abolished): `word` (`quận`,
+`huyện`, `thị xã`, `thành phố`), `name` ("Gò Vấp", "5"), `province`. The
+extractor reads it: a district named without its province, in an article
+about another province, is the one province's that has a district of that
+name ("huyện Cái Nước" is Cà Mau's whatever the article is about).
+
 ## province_mergers_2025.csv
 
 One row per province before 1 July 2025: `old_name`, the `new_name` of the
@@ -181,6 +203,7 @@ forms of unit names ("Bộ VHTT", "Hội LHPN") that only its unit key expands.
         "provinces.csv": _csv(["name", "kind", "code", "code_post2025", "era", "aliases"], rows),
         "province_mergers_2025.csv": _csv(["old_name", "new_name", "effective_date", "source"],
                                           mergers),
+        "districts.csv": _csv(["word", "name", "province"], _districts(old)),
         "README.md": readme,
     }
 

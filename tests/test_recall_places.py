@@ -136,3 +136,12 @@ def test_central_body_in_brackets_is_the_parent():
 def test_party_committee_of_a_ministry_named_without_it_is_the_next_titles_body():
     x = run("Ông Trần Văn An - Ủy viên Ban cán sự đảng, Thứ trưởng Bộ Xây dựng được chỉ định tham gia Ban Chấp hành.")
     assert ("Trần Văn An", "Ủy viên", "Ban cán sự đảng Bộ Xây dựng", "current") in offices(x)
+
+
+def test_a_district_named_without_its_province_is_the_one_province_that_has_it():
+    # an article about one city naming a district that only another province has
+    x = run("Đảng bộ thành phố Hà Nội tổng kết năm. Ông Trần Văn An, Bí thư Huyện ủy Cái Nước, phát biểu.")
+    assert {o.province for o in x.orgs.values() if o.label == "Đảng bộ huyện Cái Nước"} == {"Cà Mau"}
+    # a name several provinces have stays with the article's province when it is one of them
+    x = run("Ông Lê Văn Cường, Chủ tịch UBND huyện Châu Thành, cho biết.", "Long An")
+    assert {o.province for o in x.orgs.values() if o.label == "Ủy ban nhân dân huyện Châu Thành"} == {"Long An"}

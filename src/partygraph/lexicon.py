@@ -198,6 +198,7 @@ class Lexicon:
             [w for w in self.raw["name_blockers"] if key(w) not in {key(p) for p in self.raw["place_words"]}]
             + self.raw["idea_blockers"])
         self.provinces, self.province_trie = self._provinces(data / "provinces.csv", self.abbreviations)
+        self.districts = self._districts(data / "districts.csv")
         # first words that can open a title: a role, a former marker, or "Tỉnh ủy" of "Tỉnh ủy viên"
         self.title_starts = set(self.role_trie.root) | self.former_markers | set(self.heads.root)
         self.links = _links(self.raw["links"])
@@ -279,6 +280,16 @@ class Lexicon:
                         if variant[:len(place)] == place and len(variant) > len(place):
                             trie.add(variant[len(place):], prov)
         return provinces, trie
+
+
+    @staticmethod
+    def _districts(path: Path) -> dict[tuple[str, str], frozenset[str]]:
+        """("huyện", "châu thành") -> the provinces with a district of that name (before July 2025)."""
+        out: dict[tuple[str, str], set[str]] = {}
+        if path.exists():
+            for row in _csv_rows(path, ("word", "name", "province")):
+                out.setdefault((row["word"], row["name"].lower()), set()).add(row["province"])
+        return {k: frozenset(v) for k, v in out.items()}
 
 
 # ---------------------------------------------------------------------------

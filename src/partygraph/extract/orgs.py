@@ -61,6 +61,10 @@ def _join(words: list[str]) -> str:
     return text.replace("( ", "(").replace(" )", ")")
 
 
+#: Place words of district-level units, as data/districts.csv writes them (longest first).
+DISTRICT_WORDS = ("thành phố", "thị xã", "huyện", "quận")
+
+
 def party_org() -> Org:
     return Org(PARTY, "party", "central", head=PARTY)
 
@@ -145,7 +149,8 @@ class OrgReader:
             return None
         # a lower-level place, or a province we do not know: a capitalised run
         if j < len(toks) and toks[j].kind == "num" and word in lex.raw["numbered_places"] and len(toks[j].text) <= 2:
-            return j + 1, f"{word} {toks[j].text}", None, level  # "quận 5", "phường 12"
+            # "quận 5", "phường 12"
+            return j + 1, f"{word} {toks[j].text}", None, level
         k, run = self._place_run(toks, keys, j, word, allcaps)
         if run and not allcaps:
             name = " ".join(self.canon_words(run, proper=True))
@@ -160,6 +165,18 @@ class OrgReader:
         if focus and not (i and keys[i - 1] in lex.links["class"]):
             return j, f"{word} {focus}", None, level  # "UBND xã" after "xã Thạnh An": that commune
         return j, word, None, level  # bare: relative to the article
+
+    def _district_province(self, label: str) -> str | None:
+        """The province of a district named without it (`label` ends with "huyện Cái Nước"), when the article's
+        province has no district of that name and exactly one other province has; else None."""
+        for word in DISTRICT_WORDS:
+            at = label.rfind(f" {word} ") + 1 if not label.startswith(f"{word} ") else 0
+            if at or label.startswith(f"{word} "):
+                provinces = self.lex.districts.get((word, label[at + len(word) + 1:].lower()))
+                if provinces and len(provinces) == 1 and self.province_at(self._pos) not in provinces:
+                    return next(iter(provinces))
+                return None
+        return None
 
     def _place_run(self, toks, keys, j: int, word: str, allcaps: bool):
         """The capitalised words of a place's name at j (a person's name after it is not part of it)."""
@@ -487,7 +504,7 @@ class OrgReader:
             text = f"{self.place_word(province)} {province}"
         scoped = province is None and text in self.lex.place_levels
         stated = province
-        province = self.local_province(level, province)
+        province = self.local_province(level, province, text)
         parent = None
         if head.nests and level == "district" and province and not scoped and province in (stated, self.one_province):
             # "UBND huyện X" (in province Y) belongs to "UBND tỉnh Y"
@@ -515,7 +532,7 @@ class OrgReader:
             return k, " ".join(self.canon_words(run, proper=True))
         return None
 
-    def local_province(self, level: str | None, province: str | None) -> str | None:
+    def local_province(self, level: str | None, province: str | None, label: str | None = None) -> str | None:
         """The province a district or commune belongs to: as stated, else the one in context.
 
         District names repeat across provinces ("huyện Châu Thành" is in nine), so a
@@ -523,11 +540,11 @@ class OrgReader:
         """
         if province or level not in ("district", "grassroots", "branch"):
             return province
-        return self.province_at(self._pos)
+        return (label and level == "district" and self._district_province(label)) or self.province_at(self._pos)
 
     def unit(self, label: str, level: str | None, province: str | None, scoped: bool = False) -> Org:
         """A party organisation with its parent where the level makes it unambiguous."""
-        province = self.local_province(level, province)
+        province = self.local_province(level, province, label)
         parent = None
         words = label.split()
         if label.startswith("Đảng bộ tỉnh ") or (label.startswith("Đảng bộ thành phố ") and province):
