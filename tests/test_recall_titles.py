@@ -243,3 +243,11 @@ def test_a_committee_named_far_from_the_bare_one_is_not_its():
     x = run("Phó ban là ông Tạ Văn Đại, Phó trưởng ban Tổ chức T.Ư; Thư ký là ông Nguyễn Công Sơn, "
             "Ủy viên Ban thường vụ, Trưởng ban Tổ chức Thành ủy Hà Nội.")
     assert not [o for o in offices(x) if o[2] == "Ban Thường vụ Trung ương"]
+
+
+def test_a_dash_before_another_title_ends_the_name():
+    x = run("Ông Trần Văn An, Phó Tổng cục trưởng Tổng cục Cảnh sát nhân dân - Thủ trưởng Cơ quan Cảnh sát "
+            "điều tra, cho biết.")
+    got = offices(x)
+    assert ("Trần Văn An", "Phó Tổng cục trưởng", "Tổng cục Cảnh sát nhân dân", "current") in got
+    assert ("Trần Văn An", "Thủ trưởng", "Cơ quan Cảnh sát điều tra", "current") in got

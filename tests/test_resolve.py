@@ -292,3 +292,15 @@ def test_resolve_article_province_alone_is_no_merge():
     assert len(res.clusters) == 2 and res.open[0].reason.startswith("same article province only")
     res = r.cluster({"x": m("x"), "z": m("z", [office])})
     assert len(res.clusters) == 1 and res.merges[0][2] == "same province: Sơn La"
+
+
+def test_resolve_a_commune_read_with_no_province_is_the_one_unit_of_that_name():
+    orgs = {r.PGID + "org/" + iri: {"labels": {label}} for iri, label in (
+        ("uy-ban-nhan-dan-xa-tan-my", "Ủy ban nhân dân xã Tân Mỹ"),
+        ("uy-ban-nhan-dan-xa-tan-my--lang-son", "Ủy ban nhân dân xã Tân Mỹ"),
+        ("uy-ban-nhan-dan-xa-an-phu", "Ủy ban nhân dân xã An Phú"),
+        ("uy-ban-nhan-dan-xa-an-phu--lang-son", "Ủy ban nhân dân xã An Phú"),
+        ("uy-ban-nhan-dan-xa-an-phu--cao-bang", "Ủy ban nhân dân xã An Phú"))}
+    groups = [{g.rsplit("/", 1)[-1] for g in group} for group in r.org_variants(orgs)]
+    # one province has a Tân Mỹ: the same unit; two have an An Phú: which one cannot be told
+    assert groups == [{"uy-ban-nhan-dan-xa-tan-my--lang-son", "uy-ban-nhan-dan-xa-tan-my"}]

@@ -281,8 +281,8 @@ class OrgReader:
         """The word or phrase at st.j as part of the name (_GO), the end of the name (_STOP), or a place."""
         lex, j, tok = self.lex, st.j, toks[st.j]
         if tok.kind == "punct":
-            if tok.text in lex.org_name["joiners"] and st.words and j + 1 < st.n and (
-                    toks[j + 1].cap or keys[j + 1] in lex.org_words or lex.org_phrases.match(keys, j + 1)):
+            if tok.text in lex.org_name["joiners"] and st.words and j + 1 < st.n and not self.starts_role(keys, j + 1) \
+                    and (toks[j + 1].cap or keys[j + 1] in lex.org_words or lex.org_phrases.match(keys, j + 1)):
                 return st.take("&" if tok.text == "&" else "-", tok.key)
             return _STOP
         if tok.kind == "num":

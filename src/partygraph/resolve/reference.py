@@ -131,12 +131,25 @@ def org_variants(orgs: dict[str, dict], offices: dict[str, int] | None = None) -
     if offices:
         for short, long in _cut_names(by_key, offices):
             by_key[long] |= by_key.pop(short)
+    for placeless, placed in _province_left_out(by_key):
+        by_key[placed] |= by_key.pop(placeless)
 
     def first(iri):  # the node most offices name (the usual spelling), then the name written out
         return -(offices or {}).get(iri, 0), -max(len(label) for label in orgs[iri]["labels"]), iri
 
     groups = _connected(v for v in by_key.values() if len(v) > 1)
     return sorted(sorted(g, key=first) for g in groups)
+
+
+def _province_left_out(by_key):
+    """(key without province, key with it): "UBND xã Tân Nghĩa" read with no province in context is the one
+    "UBND xã Tân Nghĩa" (of province P) the corpus has, when exactly one province has a unit of that name."""
+    provinces: dict[str, list[str]] = defaultdict(list)
+    for key, within in by_key:
+        if within:
+            provinces[key].append(within)
+    return [((key, ""), (key, provinces[key][0])) for key, within in list(by_key)
+            if not within and len(provinces.get(key, ())) == 1]
 
 
 def _connected(sets) -> list[set[str]]:
