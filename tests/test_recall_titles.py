@@ -251,3 +251,13 @@ def test_a_dash_before_another_title_ends_the_name():
     got = offices(x)
     assert ("Trần Văn An", "Phó Tổng cục trưởng", "Tổng cục Cảnh sát nhân dân", "current") in got
     assert ("Trần Văn An", "Thủ trưởng", "Cơ quan Cảnh sát điều tra", "current") in got
+
+
+def test_names_end_before_a_clause_or_after_the_country():
+    x = run("Bộ Công thương Trong hai năm qua đã làm việc. Hội Chữ thập đỏ Việt Nam ghi nhận đóng góp. "
+            "Ông Tô Văn An, Giám đốc Học viện Chính trị Quốc gia, và ông Lê Văn Bình, Phó Giám đốc Học viện "
+            "Chính trị quốc gia Hồ Chí Minh, dự.")
+    labels = {o.label for o in x.orgs.values()}
+    assert {"Bộ Công thương", "Hội Chữ thập đỏ Việt Nam"} <= labels
+    # one academy under both of its names
+    assert {o[2] for o in offices(x) if o[1] in ("Giám đốc", "Phó Giám đốc")} == {"Học viện Chính trị quốc gia Hồ Chí Minh"}

@@ -330,6 +330,10 @@ class OrgReader:
     def _name_word(self, toks, keys, st: "_Name") -> bool:
         """Whether the word at st.j can go on the name."""
         j, tok, words = st.j, toks[st.j], st.words
+        if tok.cap and words and tok.key in self.lex.org_name["clause_openers"] and not st.allcaps:
+            return False  # "Bộ Công thương Trong hai năm …"
+        if not tok.cap and st.free_words and words[-2:] == ["Việt", "Nam"]:
+            return False  # "Hội Chữ thập đỏ Việt Nam ghi nhận …": the country ends a name
         if tok.cap and not tok.abbr:
             # "Trường Tiểu học Kim Đồng" is named after a person; "Bí thư Chi bộ Nguyễn Văn A" is a name
             if self.is_person_start(toks, j) and not st.allcaps and not (
