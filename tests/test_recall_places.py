@@ -142,6 +142,9 @@ def test_a_district_named_without_its_province_is_the_one_province_that_has_it()
     # an article about one city naming a district that only another province has
     x = run("Đảng bộ thành phố Hà Nội tổng kết năm. Ông Trần Văn An, Bí thư Huyện ủy Cái Nước, phát biểu.")
     assert {o.province for o in x.orgs.values() if o.label == "Đảng bộ huyện Cái Nước"} == {"Cà Mau"}
+    # a district named as it was before it became a city ("huyện Phú Quốc", a city since 2020)
+    x = run("Ông Trần Văn An, Bí thư Huyện ủy Phú Quốc, phát biểu.", "Quảng Bình")
+    assert {o.province for o in x.orgs.values() if o.label == "Đảng bộ huyện Phú Quốc"} == {"Kiên Giang"}
     # a name several provinces have stays with the article's province when it is one of them
     x = run("Ông Lê Văn Cường, Chủ tịch UBND huyện Châu Thành, cho biết.", "Long An")
     assert {o.province for o in x.orgs.values() if o.label == "Ủy ban nhân dân huyện Châu Thành"} == {"Long An"}

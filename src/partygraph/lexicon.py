@@ -284,11 +284,14 @@ class Lexicon:
 
     @staticmethod
     def _districts(path: Path) -> dict[tuple[str, str], frozenset[str]]:
-        """("huyện", "châu thành") -> the provinces with a district of that name (before July 2025)."""
+        """("huyện", "châu thành") -> the provinces with a district of that name (before July 2025); also
+        ("", "phú quốc"): the provinces with a district of that name whatever its kind, for a district
+        named as it was before it became a town or a city ("huyện Phú Quốc", a city since 2020)."""
         out: dict[tuple[str, str], set[str]] = {}
         if path.exists():
             for row in _csv_rows(path, ("word", "name", "province")):
                 out.setdefault((row["word"], row["name"].lower()), set()).add(row["province"])
+                out.setdefault(("", row["name"].lower()), set()).add(row["province"])
         return {k: frozenset(v) for k, v in out.items()}
 
 

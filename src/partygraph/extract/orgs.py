@@ -172,7 +172,8 @@ class OrgReader:
         for word in DISTRICT_WORDS:
             at = label.rfind(f" {word} ") + 1 if not label.startswith(f"{word} ") else 0
             if at or label.startswith(f"{word} "):
-                provinces = self.lex.districts.get((word, label[at + len(word) + 1:].lower()))
+                name = label[at + len(word) + 1:].lower()
+                provinces = self.lex.districts.get((word, name)) or self.lex.districts.get(("", name))
                 if provinces and len(provinces) == 1 and self.province_at(self._pos) not in provinces:
                     return next(iter(provinces))
                 return None
