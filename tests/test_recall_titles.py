@@ -261,3 +261,12 @@ def test_names_end_before_a_clause_or_after_the_country():
     assert {"Bộ Công thương", "Hội Chữ thập đỏ Việt Nam"} <= labels
     # one academy under both of its names
     assert {o[2] for o in offices(x) if o[1] in ("Giám đốc", "Phó Giám đốc")} == {"Học viện Chính trị quốc gia Hồ Chí Minh"}
+
+
+def test_official_names_written_with_a_comma_are_one_name():
+    x = run("Ông Trần Văn An, Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch, và ông Lê Văn Bình, Giám đốc Sở Lao động, "
+            "Thương binh và Xã hội tỉnh Nghệ An, dự. Lãnh đạo Bộ Văn hóa, Bộ Y tế cũng dự.")
+    got = offices(x)
+    assert ("Trần Văn An", "Bộ trưởng", "Bộ Văn hóa - Thể thao và Du lịch", "current") in got
+    assert ("Lê Văn Bình", "Giám đốc", "Sở Lao động - Thương binh và Xã hội tỉnh Nghệ An", "current") in got
+    assert {"Bộ Văn hóa", "Bộ Y tế"} <= {o.label for o in x.orgs.values()}  # a list of bodies is no name

@@ -285,6 +285,8 @@ class OrgReader:
             if tok.text in lex.org_name["joiners"] and st.words and j + 1 < st.n and not self.starts_role(keys, j + 1) \
                     and (toks[j + 1].cap or keys[j + 1] in lex.org_words or lex.org_phrases.match(keys, j + 1)):
                 return st.take("&" if tok.text == "&" else "-", tok.key)
+            if tok.text == "," and st.words and self._comma_name(keys, st):
+                return st.take("-", ",")  # one spelling: "Bộ Văn hóa - Thể thao và Du lịch"
             return _STOP
         if tok.kind == "num":
             if keys[j - 1] in lex.org_name["number_after"]:  # "Quân khu 4", "Quân đoàn 3"
@@ -310,6 +312,16 @@ class OrgReader:
         if not self._name_word(toks, keys, st):
             return _STOP
         return st.take(self.word(tok), tok.key)
+
+    def _comma_name(self, keys, st: "_Name") -> bool:
+        """'Bộ Văn hóa, Thể thao và Du lịch': a comma inside an official name (lexicon `comma_names`)."""
+        for name in self.lex.org_name["comma_names"]:
+            before, after = name.split(", ", 1)
+            nb, words_after = len(before.split()), after.replace(",", " ,").split()
+            if [w.lower() for w in st.words[-nb:]] == before.split() \
+                    and keys[st.j + 1:st.j + 1 + len(words_after)] == words_after:
+                return True
+        return False
 
     def _verb_after_name(self, toks, keys, st: "_Name", end: int) -> bool:
         """'Bộ Công an tổ chức hội nghị': a lower-case phrase that is also a verb, with no name word after it."""
