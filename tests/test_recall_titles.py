@@ -270,3 +270,9 @@ def test_official_names_written_with_a_comma_are_one_name():
     assert ("Trần Văn An", "Bộ trưởng", "Bộ Văn hóa - Thể thao và Du lịch", "current") in got
     assert ("Lê Văn Bình", "Giám đốc", "Sở Lao động - Thương binh và Xã hội tỉnh Nghệ An", "current") in got
     assert {"Bộ Văn hóa", "Bộ Y tế"} <= {o.label for o in x.orgs.values()}  # a list of bodies is no name
+
+
+def test_a_foreign_leader_named_again_without_the_country_holds_no_office_of_ours():
+    x = run("Ngày 6/12, Thủ tướng nước Cộng hòa Singapore Lý Hiển Đạt bắt đầu chuyến thăm Việt Nam. "
+            "Thủ tướng Lý Hiển Đạt cho biết hai nước hợp tác tốt. Bộ trưởng Bộ Ngoại giao Nguyễn Văn An dự.")
+    assert offices(x) == {("Nguyễn Văn An", "Bộ trưởng", "Bộ Ngoại giao", "current")}

@@ -70,9 +70,35 @@ def _dedupe(doc: Doc) -> None:
     doc.changes = list(changes.values())
 
 
+def _foreign_people(doc: Doc) -> set[str]:
+    """People the article introduces as another country's: a title, then a country's name, then the name
+    ("Thủ tướng Singapore A", "Thủ tướng nước Cộng hòa Singapore A"), the country ending where the name begins."""
+    out = set()
+    lex = doc.lex
+    for m in doc.mentions:
+        keys = m.sentence.keys
+        title_ends = {t.end for t in m.titles.values()}
+        for pm in m.persons:
+            for k in range(max(0, pm.hon_start - 5), pm.hon_start):
+                country = lex.foreign_in_text.match(keys, k)
+                if country and country[0] == pm.hon_start and lex.province_trie.match(keys, k) is None \
+                        and any(k - 4 <= e <= k for e in title_ends):
+                    out.add(pm.name)
+    return out
+
+
+def _drop_foreign(doc: Doc) -> None:
+    """'Thủ tướng Lý A' later in an article that introduced him as Singapore's: no office of ours."""
+    foreign = _foreign_people(doc)
+    if foreign:
+        doc.offices = [(n, o) for n, o in doc.offices if o.person not in foreign]
+
+
 @component(requires=("offices", "congresses", "congress_sizes", "committee_terms", "changes"), assigns=("tidy",))
 def tidy(doc: Doc) -> None:
-    """Sizes into their congresses, then congress terms on elected offices, then duplicates merged."""
+    """Foreign officials' offices dropped, sizes into their congresses, then congress terms on elected
+    offices, then duplicates merged."""
+    _drop_foreign(doc)
     _fold_sizes(doc)
     _congress_terms(doc)
     _dedupe(doc)
