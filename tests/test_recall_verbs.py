@@ -5,6 +5,8 @@ from __future__ import annotations
 from partygraph.extract import extract
 from partygraph.read import Article
 
+from extracting import offices, run
+
 
 def _offices(text: str) -> set[tuple[str, str, str, str]]:
     x = extract(Article(id="t", text=text, source="test"))
@@ -205,3 +207,20 @@ def test_a_delegation_sent_by_a_body_is_not_that_body():
 def test_a_sentence_told_as_past():
     assert _offices("Trước đây, ông Vũ Văn Chiến làm Giám đốc Sở Tài chính tỉnh Nghệ An.") == {
         ("Vũ Văn Chiến", "Giám đốc", "Sở Tài chính tỉnh Nghệ An", "former")}
+
+
+def test_an_ending_verb_after_the_name_ends_the_titles_before_it():
+    x = run("Trưởng phòng Kế toán Nguyễn Thu Hà (phụ trách trực tiếp kế toán viên) cũng bị cách chức. "
+            "Ông Trần Văn An, Chủ tịch UBND xã Tân Mỹ, bị cách chức Bí thư Đảng ủy xã.", "Nghệ An")
+    got = offices(x)
+    assert ("Nguyễn Thu Hà", "Trưởng phòng", "Phòng Kế toán", "former") in got
+    # the verb names its own title: only that one ended
+    assert ("Trần Văn An", "Chủ tịch", "Ủy ban nhân dân xã Tân Mỹ", "current") in got
+    assert ("Trần Văn An", "Bí thư", "Đảng bộ xã Tân Mỹ", "former") in got
+
+
+def test_a_sentence_opening_with_a_span_of_past_years_tells_a_former_office():
+    x = run("Tháng 4/1973 đến năm 1976, đồng chí Phan Văn Tú giữ chức vụ Phó Thủ tướng Chính phủ.", published="2010-05-01")
+    assert offices(x) == {("Phan Văn Tú", "Phó Thủ tướng", "Chính phủ", "former")}
+    x = run("Ông Phan Văn Tú, Bí thư Tỉnh ủy Nghệ An nhiệm kỳ 2005-2010, phát biểu.", published="2008-05-01")
+    assert {o[3] for o in offices(x)} == {"current"}  # a term is no past span

@@ -19,7 +19,7 @@ _UPPER = "A-ZĐÀ-Ỹ"
 
 REQUIRED = ("term", "sentence_term", "new_term", "khoa", "local_places", "day", "days", "part_of_day", "from",
             "until", "range_joins", "date_window", "delegates", "elect", "standing", "comprise", "comrades",
-            "member")
+            "member", "month", "year")
 
 
 def _alt(words) -> str:
@@ -60,6 +60,11 @@ class Phrasing:
         self.lead_date = re.compile(
             rf"\s*(?:(?:{w['part_of_day']})\s+)?(?:(?:{w['day']})\s+)?\d{{1,2}}\s*[-/]\s*\d{{1,2}}(?:\s*[-/]\s*\d{{4}})?\s*,\s*",
             re.I)
+        # "Từ tháng 4/1973 đến năm 1976, …", "Năm 1984-1985, …": a sentence opening with a span of years
+        self.past_span = re.compile(
+            rf"\s*(?:(?:{w['from']})\s+)?(?:(?:{w['month']})\s+\d{{1,2}}\s*[/-]\s*)?(?:(?:{w['year']})\s+)?(\d{{4}})"
+            rf"\s*(?:[-–]|{w['until']})\s*(?:(?:{w['month']})\s+)?(?:\d{{1,2}}\s*[/-]\s*)?(?:(?:{w['year']})\s+)?(\d{{4}})"
+            rf"\s*,", re.I)
         self.delegates = re.compile(rf"(\d[\d.]*)\s*/\s*(\d[\d.]*)\s*(?:{w['delegates']})", re.I)
         # "bầu Ban Chấp hành … khóa VIII gồm 27 đồng chí"
         self.committee_size = re.compile(

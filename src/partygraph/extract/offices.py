@@ -196,9 +196,14 @@ def _cut_at(doc: Doc, s, k: int) -> bool:
     return not any(s.keys[k:k + len(p)] == p for p in doc.lex.proper_phrase_keys)
 
 
-def _told_as_past(doc: Doc, keys) -> bool:
+def _told_as_past(doc: Doc, m: SentenceMentions) -> bool:
     """Whether the sentence opens with "Trước đó," / "Trước đây,": what it says was held before; not when
-    it tells an appointment ("Trước đó, ngày 6-2, … đã ký quyết định chỉ định ông A giữ chức …")."""
+    it tells an appointment ("Trước đó, ngày 6-2, … đã ký quyết định chỉ định ông A giữ chức …"); or with
+    a span of years that ended before the article ("Từ tháng 4/1973 đến năm 1976, …")."""
+    keys = m.sentence.keys
+    span = doc.lex.phrasing.past_span.match(m.sentence.text)
+    if span and int(span.group(1)) <= int(span.group(2)) < (doc.date.year if doc.date else 2000):
+        return True
     found = doc.lex.past_openers.match(keys, 0)
     if found is None or found[0] >= len(keys) or keys[found[0]] != ",":
         return False
@@ -289,7 +294,7 @@ def verb_clauses(doc: Doc) -> None:
             chains = _verb_chains(doc, reader, m, group, k)
             if chains:
                 grouped.update(member.hon_start for member in group)
-            if _told_as_past(doc, keys):  # "Trước đó, ông A làm Giám đốc Sở X": held before
+            if _told_as_past(doc, m):  # "Trước đó, ông A làm Giám đốc Sở X": held before
                 chains = [("former" if st == "current" else st, c) for st, c in chains]
             for status, chain in chains:
                 for t in chain:
@@ -502,3 +507,29 @@ def title_lists(doc: Doc) -> None:
             status = "elected" if doc.elected_before(m, chain[0].start) or m.term else "current"
             chain = [replace(c, term=c.term or m.term) for c in chain]
             _add_list(doc, m, _list_items(doc, reader, m, j), chain, status)
+
+
+def _ended_at(doc: Doc, reader: TitleReader, m: SentenceMentions, k: int) -> bool:
+    """', (…) cũng bị cách chức': an ending verb at k (past a comma, a bracket and auxiliaries) with no title
+    after it, so what was said of the person before it has ended."""
+    toks, keys = m.sentence.tokens, m.sentence.keys
+    if k < len(toks) and toks[k].text == "(":
+        close = next((j for j in range(k + 1, min(len(toks), k + 25)) if toks[j].text == ")"), None)
+        k = close + 1 if close is not None else k
+    k = skip_auxiliaries(doc.lex, keys, k + (1 if k < len(toks) and toks[k].text == "," else 0))
+    verb = office_verb(doc, m, k)
+    return verb is not None and verb[1][0] == "former" and reader.read(m.sentence, verb[0]) is None
+
+
+@component(requires=("offices", "mentions.after_appositions"), assigns=("offices",))
+def ended_after_name(doc: Doc) -> None:
+    """'Trưởng phòng X Nguyễn Văn A (…) cũng bị cách chức': the offices the sentence gives a person before an
+    ending verb with no title of its own are former."""
+    reader, ended = TitleReader(doc), set()
+    for m in doc.mentions:
+        for pm in m.persons:
+            if _ended_at(doc, reader, m, m.after_appositions.get(pm.hon_start, pm.end)):
+                ended.add((m.index, pm.name))
+    if ended:
+        doc.offices = [(n, replace(o, status="former") if (n, o.person) in ended and o.status == "current" else o)
+                       for n, o in doc.offices]

@@ -41,6 +41,7 @@ PIPELINE: list[Component] = [
     offices.titles_before_name,
     offices.committee_lists,
     offices.title_lists,
+    offices.ended_after_name,
     changes.changes,
     hierarchy.stated_hierarchy,
     hierarchy.bracketed_parent,
