@@ -276,3 +276,9 @@ def test_a_foreign_leader_named_again_without_the_country_holds_no_office_of_our
     x = run("Ngày 6/12, Thủ tướng nước Cộng hòa Singapore Lý Hiển Đạt bắt đầu chuyến thăm Việt Nam. "
             "Thủ tướng Lý Hiển Đạt cho biết hai nước hợp tác tốt. Bộ trưởng Bộ Ngoại giao Nguyễn Văn An dự.")
     assert offices(x) == {("Nguyễn Văn An", "Bộ trưởng", "Bộ Ngoại giao", "current")}
+
+
+def test_the_youth_unions_committee_of_a_province_is_not_the_party_committee():
+    x = run("Theo chị Hà Thị Giang, Phó Bí thư Tỉnh đoàn Gia Lai, Tỉnh đoàn đã huy động được tiền. "
+            "Anh Lê Văn Bình, Bí thư Thành đoàn, phát biểu.", "Gia Lai")
+    assert offices(x) == {("Hà Thị Giang", "Phó Bí thư", "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Gia Lai", "current")}

@@ -224,3 +224,9 @@ def test_a_sentence_opening_with_a_span_of_past_years_tells_a_former_office():
     assert offices(x) == {("Phan Văn Tú", "Phó Thủ tướng", "Chính phủ", "former")}
     x = run("Ông Phan Văn Tú, Bí thư Tỉnh ủy Nghệ An nhiệm kỳ 2005-2010, phát biểu.", published="2008-05-01")
     assert {o[3] for o in offices(x)} == {"current"}  # a term is no past span
+
+
+def test_a_list_shares_the_ending_verb_after_it():
+    x = run("Lãnh đạo xã Tân Mỹ gồm ông Điểu Văn An, Bí thư Đảng ủy xã; Nguyễn Văn Bình, Phó chủ tịch HĐND xã "
+            "cũng bị cách chức.", "Bình Phước")
+    assert {o[3] for o in offices(x)} == {"former"} and len(offices(x)) == 2

@@ -527,9 +527,14 @@ def ended_after_name(doc: Doc) -> None:
     ending verb with no title of its own are former."""
     reader, ended = TitleReader(doc), set()
     for m in doc.mentions:
-        for pm in m.persons:
-            if _ended_at(doc, reader, m, m.after_appositions.get(pm.hon_start, pm.end)):
-                ended.add((m.index, pm.name))
+        toks, run = m.sentence.tokens, []
+        for pm in sorted(m.persons, key=lambda p: p.hon_start):
+            if run and not (toks[run[-1][1]].text in ";," and run[-1][1] + 1 == pm.hon_start):
+                run = []  # "A, title; B, title; C, title cũng bị cách chức": a list shares the verb after it
+            after = m.after_appositions.get(pm.hon_start, pm.end)
+            run.append((pm.name, min(after, len(toks) - 1)))
+            if _ended_at(doc, reader, m, after):
+                ended.update((m.index, name) for name, _ in run)
     if ended:
         doc.offices = [(n, replace(o, status="former") if (n, o.person) in ended and o.status == "current" else o)
                        for n, o in doc.offices]
