@@ -282,3 +282,12 @@ def test_the_youth_unions_committee_of_a_province_is_not_the_party_committee():
     x = run("Theo chị Hà Thị Giang, Phó Bí thư Tỉnh đoàn Gia Lai, Tỉnh đoàn đã huy động được tiền. "
             "Anh Lê Văn Bình, Bí thư Thành đoàn, phát biểu.", "Gia Lai")
     assert offices(x) == {("Hà Thị Giang", "Phó Bí thư", "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Gia Lai", "current")}
+
+
+def test_a_bare_dang_uy_is_never_the_provinces_committee():
+    x = run("Tỉnh ủy Thanh Hóa họp. Ông Trần Văn Minh, Phó bí thư Đảng ủy, Phó giám đốc Bệnh viện Đa khoa huyện "
+            "Thường Xuân, bị kỷ luật. Đảng bộ xã Tân Mỹ họp; ông Lê Văn Cường, Phó Bí thư Đảng ủy, dự.")
+    got = offices(x)
+    assert not [o for o in got if o[2] == "Đảng bộ tỉnh Thanh Hóa"]
+    assert ("Trần Văn Minh", "Phó Giám đốc", "Bệnh viện Đa khoa huyện Thường Xuân", "current") in got
+    assert ("Lê Văn Cường", "Phó Bí thư", "Đảng bộ xã Tân Mỹ", "current") in got

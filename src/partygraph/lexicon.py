@@ -126,6 +126,8 @@ class Lexicon:
         self.heads = Trie()
         short_forms = []
         self.fixed_heads: dict[str, Head] = {}  # a fixed body's head by its label ("Chính phủ")
+        self.generic_unit: str | None = None
+        self.named_units: set[str] = set()
         for entry in self.raw["heads"]:
             forms = entry.pop("forms")
             head = Head(label=entry.pop("label", None) or entry.get("fixed") or forms[0], **entry)
@@ -133,6 +135,10 @@ class Lexicon:
                 self.heads.add(keys(form), head)
             if head.kind == "executive" and head.unit and head.short:
                 short_forms.append((head.unit, head.short))
+                if head.level is None:  # "Đảng ủy": the committee of a unit of no level of its own ("Đảng bộ")
+                    self.generic_unit = head.unit
+                else:  # "Tỉnh ủy" leads "Đảng bộ tỉnh …": a unit whose committee has a name of its own
+                    self.named_units.add(head.unit)
             if head.fixed:
                 self.fixed_heads.setdefault(head.fixed, head)
         # "Đảng bộ tỉnh X" is called "Tỉnh ủy X" by its executive committee: the longest unit first

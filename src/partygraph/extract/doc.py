@@ -138,8 +138,9 @@ class Doc:
             return org
         if org.parent is not None and org.parent.bare:
             parent = self.resolve(org.parent, pos)
-            if parent is None:
-                return None
+            if parent is None or (org.kind == "executive" and org.parent.label == self.lex.generic_unit
+                                  and any(parent.label.startswith(u + " ") for u in self.lex.named_units)):
+                return None  # a bare "Đảng ủy" is never the Tỉnh ủy or a Huyện ủy, which have names of their own
             if org.kind == "executive":
                 return self.reader.executive_of(parent)
             if org.kind == "committee":

@@ -58,7 +58,11 @@ class TitleReader:
                     return None  # "Bí thư Đảng ủy trường sĩ quan X": a unit we cannot read, not the article's
                 if self._foreign(keys, org_start, end):
                     return None  # "Bộ trưởng Bộ Ngoại giao Trung Quốc …": another country's office
-                org = self.doc.resolve(org, toks[org_start].start)
+                resolved = self.doc.resolve(org, toks[org_start].start)
+                if resolved is None and org.bare and org.kind == "executive":
+                    # "Phó Bí thư Đảng ủy, Phó Giám đốc Bệnh viện X": a committee we cannot tell; the chain goes on
+                    return self.finish(s, role, None, i, end, former)
+                org = resolved
                 if org is None or (org.label in lex.fixed_heads and lex.fixed_heads[org.label].abroad):
                     return None  # … or an international body's official ("Tổng Giám đốc WHO")
                 if org.label in lex.raw["shared_abroad"] and self._names_foreign(s):
