@@ -59,7 +59,7 @@ class TitleReader:
                 if self._foreign(keys, org_start, end):
                     return None  # "Bộ trưởng Bộ Ngoại giao Trung Quốc …": another country's office
                 resolved = self.doc.resolve(org, toks[org_start].start)
-                if resolved is None and org.bare and org.kind == "executive":
+                if resolved is None and org.bare and org.kind in ("executive", "committee"):
                     # "Phó Bí thư Đảng ủy, Phó Giám đốc Bệnh viện X": a committee we cannot tell; the chain goes on
                     return self.finish(s, role, None, i, end, former)
                 org = resolved
