@@ -228,6 +228,10 @@ def test_a_verb_after_a_name_is_not_part_of_it():
     labels = {o.label for o in x.orgs.values()}
     assert {"Bộ Công an", "Báo Tuổi trẻ", "Ban Quản lý Dự án đầu tư xây dựng tỉnh Nghệ An"} <= labels
     assert not [label for label in labels if label.endswith(("tổ chức", "đưa tin"))]
+    # "thông tin" is the verb before a lower-case object, part of the name before a person's name
+    x = run("Lãnh đạo Bộ Công thương thông tin quy trình kỷ luật. Bộ trưởng Bộ Văn hóa thông tin Trần Văn An dự.")
+    assert "Bộ Công thương" in {o.label for o in x.orgs.values()}
+    assert ("Trần Văn An", "Bộ trưởng", "Bộ Văn hóa thông tin", "current") in offices(x)
     # a company's name takes any lower-case word, verbs included
     x = run("Ông Nguyễn Văn An, Chủ tịch HĐQT Tổng Công ty Đầu tư phát triển nhà và đô thị, ký quyết định.")
     assert any(label.startswith("Tổng công ty Đầu tư phát triển nhà") for label in {o.label for o in x.orgs.values()})

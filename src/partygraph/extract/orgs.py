@@ -329,7 +329,8 @@ class OrgReader:
         if not st.words or st.free_words or toks[j].cap or " ".join(keys[j:end]) not in lex.org_name["verb_like"]:
             return False
         return end < st.n and toks[end].is_word and not (
-            keys[end] in lex.org_words or lex.org_phrases.match(keys, end) or lex.place_words.match(keys, end))
+            keys[end] in lex.org_words or lex.org_phrases.match(keys, end) or lex.place_words.match(keys, end)
+            or self.is_person_start(toks, end))  # "Bộ trưởng Bộ Văn hóa thông tin Trần Văn A": the name ends here
 
     def _and_ends_name(self, toks, keys, st: "_Name") -> bool:
         """'và' inside a name ("Tài nguyên và Môi trường") or after it ("Đảng bộ và nhân dân tỉnh")."""
