@@ -109,6 +109,19 @@ def _districts(old: dict[str, dict]) -> list[list[str]]:
     return out
 
 
+def _communes(old: dict[str, dict]) -> list[list[str]]:
+    """Commune-level units of the 63-province table: place word, name, province (one row per pair)."""
+    rows = query("SELECT DISTINCT wardType, wardShort, provinceKey FROM [admin_units_legacy] "
+                 "WHERE wardType IS NOT NULL ORDER BY provinceCode, districtCode, wardCode")
+    out = []
+    for r in rows:
+        word, name = _clean(r["wardType"]).lower(), _clean(r["wardShort"])
+        if name.lower().startswith(word + " "):  # "Phường 9" is written "phường 9"
+            name = name[len(word) + 1:]
+        out.append([word, name, old[r["provinceKey"]]["name"]])
+    return list(dict.fromkeys(map(tuple, out)))
+
+
 def _csv(header: list[str], rows: list[list[str]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -183,6 +196,13 @@ extractor reads it: a district named without its province, in an article
 about another province, is the one province's that has a district of that
 name ("huyện Cái Nước" is Cà Mau's whatever the article is about).
 
+## communes.csv
+
+The same for the commune-level units (`xã`, `phường`, `thị trấn`) of the
+63-province table. The extractor reads it only for a commune named in an
+article that names no province: the one province that has a commune of that
+name ("xã Thới Hưng" is Cần Thơ's).
+
 ## province_mergers_2025.csv
 
 One row per province before 1 July 2025: `old_name`, the `new_name` of the
@@ -204,6 +224,7 @@ forms of unit names ("Bộ VHTT", "Hội LHPN") that only its unit key expands.
         "province_mergers_2025.csv": _csv(["old_name", "new_name", "effective_date", "source"],
                                           mergers),
         "districts.csv": _csv(["word", "name", "province"], _districts(old)),
+        "communes.csv": _csv(["word", "name", "province"], _communes(old)),
         "README.md": readme,
     }
 

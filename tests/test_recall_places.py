@@ -148,3 +148,11 @@ def test_a_district_named_without_its_province_is_the_one_province_that_has_it()
     # a name several provinces have stays with the article's province when it is one of them
     x = run("Ông Lê Văn Cường, Chủ tịch UBND huyện Châu Thành, cho biết.", "Long An")
     assert {o.province for o in x.orgs.values() if o.label == "Ủy ban nhân dân huyện Châu Thành"} == {"Long An"}
+
+
+def test_a_commune_in_an_article_naming_no_province_is_the_one_province_that_has_it():
+    x = run("Ông Trần Văn An, Bí thư Đảng ủy xã Thới Hưng, phát biểu.", None)
+    assert {o.province for o in x.orgs.values() if o.label == "Đảng bộ xã Thới Hưng"} == {"Cần Thơ"}
+    # in an article about a province, a commune stays with it: commune names repeat and changed often
+    x = run("Ông Trần Văn An, Bí thư Đảng ủy xã Thới Hưng, phát biểu.", "Kiên Giang")
+    assert {o.province for o in x.orgs.values() if o.label == "Đảng bộ xã Thới Hưng"} == {"Kiên Giang"}

@@ -63,6 +63,7 @@ def _join(words: list[str]) -> str:
 
 #: Place words of district-level units, as data/districts.csv writes them (longest first).
 DISTRICT_WORDS = ("thành phố", "thị xã", "huyện", "quận")
+COMMUNE_WORDS = ("thị trấn", "phường", "xã")
 
 
 def party_org() -> Org:
@@ -166,15 +167,21 @@ class OrgReader:
             return j, f"{word} {focus}", None, level  # "UBND xã" after "xã Thạnh An": that commune
         return j, word, None, level  # bare: relative to the article
 
-    def _district_province(self, label: str) -> str | None:
-        """The province of a district named without it (`label` ends with "huyện Cái Nước"), when the article's
-        province has no district of that name and exactly one other province has; else None."""
-        for word in DISTRICT_WORDS:
+    def _place_province(self, label: str, level: str) -> str | None:
+        """The province of a district or commune named without it (`label` ends with "huyện Cái Nước"), when
+        exactly one province has a place of that name: a district's in an article about another province
+        (district names change little), a commune's only in an article that names no province (commune
+        names repeat, and many changed in 2019-2020); else None."""
+        focus = self.province_at(self._pos)
+        table = self.lex.districts if level == "district" else self.lex.communes
+        if level != "district" and focus is not None:
+            return None
+        for word in DISTRICT_WORDS if level == "district" else COMMUNE_WORDS:
             at = label.rfind(f" {word} ") + 1 if not label.startswith(f"{word} ") else 0
             if at or label.startswith(f"{word} "):
                 name = label[at + len(word) + 1:].lower()
-                provinces = self.lex.districts.get((word, name)) or self.lex.districts.get(("", name))
-                if provinces and len(provinces) == 1 and self.province_at(self._pos) not in provinces:
+                provinces = table.get((word, name)) or table.get(("", name))
+                if provinces and len(provinces) == 1 and focus not in provinces:
                     return next(iter(provinces))
                 return None
         return None
@@ -558,7 +565,8 @@ class OrgReader:
         """
         if province or level not in ("district", "grassroots", "branch"):
             return province
-        return (label and level == "district" and self._district_province(label)) or self.province_at(self._pos)
+        return (label and level in ("district", "grassroots") and self._place_province(label, level)) \
+            or self.province_at(self._pos)
 
     def unit(self, label: str, level: str | None, province: str | None, scoped: bool = False) -> Org:
         """A party organisation with its parent where the level makes it unambiguous."""
