@@ -81,3 +81,13 @@ def test_normalise_offsets_are_monotone_and_in_range(raw):
     assert list(n.offsets) == sorted(n.offsets)
     assert all(0 <= o <= len(raw) for o in n.offsets)
     assert n.offsets[-1] == len(raw)
+
+
+def test_an_abbreviation_ending_with_its_dot_may_touch_the_next_word():
+    from partygraph.lexicon import lexicon
+    from partygraph.tokens import tokenize
+
+    toks = tokenize(normalise_text("Đến TP.Phan Thiết, UBND TP.Hà Nội143 và ông Nguyễn Văn A."), 0, lexicon().abbreviations)
+    keys = [t.key for t in toks]
+    assert keys[1:5] == ["thành", "phố", "phan", "thiết"]  # no sentence break inside "TP.Phan"
+    assert keys[keys.index("nội") + 1] == "143"  # a footnote number glued to a name is a token of its own

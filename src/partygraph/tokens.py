@@ -56,7 +56,9 @@ class Sentence:
 def _pattern(abbreviations) -> re.Pattern:
     """One scanner: written abbreviations with dots or '&' first ("TP.", "CQ&DN"), then numbers, words, marks."""
     special = sorted((a for a in abbreviations if not re.fullmatch(_WORD, a)), key=len, reverse=True)
-    alternatives = f"(?P<abbr>(?<!\\w)(?:{'|'.join(map(re.escape, special))})(?!\\w))|" if special else ""
+    # one that ends with its dot may be written against the next word ("TP.Phan Thiết"); others end at a word's end
+    forms = [re.escape(a) if a.endswith(".") else f"{re.escape(a)}(?!\\w)" for a in special]
+    alternatives = f"(?P<abbr>(?<!\\w)(?:{'|'.join(forms)}))|" if special else ""
     return re.compile(alternatives + _GENERIC.pattern)
 
 
