@@ -156,3 +156,10 @@ def test_a_commune_in_an_article_naming_no_province_is_the_one_province_that_has
     # in an article about a province, a commune stays with it: commune names repeat and changed often
     x = run("Ông Trần Văn An, Bí thư Đảng ủy xã Thới Hưng, phát biểu.", "Kiên Giang")
     assert {o.province for o in x.orgs.values() if o.label == "Đảng bộ xã Thới Hưng"} == {"Kiên Giang"}
+
+
+def test_a_known_city_that_opens_like_a_name_is_the_place():
+    x = run("Chủ tịch UBND thành phố Phan Thiết Lê Văn An dự. Ông Đỗ Văn Điệp, Chủ tịch UBND TP.Phan Thiết, cho biết.")
+    got = offices(x)
+    assert ("Lê Văn An", "Chủ tịch", "Ủy ban nhân dân thành phố Phan Thiết", "current") in got
+    assert ("Đỗ Văn Điệp", "Chủ tịch", "Ủy ban nhân dân thành phố Phan Thiết", "current") in got

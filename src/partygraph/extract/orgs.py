@@ -188,6 +188,9 @@ class OrgReader:
 
     def _place_run(self, toks, keys, j: int, word: str, allcaps: bool):
         """The capitalised words of a place's name at j (a person's name after it is not part of it)."""
+        known = self._known_place(toks, keys, j, word)
+        if known:  # "thành phố Phan Thiết Nguyễn Văn A": a place the tables know, though it opens like a name
+            return known, [self.word(t) for t in toks[j:known]]
         run, k = [], j
         while k < len(toks) and toks[k].is_word and toks[k].cap and len(run) < 4 \
                 and not toks[k].abbr and not self.starts_role(keys, k):
@@ -198,6 +201,18 @@ class OrgReader:
             run.append(self.word(toks[k]))
             k += 1
         return k, run
+
+    def _known_place(self, toks, keys, j: int, word: str) -> int | None:
+        """The end of the longest run of 2-4 capitalised words at j that names a district or commune of kind
+        `word` in the reference tables, else None."""
+        table = self.lex.districts if word in DISTRICT_WORDS else self.lex.communes if word in COMMUNE_WORDS else None
+        if table is None:
+            return None
+        for n in (4, 3, 2):
+            if j + n <= len(toks) and all(t.cap and t.is_word for t in toks[j:j + n]) \
+                    and (word, " ".join(keys[j:j + n])) in table:
+                return j + n
+        return None
 
     def _place_named_before(self, toks, k: int, word: str, name: str, pos: int) -> tuple[int, str]:
         """'huyện Hương khê' after 'huyện Hương Khê': the place the article named, written in other case."""
