@@ -194,7 +194,9 @@ they stood before 1 July 2025, when the level was abolished): `word` (`quận`,
 `huyện`, `thị xã`, `thành phố`), `name` ("Gò Vấp", "5"), `province`. The
 extractor reads it: a district named without its province, in an article
 about another province, is the one province's that has a district of that
-name ("huyện Cái Nước" is Cà Mau's whatever the article is about).
+name ("huyện Cái Nước" is Cà Mau's whatever the article is about). The
+districts merged away before the table's time are in the hand-written
+`districts_former.csv` (same columns, plus `until` and `source`).
 
 ## communes.csv
 

@@ -204,7 +204,7 @@ class Lexicon:
             [w for w in self.raw["name_blockers"] if key(w) not in {key(p) for p in self.raw["place_words"]}]
             + self.raw["idea_blockers"])
         self.provinces, self.province_trie = self._provinces(data / "provinces.csv", self.abbreviations)
-        self.districts = self._places_by_name(data / "districts.csv")
+        self.districts = self._places_by_name(data / "districts.csv", data / "districts_former.csv")
         self.communes = self._places_by_name(data / "communes.csv")
         # first words that can open a title: a role, a former marker, or "Tỉnh ủy" of "Tỉnh ủy viên"
         self.title_starts = set(self.role_trie.root) | self.former_markers | set(self.heads.root)
@@ -290,12 +290,12 @@ class Lexicon:
 
 
     @staticmethod
-    def _places_by_name(path: Path) -> dict[tuple[str, str], frozenset[str]]:
+    def _places_by_name(*paths: Path) -> dict[tuple[str, str], frozenset[str]]:
         """("huyện", "châu thành") -> the provinces with a district (or commune) of that name (before July
         2025); also ("", "phú quốc"): the provinces with one of that name whatever its kind, for a place
         named as it was before it became a town or a city ("huyện Phú Quốc", a city since 2020)."""
         out: dict[tuple[str, str], set[str]] = {}
-        if path.exists():
+        for path in filter(Path.exists, paths):
             for row in _csv_rows(path, ("word", "name", "province")):
                 out.setdefault((row["word"], row["name"].lower()), set()).add(row["province"])
                 out.setdefault(("", row["name"].lower()), set()).add(row["province"])
