@@ -96,30 +96,18 @@ def _mapping() -> dict[str, str]:
     return old_to_new
 
 
-def _districts(old: dict[str, dict]) -> list[list[str]]:
-    """District-level units of the 63-province table: place word, name, province (one row per pair)."""
-    rows = query("SELECT DISTINCT districtType, districtShort, provinceKey FROM [admin_units_legacy] "
-                 "ORDER BY provinceCode, districtCode")
+def _places(old: dict[str, dict], level: str) -> list[list[str]]:
+    """Units of one level of the 63-province table (`level`: "district" or "ward", the source's column
+    prefix): place word, name, province, one row per pair ("Quận 5" is written "quận 5")."""
+    rows = query(f"SELECT DISTINCT {level}Type, {level}Short, provinceKey FROM [admin_units_legacy] "
+                 f"WHERE {level}Type IS NOT NULL ORDER BY provinceCode, districtCode, {level}Code")
     out = []
     for r in rows:
-        word, name = _clean(r["districtType"]).lower(), _clean(r["districtShort"])
-        if name.lower().startswith(word + " "):  # "Quận 5" is written "quận 5"
+        word, name = _clean(r[f"{level}Type"]).lower(), _clean(r[f"{level}Short"])
+        if name.lower().startswith(word + " "):
             name = name[len(word) + 1:]
-        out.append([word, name, old[r["provinceKey"]]["name"]])
-    return out
-
-
-def _communes(old: dict[str, dict]) -> list[list[str]]:
-    """Commune-level units of the 63-province table: place word, name, province (one row per pair)."""
-    rows = query("SELECT DISTINCT wardType, wardShort, provinceKey FROM [admin_units_legacy] "
-                 "WHERE wardType IS NOT NULL ORDER BY provinceCode, districtCode, wardCode")
-    out = []
-    for r in rows:
-        word, name = _clean(r["wardType"]).lower(), _clean(r["wardShort"])
-        if name.lower().startswith(word + " "):  # "Phường 9" is written "phường 9"
-            name = name[len(word) + 1:]
-        out.append([word, name, old[r["provinceKey"]]["name"]])
-    return list(dict.fromkeys(map(tuple, out)))
+        out.append((word, name, old[r["provinceKey"]]["name"]))
+    return [list(row) for row in dict.fromkeys(out)]
 
 
 def _csv(header: list[str], rows: list[list[str]]) -> str:
@@ -225,8 +213,8 @@ forms of unit names ("Bộ VHTT", "Hội LHPN") that only its unit key expands.
         "provinces.csv": _csv(["name", "kind", "code", "code_post2025", "era", "aliases"], rows),
         "province_mergers_2025.csv": _csv(["old_name", "new_name", "effective_date", "source"],
                                           mergers),
-        "districts.csv": _csv(["word", "name", "province"], _districts(old)),
-        "communes.csv": _csv(["word", "name", "province"], _communes(old)),
+        "districts.csv": _csv(["word", "name", "province"], _places(old, "district")),
+        "communes.csv": _csv(["word", "name", "province"], _places(old, "ward")),
         "README.md": readme,
     }
 
