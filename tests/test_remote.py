@@ -71,7 +71,7 @@ def test_remote_load_and_query_match_embedded(oxigraph_server, embedded, seed_gr
     answered = []
     for qf in q.list_queries():
         # Names in the examples looked up as `partygraph query` does (sparql/names.py).
-        text = q.prepare(qf, q.resolve_params(local, qf, example_params(qf))[0])
+        text = q.prepare_named(local, qf, example_params(qf))[0]
         got = CliRunner().invoke(cli, ["query", qf.name, *sum((["-p", k, v] for k, v in example_params(qf)), []),
                                        "--endpoint", base + "/query", "--format", "csv"])
         assert got.exit_code == 0, (qf.name, got.output)

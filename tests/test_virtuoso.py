@@ -169,7 +169,7 @@ def compare_library(base, local) -> list[str]:
     remote, answered = q.RemoteBackend(base + "/sparql"), []
     for name, params in cases():
         qf = q.load_query(name)
-        text = q.prepare(qf, q.resolve_params(local, qf, params)[0])
+        text = q.prepare_named(local, qf, params)[0]
         want, got = q.format_csv(local.run(text)).splitlines(), q.format_csv(remote.run(text)).splitlines()
         assert _booleans(got) == want, (name, params)
         if len(want) > 1:

@@ -144,8 +144,7 @@ class Store:
         else:
             qf = q.QueryFile.from_text("sparql", sparql_prefixes() + query)
         backend = q.EmbeddedBackend(self.oxigraph)
-        bound, _ = q.resolve_params(backend, qf, params)  # names ("Tỉnh ủy Bình Phước") as the graph's terms
-        return backend.run(q.prepare(qf, bound))
+        return backend.run(q.prepare_named(backend, qf, params)[0])  # names ("Tỉnh ủy X") as the graph's terms
 
     def dump(self, path: str | os.PathLike) -> int:
         """Write the whole store to `path` (.trig/.nq keep the named graphs, .ttl/.nt merge them)."""

@@ -206,10 +206,18 @@ class Lexicon:
         self.provinces, self.province_trie = self._provinces(data / "provinces.csv", self.abbreviations)
         self.districts = self._places_by_name(data / "districts.csv", data / "districts_former.csv")
         self.communes = self._places_by_name(data / "communes.csv")
+        # the place words of each table, longest first ("thị trấn" before "thị"): "huyện", "quận", "thị xã" …
+        self.district_words, self.commune_words = (
+            tuple(sorted({w for w, _ in table if w}, key=len, reverse=True)) for table in (self.districts, self.communes))
         # first words that can open a title: a role, a former marker, or "Tỉnh ủy" of "Tỉnh ủy viên"
         self.title_starts = set(self.role_trie.root) | self.former_markers | set(self.heads.root)
         self.links = _links(self.raw["links"])
         self.org_name = _links(self.raw["org_name"])
+        self.unit_nouns = self._phrase_trie(self.raw["org_name"]["unit_nouns"])
+        self.person_details = self._phrase_trie(self.raw["links"]["person_detail"])
+        # "Văn hóa, Thể thao và Du lịch": the words before the comma and the keys after it
+        self.comma_names = tuple((tuple(before.split()), tuple(after.replace(",", " ,").split()))
+                                 for before, after in (n.split(", ", 1) for n in self.org_name["comma_names"]))
         self.congress = _CongressWords(self.raw["congress"])
         self.phrasing = Phrasing(self.raw["phrasing"])
 
@@ -225,8 +233,12 @@ class Lexicon:
 
         `in_text`: anywhere in running text, where "Đức" or "Mỹ" are more often part of a name.
         """
-        trie = self.foreign_in_text if in_text else self.foreign
-        return trie.match(words, i) is not None and self.province_trie.match(words, i) is None
+        return self.foreign_end(words, i, in_text) is not None
+
+    def foreign_end(self, words, i: int, in_text: bool = False) -> int | None:
+        """Where the name of another country at words[i] ends (`foreign_at`), else None."""
+        found = (self.foreign_in_text if in_text else self.foreign).match(words, i)
+        return found[0] if found and self.province_trie.match(words, i) is None else None
 
     @staticmethod
     def _phrase_trie(forms) -> Trie:

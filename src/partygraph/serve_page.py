@@ -79,9 +79,7 @@ def library_examples(backend=None) -> list[dict]:
     for qf in q.list_queries():
         try:
             params = qf.example_params()
-            if backend is not None:
-                params = q.resolve_params(backend, qf, params)[0]
-            text = q.prepare(qf, params)
+            text = q.prepare_named(backend, qf, params)[0] if backend is not None else q.prepare(qf, params)
         except PartygraphError:  # an example that no longer fits its query or store: show the query unbound
             text = qf.text
         out.append({"name": qf.name, "purpose": qf.purpose, "query": text})

@@ -124,10 +124,9 @@ def query(name, params, store_dir, data_file, data_format, endpoint, fmt, list_,
         return
     backend = _backend(store_dir, data_file, endpoint, data_format)
     # Names (units, provinces, people) looked up in the graph; an unknown one is an error.
-    bound, notes = q.resolve_params(backend, qf, list(params))
+    text, notes = q.prepare_named(backend, qf, list(params))
     for note in notes:
         click.echo(note, err=True)
-    text = q.prepare(qf, bound)
     if show:
         click.echo(text)
         return

@@ -88,10 +88,10 @@ def _share_place(doc: Doc, m: SentenceMentions) -> None:
     s, orgs, links = m.sentence, m.orgs, doc.lex.links["org_list"]
     for n in range(len(orgs) - 1, 0, -1):
         i, j, _ = orgs[n]
-        p = next((p for p in range(i + 1, j) if doc.lex.place_words.match(s.keys, p)), None)
-        if p is None:
+        found = next(((p, pw[1]) for p in range(i + 1, j) if (pw := doc.lex.place_words.match(s.keys, p))), None)
+        if found is None:
             continue
-        level = doc.lex.place_levels.get(doc.lex.place_words.match(s.keys, p)[1])
+        p, level = found[0], doc.lex.place_levels.get(found[1])
         tail = " ".join(t.text for t in s.tokens[p:j])
         k = n - 1
         while k >= 0 and orgs[k][1] + 1 == orgs[k + 1][0] and s.keys[orgs[k][1]] in links:

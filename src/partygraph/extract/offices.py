@@ -85,9 +85,8 @@ def appositions(doc: Doc) -> None:
 
 def _skip_details(doc: Doc, s, k: int, starts, most: int = 12) -> int:
     """', sinh ngày 24/4/1975, quê Nghệ An, Bí thư …': the comma before the titles, past the person's details."""
-    toks, details = s.tokens, doc.lex.links["person_detail"]
-    while toks[k].text == "," and k + 1 < len(toks) and any(
-            " ".join(s.keys[k + 1:k + 1 + len(d.split())]) == d for d in details):
+    toks = s.tokens
+    while toks[k].text == "," and k + 1 < len(toks) and doc.lex.person_details.match(s.keys, k + 1):
         nxt = next((j for j in range(k + 2, min(len(toks), k + 2 + most)) if toks[j].text in ",;" or j in starts), None)
         if nxt is None or toks[nxt].text != ",":
             break

@@ -61,11 +61,6 @@ def _join(words: list[str]) -> str:
     return text.replace("( ", "(").replace(" )", ")")
 
 
-#: Place words of district-level units, as data/districts.csv writes them (longest first).
-DISTRICT_WORDS = ("thành phố", "thị xã", "huyện", "quận")
-COMMUNE_WORDS = ("thị trấn", "phường", "xã")
-
-
 def party_org() -> Org:
     return Org(PARTY, "party", "central", head=PARTY)
 
@@ -176,7 +171,7 @@ class OrgReader:
         table = self.lex.districts if level == "district" else self.lex.communes
         if level != "district" and focus is not None:
             return None
-        for word in DISTRICT_WORDS if level == "district" else COMMUNE_WORDS:
+        for word in self.lex.district_words if level == "district" else self.lex.commune_words:
             at = label.rfind(f" {word} ") + 1 if not label.startswith(f"{word} ") else 0
             if at or label.startswith(f"{word} "):
                 name = label[at + len(word) + 1:].lower()
@@ -205,7 +200,8 @@ class OrgReader:
     def _known_place(self, toks, keys, j: int, word: str) -> int | None:
         """The end of the longest run of 2-4 capitalised words at j that names a district or commune of kind
         `word` in the reference tables, else None."""
-        table = self.lex.districts if word in DISTRICT_WORDS else self.lex.communes if word in COMMUNE_WORDS else None
+        lex = self.lex
+        table = lex.districts if word in lex.district_words else lex.communes if word in lex.commune_words else None
         if table is None:
             return None
         for n in (4, 3, 2):
@@ -337,13 +333,8 @@ class OrgReader:
 
     def _comma_name(self, keys, st: "_Name") -> bool:
         """'Bộ Văn hóa, Thể thao và Du lịch': a comma inside an official name (lexicon `comma_names`)."""
-        for name in self.lex.org_name["comma_names"]:
-            before, after = name.split(", ", 1)
-            nb, words_after = len(before.split()), after.replace(",", " ,").split()
-            if [w.lower() for w in st.words[-nb:]] == before.split() \
-                    and keys[st.j + 1:st.j + 1 + len(words_after)] == words_after:
-                return True
-        return False
+        return any(tuple(w.lower() for w in st.words[-len(before):]) == before
+                   and tuple(keys[st.j + 1:st.j + 1 + len(after)]) == after for before, after in self.lex.comma_names)
 
     def _verb_after_name(self, toks, keys, st: "_Name", end: int) -> bool:
         """'Bộ Công an tổ chức hội nghị': a lower-case phrase that is also a verb, with no name word after it."""

@@ -80,9 +80,7 @@ def _foreign_people(doc: Doc) -> set[str]:
         title_ends = {t.end for t in m.titles.values()}
         for pm in m.persons:
             for k in range(max(0, pm.hon_start - 5), pm.hon_start):
-                country = lex.foreign_in_text.match(keys, k)
-                if country and country[0] == pm.hon_start and lex.province_trie.match(keys, k) is None \
-                        and any(k - 4 <= e <= k for e in title_ends):
+                if lex.foreign_end(keys, k, in_text=True) == pm.hon_start and any(k - 4 <= e <= k for e in title_ends):
                     out.add(pm.name)
     return out
 

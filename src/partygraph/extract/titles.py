@@ -54,7 +54,7 @@ class TitleReader:
             r = self.doc.reader.read(toks, org_start, s.allcaps, after_title=True)
             if r and (r[0] > j or (org_start < j and r[0] == j)):
                 end, org = r
-                if org.bare and self._unit_follows(keys, end):
+                if org.bare and lex.unit_nouns.match(keys, end):
                     return None  # "Bí thư Đảng ủy trường sĩ quan X": a unit we cannot read, not the article's
                 if self._foreign(keys, org_start, end):
                     return None  # "Bộ trưởng Bộ Ngoại giao Trung Quốc …": another country's office
@@ -77,9 +77,6 @@ class TitleReader:
                 return None  # "Chủ tịch nước X" in an article about another country: maybe its head
             org = self.doc.org_by_label(role.implied_org)
         return self.finish(s, role, org, i, end, former)
-
-    def _unit_follows(self, keys, k: int) -> bool:
-        return any(keys[k:k + len(n.split())] == n.split() for n in self.lex.org_name["unit_nouns"])
 
     def _of_after_comma(self, s: Sentence, end: int, org: Org) -> tuple[int, Org]:
         """'Vụ Tổ chức cán bộ, Bộ Xây dựng': a department named with the central body it belongs to."""

@@ -33,7 +33,7 @@ import pyoxigraph as ox
 from partygraph.errors import PartygraphError
 from partygraph.iris import slug
 from partygraph.normalise import normalise_text
-from partygraph.sparql.library import QueryFile, parse_value
+from partygraph.sparql.library import QueryFile, parse_value, prepare
 from partygraph.sparql.results import compact
 
 _PREFIXES = """PREFIX org: <http://www.w3.org/ns/org#>
@@ -245,3 +245,10 @@ def resolve_params(backend, query: QueryFile, params) -> tuple[list[tuple[str, o
                 notes.append(note)
         out.append((name, term))
     return out, notes
+
+
+def prepare_named(backend, query: QueryFile, params) -> tuple[str, list[str]]:
+    """The query's text with its parameters looked up in `backend` (`resolve_params`) and bound, and the
+    notes on the names looked up: what the CLI, the Python API and the editor page run."""
+    bound, notes = resolve_params(backend, query, params)
+    return prepare(query, bound), notes
