@@ -44,7 +44,7 @@ def bracketed_parent(doc: Doc) -> None:
             if j != end + 1 or keys[end] != "(" or after >= len(keys) or keys[after] != ")":
                 continue
             child, parent = doc.resolve(org, m.sentence.tokens[i].start), outer
-            if child is None or parent.bare or child.parent is not None or "state" != child.kind \
+            if child is None or parent.bare or child.parent is not None or child.kind != "state" \
                     or parent.kind != "state" or parent.level != "central" or child.key == parent.key:
                 continue
             doc.record_org(child, m.evidence, m.index)

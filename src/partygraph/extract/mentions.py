@@ -80,7 +80,7 @@ def _committee_of_the_last_named(doc: Doc, m: SentenceMentions) -> None:
                 and before.kind == "executive" and not before.bare and not before.scoped \
                 and len(between) <= 12 and not any(t.cap or t.text == ";" for t in between):
             m.orgs[n] = (a, b, doc.reader.committee(org.head, org.kind, before))
-            doc.registry.add(m.sentence.tokens[a].start, m.orgs[n][2])
+            doc.registry.add(toks[a].start, m.orgs[n][2])
 
 
 def _share_place(doc: Doc, m: SentenceMentions) -> None:
