@@ -158,6 +158,30 @@ def test_a_commune_in_an_article_naming_no_province_is_the_one_province_that_has
     assert {o.province for o in x.orgs.values() if o.label == "Đảng bộ xã Thới Hưng"} == {"Kiên Giang"}
 
 
+def test_a_commune_the_article_province_lacks_is_in_the_other_province_the_article_names():
+    text = "Ông Trần Văn An, Bí thư Đảng ủy xã Thới Hưng, phát biểu. Huyện Cờ Đỏ của TP Cần Thơ có 10 xã."
+    x = run(text, "Kiên Giang")
+    assert {o.province for o in x.orgs.values() if o.label == "Đảng bộ xã Thới Hưng"} == {"Cần Thơ"}
+    # the article's province has one of that name: it stays
+    x = run("Ông Trần Văn An, Chủ tịch UBND xã Tân Trung, phát biểu. Tỉnh Bến Tre và tỉnh Cà Mau ký kết.", "Bến Tre")
+    assert {o.province for o in x.orgs.values() if o.label == "Ủy ban nhân dân xã Tân Trung"} == {"Bến Tre"}
+
+
+def test_a_commune_is_where_the_district_written_after_it_is():
+    x = run("Ông Lê Văn Bình, Phó Chủ tịch UBND xã Phù Lưu (Thạch Hà) kể lại. Ông Lê Văn Bình, Phó Chủ tịch "
+            "UBND xã Phù Lưu, cho biết thêm.", "Nghệ An")
+    assert {o.province for o in x.orgs.values() if o.label == "Ủy ban nhân dân xã Phù Lưu"} == {"Hà Tĩnh"}
+
+
+def test_a_district_the_tables_know_is_read_whole_though_it_opens_like_a_name():
+    x = run("Phó Bí thư Huyện ủy Thanh Hà Lê Văn Tám đã đến thăm. Chủ tịch UBND thị xã Tây Ninh Trần Minh "
+            "Châu phát biểu.", None, "2010-05-01")
+    got = offices(x)
+    assert ("Lê Văn Tám", "Phó Bí thư", "Đảng bộ huyện Thanh Hà", "current") in got
+    # "thị xã Tây Ninh": a thành phố since 2013, named as it was
+    assert ("Trần Minh Châu", "Chủ tịch", "Ủy ban nhân dân thị xã Tây Ninh", "current") in got
+
+
 def test_a_known_city_that_opens_like_a_name_is_the_place():
     x = run("Chủ tịch UBND thành phố Phan Thiết Lê Văn An dự. Ông Đỗ Văn Điệp, Chủ tịch UBND TP.Phan Thiết, cho biết.")
     got = offices(x)

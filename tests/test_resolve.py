@@ -304,3 +304,51 @@ def test_resolve_a_commune_read_with_no_province_is_the_one_unit_of_that_name():
     groups = [{g.rsplit("/", 1)[-1] for g in group} for group in r.org_variants(orgs)]
     # one province has a Tân Mỹ: the same unit; two have an An Phú: which one cannot be told
     assert groups == [{"uy-ban-nhan-dan-xa-tan-my--lang-son", "uy-ban-nhan-dan-xa-tan-my"}]
+
+
+def _groups(names: dict[str, str], offices: dict[str, int] | None = None, parents: dict[str, str] | None = None):
+    orgs = {r.PGID + "org/" + k: {"labels": {v}, "parents": set()} for k, v in names.items()}
+    for child, parent in (parents or {}).items():
+        orgs[r.PGID + "org/" + child]["parents"].add(("graph/a", r.PGID + "org/" + parent))
+    counts = {r.PGID + "org/" + k: n for k, n in (offices or {}).items()}
+    return [[g.rsplit("/", 1)[-1] for g in group] for group in r.org_variants(orgs, counts)]
+
+
+def test_resolve_a_district_named_with_the_word_of_another_time_is_one_unit():
+    # Sầm Sơn: a thị xã until 2017, a thành phố since; Cao Lãnh: a huyện and a thành phố side by side
+    assert _groups({"dang-bo-thi-xa-sam-son--thanh-hoa": "Đảng bộ thị xã Sầm Sơn",
+                    "dang-bo-thanh-pho-sam-son--thanh-hoa": "Đảng bộ thành phố Sầm Sơn",
+                    "dang-bo-thi-xa-sam-son--nghe-an": "Đảng bộ thị xã Sầm Sơn",
+                    "dang-bo-huyen-cao-lanh--dong-thap": "Đảng bộ huyện Cao Lãnh",
+                    "dang-bo-thanh-pho-cao-lanh--dong-thap": "Đảng bộ thành phố Cao Lãnh"}) == [
+        ["dang-bo-thanh-pho-sam-son--thanh-hoa", "dang-bo-thi-xa-sam-son--thanh-hoa"]]
+
+
+def test_resolve_a_name_run_on_into_a_verb_is_the_unit_before_it():
+    assert _groups({"bo-y-te": "Bộ Y tế", "bo-y-te-kiem-tra": "Bộ Y tế kiểm tra",
+                    "bo-van-hoa": "Bộ Văn hóa", "bo-van-hoa-thong-tin": "Bộ Văn hóa thông tin"},
+                   {"bo-y-te": 12, "bo-y-te-kiem-tra": 1, "bo-van-hoa": 1, "bo-van-hoa-thong-tin": 9}) == [
+        ["bo-van-hoa-thong-tin", "bo-van-hoa"], ["bo-y-te", "bo-y-te-kiem-tra"]]  # "thông tin" is no verb here
+
+
+def test_resolve_a_ministry_cut_short_is_the_one_ministry_it_starts():
+    names = {"bo-tai-nguyen": "Bộ Tài nguyên", "bo-tai-nguyen-va-moi-truong": "Bộ Tài nguyên và Môi trường",
+             "bo-tai-nguyen-va-moi-truong-lao": "Bộ Tài nguyên và Môi trường Lào",
+             "cuc-quan-ly": "Cục Quản lý", "cuc-quan-ly-thi-truong": "Cục Quản lý thị trường",
+             "bo-van-hoa": "Bộ Văn hóa", "bo-van-hoa-thong-tin": "Bộ Văn hóa thông tin",
+             "bo-van-hoa-the-thao-va-du-lich": "Bộ Văn hóa, Thể thao và Du lịch"}
+    offices = {"bo-tai-nguyen": 1, "bo-tai-nguyen-va-moi-truong": 9, "bo-tai-nguyen-va-moi-truong-lao": 1,
+               "cuc-quan-ly": 1, "cuc-quan-ly-thi-truong": 5, "bo-van-hoa": 1, "bo-van-hoa-thong-tin": 3,
+               "bo-van-hoa-the-thao-va-du-lich": 3}
+    # a department's name cut two words short could be any "Cục Quản lý …"; "Bộ Văn hóa" is one of two
+    assert _groups(names, offices) == [["bo-tai-nguyen-va-moi-truong", "bo-tai-nguyen"]]
+
+
+def test_resolve_a_department_under_its_one_ministry_is_the_one_named_with_it():
+    names = {"vu-kiem-soat-chi": "Vụ Kiểm soát chi", "vu-kiem-soat-chi-bo-tai-chinh": "Vụ Kiểm soát chi Bộ Tài chính",
+             "bo-tai-chinh": "Bộ Tài chính", "bo-noi-vu": "Bộ Nội vụ", "bo-xay-dung": "Bộ Xây dựng",
+             "vu-phap-che": "Vụ Pháp chế", "vu-phap-che-bo-noi-vu": "Vụ Pháp chế Bộ Nội vụ",
+             "vu-phap-che-bo-xay-dung": "Vụ Pháp chế Bộ Xây dựng"}
+    # every ministry has a Vụ Pháp chế: the one under Bộ Nội vụ here is no reason to join the bare one to it
+    assert _groups(names, {}, {"vu-kiem-soat-chi": "bo-tai-chinh", "vu-phap-che": "bo-noi-vu"}) == [
+        ["vu-kiem-soat-chi-bo-tai-chinh", "vu-kiem-soat-chi"]]

@@ -309,8 +309,9 @@ class Lexicon:
         out: dict[tuple[str, str], set[str]] = {}
         for path in filter(Path.exists, paths):
             for row in _csv_rows(path, ("word", "name", "province")):
-                out.setdefault((row["word"], row["name"].lower()), set()).add(row["province"])
-                out.setdefault(("", row["name"].lower()), set()).add(row["province"])
+                name = row["name"].split(" (", 1)[0].lower()  # "Kỳ Anh (Thị xã)": the tables' own qualifier
+                out.setdefault((row["word"], name), set()).add(row["province"])
+                out.setdefault(("", name), set()).add(row["province"])
         return {k: frozenset(v) for k, v in out.items()}
 
 

@@ -134,6 +134,7 @@ def local_places(doc: Doc) -> None:
     doc.local_mentions = [(p, w, n) for p, w, n in longest if " " in n or n.isdigit()]
     reader.local_at = doc.local_at
     named = {name for _, name in doc.province_mentions}
+    reader.named_provinces = named
     if doc.province and named <= {doc.province}:
         reader.one_province = doc.province
     cut = doc.lex.raw["districts_abolished"]
@@ -144,6 +145,13 @@ def _district_of(doc: Doc, s, k: int, commune: str) -> None:
     """'xã Thạnh An, huyện Cần Giờ': the district a commune is in, as the text puts it."""
     lex = doc.lex
     if lex.place_levels.get(commune.split(" ")[0]) != "grassroots" or commune.split(" ")[0] == "thị":
+        return
+    if k < len(s.tokens) and s.tokens[k].text == "(":  # "xã Phù Mỹ (Thạch Hà)": a district the tables know
+        end = next((e for e in range(k + 1, min(k + 5, len(s.tokens))) if s.tokens[e].text == ")"), None)
+        name = " ".join(s.keys[k + 1:end]) if end else ""
+        words = [w for w in lex.district_words if (w, name) in lex.districts]
+        if len(words) == 1 and all(t.cap for t in s.tokens[k + 1:end]):
+            doc.reader.districts.setdefault(commune, f"{words[0]} {' '.join(t.text for t in s.tokens[k + 1:end])}")
         return
     if k < len(s.tokens) and s.tokens[k].text == ",":
         k += 1

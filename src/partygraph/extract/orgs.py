@@ -86,6 +86,7 @@ class OrgReader:
         self.districts: dict[str, str] = {}  # "xã Thạnh An" -> "huyện Cần Giờ", as the text writes them
         self.no_districts = False  # the article is dated after district-level units were abolished
         self.one_province: str | None = None  # the only province the article is about and names, if so
+        self.named_provinces: set[str] = set()  # every province the article names
 
     @contextlib.contextmanager
     def places(self, province: str | None = None, local: dict[str, str] | None = None):
@@ -165,21 +166,31 @@ class OrgReader:
     def _place_province(self, label: str, level: str) -> str | None:
         """The province of a district or commune named without it (`label` ends with "huyện Cái Nước"), when
         exactly one province has a place of that name: a district's in an article about another province
-        (district names change little), a commune's only in an article that names no province (commune
-        names repeat, and many changed in 2019-2020); else None."""
+        (district names change little); a commune's in an article that names no province, or whose
+        province has no commune of that name while exactly one of the other provinces it names has one
+        (commune names repeat, and many changed in 2019-2020: the tables alone do not move it); else None."""
         focus = self.province_at(self._pos)
         table = self.lex.districts if level == "district" else self.lex.communes
-        if level != "district" and focus is not None:
-            return None
         for word in self.lex.district_words if level == "district" else self.lex.commune_words:
             at = label.rfind(f" {word} ") + 1 if not label.startswith(f"{word} ") else 0
             if at or label.startswith(f"{word} "):
                 name = label[at + len(word) + 1:].lower()
-                provinces = table.get((word, name)) or table.get(("", name))
-                if provinces and len(provinces) == 1 and focus not in provinces:
-                    return next(iter(provinces))
-                return None
+                provinces = table.get((word, name)) or table.get(("", name)) or set()
+                district = self.districts.get(label[at:]) if level != "district" else None
+                if district and self.district_provinces(district):
+                    # "xã Phù Mỹ (Thạch Hà)": the district the text puts it in says where it is
+                    provinces = self.district_provinces(district)
+                elif level != "district" and focus is not None and focus not in provinces:
+                    provinces = table.get(("", name), provinces) & self.named_provinces  # a xã now a thị trấn
+                if focus in provinces:
+                    return None
+                return next(iter(provinces)) if len(provinces) == 1 else None
         return None
+
+    def district_provinces(self, district: str) -> frozenset[str]:
+        """The provinces with a district of that name ("huyện Thạch Hà"), from the tables."""
+        word = next((w for w in self.lex.district_words if district.startswith(w + " ")), None)
+        return self.lex.districts.get((word, district[len(word) + 1:].lower()), frozenset()) if word else frozenset()
 
     def _place_run(self, toks, keys, j: int, word: str, allcaps: bool):
         """The capitalised words of a place's name at j (a person's name after it is not part of it)."""
@@ -204,9 +215,9 @@ class OrgReader:
         table = lex.districts if word in lex.district_words else lex.communes if word in lex.commune_words else None
         if table is None:
             return None
-        for n in (4, 3, 2):
+        for n in (4, 3, 2):  # of any kind: "thị xã Tây Ninh", a city since 2013
             if j + n <= len(toks) and all(t.cap and t.is_word for t in toks[j:j + n]) \
-                    and (word, " ".join(keys[j:j + n])) in table:
+                    and ((word, name := " ".join(keys[j:j + n])) in table or ("", name) in table):
                 return j + n
         return None
 
@@ -511,7 +522,7 @@ class OrgReader:
                     unit = self.unit(f"{head.unit} {self.place_override[unit_word]}", head.level, None)
                     return end, self.executive_of(unit, head)
                 if place is None:
-                    nxt = self._capitalised_place(toks, keys, j, allcaps)
+                    nxt = self._capitalised_place(toks, keys, j, allcaps, unit_word)
                     if nxt:
                         end, name = nxt
                         province = None
@@ -544,8 +555,12 @@ class OrgReader:
         return end, Org(f"{head.label} {text}", head.kind, level, province=province, head=head.label, scoped=scoped,
                         parent=parent)
 
-    def _capitalised_place(self, toks, keys, j, allcaps):
-        """'Thành ủy Cần Thơ' style: a capitalised place name right after the head."""
+    def _capitalised_place(self, toks, keys, j, allcaps, word: str | None = None):
+        """'Thành ủy Cần Thơ' style: a capitalised place name right after the head; a district or commune the
+        tables know is read whole though it opens like a name ("Quận ủy Tây Hồ Trần Văn A")."""
+        known = self._known_place(toks, keys, j, word) if word and not allcaps else None
+        if known:
+            return known, " ".join(self.canon_words([self.word(t) for t in toks[j:known]], proper=True))
         run, k = [], j
         caps = 0
         while j + caps < len(toks) and toks[j + caps].is_word and toks[j + caps].cap:

@@ -15,6 +15,7 @@ import pyoxigraph as ox
 
 from partygraph import iris
 from partygraph.iris import reference_event_iri, slug
+from partygraph.lexicon import lexicon
 from partygraph.namespaces import pg
 from partygraph.vocab import ChangeKind
 from partygraph.namespaces import (ORG_BASE as ORG, PG_BASE as PG, RDF_TYPE, RDFS_BASE as RDFS, SDO_BASE as SDO,
@@ -92,16 +93,19 @@ def _PLACES():
 
 
 def read_orgs(store: ox.Store) -> dict[str, dict]:
-    """Organisation IRI → {labels, alts, types, province, level}."""
+    """Organisation IRI → {labels, alts, types, province, level, parents: {(graph, parent)}}."""
     orgs: dict[str, dict] = defaultdict(lambda: {"labels": set(), "alts": set(), "types": set(),
-                                                 "province": None, "level": None})
+                                                 "province": None, "level": None, "parents": set()})
     # Only what articles and loaded graphs say: organisations minted by an
     # earlier run's reference graph must not change the next run.
-    for r in store.query(PREFIXES + f"""SELECT ?o ?l ?alt ?type ?prov ?level WHERE {{
+    for r in store.query(PREFIXES + f"""SELECT ?g ?o ?l ?alt ?type ?prov ?level ?parent WHERE {{
             GRAPH ?g {{ ?o a org:Organization ; skos:prefLabel ?l . OPTIONAL {{ ?o skos:altLabel ?alt }}
-            OPTIONAL {{ ?o a ?type }} OPTIONAL {{ ?o pg:province ?prov }} OPTIONAL {{ ?o pg:level ?level }} }}
+            OPTIONAL {{ ?o a ?type }} OPTIONAL {{ ?o pg:province ?prov }} OPTIONAL {{ ?o pg:level ?level }}
+            OPTIONAL {{ ?o org:subOrganizationOf ?parent }} }}
             {_not_derived('g')} }}"""):
         d = orgs[r["o"].value]
+        if r["parent"] is not None:
+            d["parents"].add((r["g"].value, r["parent"].value))
         d["labels"].add(r["l"].value)
         if r["alt"] is not None:
             d["alts"].add(r["alt"].value)
@@ -128,17 +132,45 @@ def org_variants(orgs: dict[str, dict], offices: dict[str, int] | None = None) -
             within = iri.rsplit("--", 1)[1] if "--" in iri and not _names_province(key) else ""
             by_key[key, within].add(iri)
             keys.setdefault(iri, (key, within))
+    for key, iri, ministry in _under_one_ministry(orgs, keys, by_key):
+        by_key[f"{key} {ministry}", ""].add(iri)  # "Vụ X" (of "Bộ Y") is "Vụ X Bộ Y"
     if offices:
         for short, long in _cut_names(by_key, offices):
             by_key[long] |= by_key.pop(short)
     for placeless, placed in _province_left_out(by_key):
         by_key[placed] |= by_key.pop(placeless)
+    for other, kept in [*_renamed_districts(by_key), *(_run_on_verbs(by_key, offices) if offices else ())]:
+        if other in by_key and kept in by_key:
+            by_key[kept] |= by_key.pop(other)
 
     def first(iri):  # the node most offices name (the usual spelling), then the name written out
         return -(offices or {}).get(iri, 0), -max(len(label) for label in orgs[iri]["labels"]), iri
 
     groups = _connected(v for v in by_key.values() if len(v) > 1)
     return sorted(sorted(g, key=first) for g in groups)
+
+
+def _under_one_ministry(orgs: dict[str, dict], keys: dict[str, tuple[str, str]], by_key):
+    """(key, IRI, ministry key) of a unit named without its ministry ("Vụ Kiểm soát chi") whose one parent
+    is a national body (`national_nouns`), when no other ministry has a unit of that name in the store
+    ("Vụ Tổ chức cán bộ", in every ministry, is left alone)."""
+    nouns = _NATIONAL_NOUNS()
+    seen: dict[str, set[str]] = defaultdict(set)  # "vu to chuc can bo" -> {"bo noi vu", "bo xay dung"}
+    found = []
+    for key, within in by_key:
+        words = key.split()
+        at = next((n for n in range(len(words) - 1, 0, -1) if words[n] in nouns), None)
+        if at and not within:
+            seen[" ".join(words[:at])].add(" ".join(words[at:]))
+    for iri, (key, within) in keys.items():
+        d = orgs[iri]
+        parents = {p for _, p in d.get("parents", ())}
+        labels = orgs.get(next(iter(parents)), {}).get("labels") if len(parents) == 1 else ()
+        ministry = org_key(min(labels)) if labels else ""
+        if ministry.split(" ", 1)[0] in nouns and not within and not key.endswith(" " + ministry) \
+                and seen.get(key, {ministry}) == {ministry}:
+            found.append((key, iri, ministry))
+    return found
 
 
 def _province_left_out(by_key):
@@ -188,13 +220,59 @@ def _cut_names(by_key, offices: dict[str, int]):
             if k[0].startswith(key + " "):
                 longer.append(k)
         longer.sort(key=lambda k: (len(k[0].split()), k))
-        if not longer or len(longer[0][0].split()) != len(key.split()) + 1:
+        # a ministry is one of its name nationally: cut anywhere ("Bộ Tài nguyên"), it is the one it starts
+        one_of_a_kind = not within and key.split()[0] in _NATIONAL_NOUNS()
+        if not longer or len(longer[0][0].split()) != len(key.split()) + 1 and not one_of_a_kind:
             continue
         if any(not k[0].startswith(longer[0][0] + " ") for k in longer[1:]):
             continue  # "Bộ Văn hóa": both "… Thông tin" and "… Thể thao và Du lịch" start so
         count = sum(offices.get(i, 0) for i in by_key[short])
         if sum(offices.get(i, 0) for i in by_key[longer[0]]) > count:
             yield short, longer[0]
+
+
+@lru_cache(maxsize=1)
+def _NATIONAL_NOUNS() -> frozenset[str]:
+    """First words (folded) of the units a country has one of each name (`org_name.national_nouns`)."""
+    return frozenset(iris.slug(w) for w in lexicon().org_name["national_nouns"])
+
+
+def _run_on_verbs(by_key, offices: dict[str, int]):
+    """(long key, short key) where the long one is a name run on into a verb after it ("Bộ Quốc phòng
+    kiểm tra", from "… Bộ Quốc phòng kiểm tra, làm việc tại …"): the short one is a unit of the same
+    place and carries more offices. ("Bộ Văn hóa thông tin" stays: the cut "Bộ Văn hóa" carries fewer.)"""
+    verbs = [iris.slug(v).replace("-", " ") for v in lexicon().org_name["verb_like"]]
+    count = lambda k: sum(offices.get(i, 0) for i in by_key[k])  # noqa: E731
+    for key, within in list(by_key):
+        for verb in verbs:
+            short = (key[:-len(verb) - 1], within)
+            if key.endswith(" " + verb) and short in by_key and count(short) > count((key, within)):
+                yield (key, within), short
+                break
+
+
+def _renamed_districts(by_key):
+    """(key, key) of one district written with the word of another time ("thị xã Đồ Sơn", a quận since
+    2007): the same name in the same province after a different district word, where the tables
+    (`districts.csv`, `districts_former.csv`) know one district of that name there. "huyện Cao Lãnh" and
+    "thành phố Cao Lãnh" are both in the tables, and stay two units."""
+    lex = lexicon()
+    words = sorted((iris.slug(w).replace("-", " ") for w in lex.district_words), key=len, reverse=True)
+    kinds: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for (word, name), provinces in lex.districts.items():
+        for province in provinces if word else ():
+            kinds[iris.slug(province), iris.slug(name).replace("-", " ")].add(word)
+    groups: dict[tuple[str, str, str], list] = defaultdict(list)
+    for key, within in by_key:
+        for word in words if within else ():
+            at = f" {key} ".rfind(f" {word} ")
+            if at >= 0:
+                name = key[at + len(word) + 1:]
+                if len(kinds.get((within, name), ())) == 1:
+                    groups[key[:at].strip(), name, within].append((key, within))
+                break
+    for group in groups.values():
+        yield from ((other, group[0]) for other in group[1:])
 
 
 @dataclass
