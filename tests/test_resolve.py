@@ -352,3 +352,18 @@ def test_resolve_a_department_under_its_one_ministry_is_the_one_named_with_it():
     # every ministry has a Vụ Pháp chế: the one under Bộ Nội vụ here is no reason to join the bare one to it
     assert _groups(names, {}, {"vu-kiem-soat-chi": "bo-tai-chinh", "vu-phap-che": "bo-noi-vu"}) == [
         ["vu-kiem-soat-chi-bo-tai-chinh", "vu-kiem-soat-chi"]]
+
+
+def test_resolve_namesakes_holding_no_office_are_asked_about_against_those_who_hold_one():
+    def m(iri, province, offices=()):
+        return r.Mention(iri, "Hà Văn Tuyến", r.name_key("Hà Văn Tuyến"), "a/" + iri, None, province, list(offices))
+
+    office = r.OfficeRec("m-w", "org-w", "org-w", r.PGROLE + "chu-tich", "Current", None, None, None, True,
+                         "Quốc hội")
+    plain = {i: m(i, p) for i, p in (("v", "Sơn La"), ("x", "Lai Châu"), ("y", None), ("z", "Hà Giang"))}
+    # none holds an office: each is asked about once, against the one named most (not 6 pairs, 3)
+    assert len(r.cluster(plain).open) == 3
+    # one holds an office: the other four against it, not against each other
+    res = r.cluster({**plain, "w": m("w", None, [office])})
+    assert len(res.clusters) == 5 and sorted(len({p.a.iri, p.b.iri} & {c.iri for c in res.clusters
+                                                  if c.mentions[0].iri == "w"}) for p in res.open) == [1, 1, 1, 1]

@@ -260,6 +260,9 @@ def _pairs(clusters, uf, root_of, common_names, veto):
     open_pairs, apart = [], []
     for key in sorted(by_key):
         cs = by_key[key]
+        # a namesake holding no office is asked about against those who hold one (or, when none does, the
+        # one named most), not against every other namesake holding none: a merge there is what joins it
+        hub = max(cs, key=lambda c: len(c.mentions)) if not any(map(_holds_office, cs)) else None
         for i, a in enumerate(cs):
             for b in cs[i + 1:]:
                 ra = root_of[a.anchor.iri]
@@ -267,9 +270,13 @@ def _pairs(clusters, uf, root_of, common_names, veto):
                     apart.append(Pair(a, b, "decision: keep apart", "decided-apart"))
                 elif why := veto.why([m.iri for m in a.mentions], [m.iri for m in b.mentions]):
                     apart.append(Pair(a, b, why, "apart"))
-                else:
+                elif _holds_office(a) or _holds_office(b) or hub in (a, b):
                     open_pairs.append(Pair(a, b, _open_reason(a, b, key in common_names), "open"))
     return open_pairs, apart
+
+
+def _holds_office(c: Cluster) -> bool:
+    return any(m.offices for m in c.mentions)
 
 
 def _open_reason(a: Cluster, b: Cluster, common: bool) -> str:
