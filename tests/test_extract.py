@@ -268,6 +268,17 @@ def test_rdfmap_district_iri_includes_province():
     assert str(org_iri(a, "x")).endswith("/org/ban-chap-hanh-dang-bo-huyen-chau-thanh--tra-vinh")
 
 
+def test_rdfmap_a_name_many_units_have_stays_in_its_article():
+    from partygraph.rdf.mapping import org_iri
+
+    text = "Ông Lê Văn Hòa, Phó Bí thư Đảng ủy cơ quan, và ông Trần Văn Minh, Bí thư Đảng ủy Bộ Tư pháp, dự họp."
+    a, b = run(text), run(text)
+    generic = [o for o in a.orgs.values() if o.label.endswith("Đảng bộ Cơ quan")]
+    assert len(generic) == 2 and all(org_iri(o, "x") != org_iri(o, "y") for o in generic)
+    named = [o for o in b.orgs.values() if o.label.endswith("Đảng bộ Bộ Tư pháp")]
+    assert len(named) == 2 and all(org_iri(o, "x") == org_iri(o, "y") for o in named)
+
+
 def test_extract_names_that_end_like_heads_and_places_that_look_like_names():
     x = run("Đồng chí Nguyễn Xuân Trường, Bí thư Huyện ủy Yên Mỹ, và ông Trần Văn Sáng, Phó Chủ tịch UBND tỉnh "
             "Hưng Yên, dự lễ. Tổng Bí thư Trường Chinh đọc diễn văn. Đảng bộ và nhân dân tỉnh Hưng Yên phấn khởi.")

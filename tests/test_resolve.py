@@ -249,13 +249,17 @@ def test_resolve_org_key_folds_spellings_of_one_unit_only():
             ("Sở Tài nguyên môi trường tỉnh Lạng Sơn", "Sở Tài nguyên và Môi trường tỉnh Lạng Sơn"),
             ("Sở TN&MT tỉnh Lạng Sơn", "Sở Tài nguyên - Môi trường tỉnh Lạng Sơn"),
             ("Tổng cục Chính trị", "Tổng cục Chính trị Quân đội nhân dân Việt Nam"), ("Bộ Quốc phòng Việt Nam", "Bộ Quốc phòng"),
-            ("Hội LHPN Việt Nam", "Hội Liên hiệp Phụ nữ Việt Nam"), ("Bộ CA", "Bộ Công an")]
+            ("Hội LHPN Việt Nam", "Hội Liên hiệp Phụ nữ Việt Nam"), ("Bộ CA", "Bộ Công an"),
+            ("Quân khu IV", "Quân khu 4"), ("Tổng công ty Bưu chính Việt Nam", "Tổng công ty Bưu chính"),
+            ("Vụ Văn nghệ Ban TTVH Trung ương", "Vụ Văn nghệ Ban Tư tưởng - Văn hóa Trung ương"),
+            ("Sở LĐ - TB - XH tỉnh Lạng Sơn", "Sở Lao động - Thương binh và Xã hội tỉnh Lạng Sơn")]
     for a, b in same:
         assert r.org_key(a) == r.org_key(b), (a, b)
     # a provincial city named like its province, a ministry renamed, another province: other units
     apart = [("Đảng bộ thành phố Lạng Sơn", "Đảng bộ tỉnh Lạng Sơn"), ("Bộ VHTT", "Bộ Văn hóa - Thể thao và Du lịch"),
              ("Đảng bộ thành phố Huế", "Đảng bộ tỉnh Thừa Thiên Huế"), ("Đảng bộ tỉnh Cần Thơ", "Đảng bộ thành phố Cần Thơ"),
-             ("Bảo tàng Hồ Chí Minh", "Bảo tàng TPHCM"), ("Sở Công an tỉnh Lạng Sơn", "Sở Công an tỉnh Cao Bằng")]
+             ("Bảo tàng Hồ Chí Minh", "Bảo tàng TPHCM"), ("Sở Công an tỉnh Lạng Sơn", "Sở Công an tỉnh Cao Bằng"),
+             ("Hội Nông dân", "Hội Nông dân Việt Nam"), ("Quân khu 4", "Quân khu 5")]
     for a, b in apart:
         assert r.org_key(a) != r.org_key(b), (a, b)
 
@@ -367,3 +371,34 @@ def test_resolve_namesakes_holding_no_office_are_asked_about_against_those_who_h
     res = r.cluster({**plain, "w": m("w", None, [office])})
     assert len(res.clusters) == 5 and sorted(len({p.a.iri, p.b.iri} & {c.iri for c in res.clusters
                                                   if c.mentions[0].iri == "w"}) for p in res.open) == [1, 1, 1, 1]
+
+
+def test_resolve_a_unit_named_without_its_ministry_is_the_one_the_store_has_under_one():
+    names = {"vu-nong-thon": "Vụ Nông thôn", "vu-nong-thon-bo-xay-dung": "Vụ Nông thôn Bộ Xây dựng",
+             "bo-xay-dung": "Bộ Xây dựng", "bo-noi-vu": "Bộ Nội vụ", "bo-cong-an": "Bộ Công an",
+             "vu-bien-gioi": "Vụ Biên giới", "vu-bien-gioi-bo-noi-vu": "Vụ Biên giới Bộ Nội vụ",
+             "vu-bien-gioi-bo-cong-an": "Vụ Biên giới Bộ Công an",
+             "truong-dai-hoc-a": "Trường Đại học A", "truong-dai-hoc-a-bo-phieu": "Trường Đại học A bỏ phiếu"}
+    # two ministries have a Vụ Biên giới: which one cannot be told; "bỏ phiếu" is no ministry
+    assert _groups(names) == [["vu-nong-thon-bo-xay-dung", "vu-nong-thon"]]
+
+
+def test_resolve_a_ministry_named_short_is_the_one_of_that_name_when_its_offices_were_reported():
+    from datetime import date
+
+    names = {"bo-van-hoa": "Bộ Văn hóa", "bo-van-hoa-thong-tin": "Bộ Văn hóa - Thông tin",
+             "bo-vhttdl": "Bộ Văn hóa, Thể thao và Du lịch", "bo-giao-duc": "Bộ Giáo dục",
+             "bo-giao-duc-va-dao-tao": "Bộ Giáo dục và Đào tạo", "bo-khoa-hoc": "Bộ Khoa học",
+             "bo-khoa-hoc-va-cong-nghe": "Bộ Khoa học và Công nghệ"}
+    orgs = {r.PGID + "org/" + k: {"labels": {v}} for k, v in names.items()}
+    counts = {r.PGID + "org/" + k: 5 for k in names}
+
+    def groups(**when):
+        dates = {r.PGID + "org/" + k: [date(y, 1, 1) for y in ys] for k, ys in when.items()}
+        return [sorted(g.rsplit("/", 1)[-1] for g in group) for group in r.org_variants(orgs, counts, dates)]
+
+    assert groups(**{"bo-van-hoa": [2005, 2006], "bo-giao-duc": [2012]}) == [
+        ["bo-giao-duc", "bo-giao-duc-va-dao-tao"], ["bo-van-hoa", "bo-van-hoa-thong-tin"]]
+    assert groups(**{"bo-van-hoa": [2010]}) == [["bo-van-hoa", "bo-vhttdl"]]
+    # reports on both sides of 2007, or before the ministry had its name: left as named
+    assert groups(**{"bo-van-hoa": [2005, 2010], "bo-khoa-hoc": [1999]}) == []

@@ -132,11 +132,12 @@ def event_iri(article_id: str, kind: str, originals: list[str], results: list[st
 
 # --- shared ---------------------------------------------------------------
 
-def org_iri(org, article_id: str) -> URIRef:
+def org_iri(org, article_id: str, relative: bool = False) -> URIRef:
     """Organisations meet across articles by canonical label; a district or commune also by its
-    province (district names repeat across provinces); a name relative to the article stays in it."""
+    province (district names repeat across provinces); a name relative to the article (`scoped`, or
+    `relative`: a name many units have, "Công ty TNHH") stays in it."""
     base = slug(org.label)
-    if org.scoped:
+    if org.scoped or relative:
         return PGID[f"org/{base}-{h(article_id)}"]
     if org.level in LOCAL_LEVELS and org.province and slug(org.province) not in base:
         return PGID[f"org/{base}--{slug(org.province)}"]

@@ -213,6 +213,7 @@ class Lexicon:
         self.title_starts = set(self.role_trie.root) | self.former_markers | set(self.heads.root)
         self.links = _links(self.raw["links"])
         self.org_name = _links(self.raw["org_name"])
+        self.generic_names = frozenset(generic_key(n) for n in self.raw["org_name"]["generic_names"])
         self.unit_nouns = self._phrase_trie(self.raw["org_name"]["unit_nouns"])
         self.person_details = self._phrase_trie(self.raw["links"]["person_detail"])
         # "Văn hóa, Thể thao và Du lịch": the words before the comma and the keys after it
@@ -313,6 +314,11 @@ class Lexicon:
                 out.setdefault((row["word"], name), set()).add(row["province"])
                 out.setdefault(("", name), set()).add(row["province"])
         return {k: frozenset(v) for k, v in out.items()}
+
+
+def generic_key(label: str) -> str:
+    """A name folded for `Lexicon.generic_names`: case, "-", "và" ("Vụ Tổ chức - Cán bộ" is "vụ tổ chức cán bộ")."""
+    return " ".join(w for w in normalise_text(label).casefold().replace("-", " ").split() if w != "và")
 
 
 # ---------------------------------------------------------------------------

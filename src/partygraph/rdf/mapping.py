@@ -17,8 +17,10 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import FOAF, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from partygraph.extract import Change, Congress, Evidence, Extraction, Office, Org
-from partygraph.iris import (article_iri, congress_iri, event_iri, is_shared, membership_iri, org_iri, person_iri,
-                             role_iri, sentence_iri, term_iri, year_iri)
+from partygraph.iris import (article_iri, congress_iri, event_iri, is_shared, membership_iri, person_iri, role_iri,
+                             sentence_iri, term_iri, year_iri)
+from partygraph.iris import org_iri as _org_iri
+from partygraph.lexicon import generic_key, lexicon
 from partygraph.namespaces import ONTOLOGY_DIR, PG, PREFIXES, SDO, TIME
 from partygraph.vocab import ChangeKind, Level, OrgKind, Status
 
@@ -35,6 +37,14 @@ CHANGE = {ChangeKind.MERGER: PG.Merger, ChangeKind.FOUNDING: PG.Founding, Change
 UNIT_KINDS = (OrgKind.EXECUTIVE, OrgKind.COMMITTEE)
 
 Triple = tuple[URIRef | BNode, URIRef, URIRef | Literal | BNode]
+
+
+def org_iri(org: Org, article_id: str) -> URIRef:
+    """The organisation's IRI; a name many units have (`org_name.generic_names`) is the article's own, and
+    so is its committee ("Ban Chấp hành Đảng bộ Cơ quan")."""
+    generic = lexicon().generic_names
+    relative = generic_key(org.label) in generic or org.parent is not None and generic_key(org.parent.label) in generic
+    return _org_iri(org, article_id, relative=relative)
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,9 +44,23 @@ def org_key(label: str) -> str:
     words = [w for w in iris.slug(text).split("-") if w not in ("va", "cac")]
     if len(words) > len(_ARMY) + 1 and words[-len(_ARMY):] == _ARMY:
         words = words[:-len(_ARMY)]  # "Tổng cục Chính trị Quân đội nhân dân Việt Nam" is "Tổng cục Chính trị"
-    elif words[:1] == ["bo"] and len(words) > 3 and words[-2:] == ["viet", "nam"]:
-        words = words[:-2]  # a ministry is the country's: "Bộ Quốc phòng Việt Nam" is "Bộ Quốc phòng"
+    elif words[-2:] == ["viet", "nam"] and any(words[:len(h)] == h and len(words) > len(h) + 2
+                                                for h in _COUNTRY_IMPLIED()):
+        words = words[:-2]  # the country's own: "Bộ Quốc phòng Việt Nam", "Tổng công ty Đường sắt Việt Nam"
+    for n, w in enumerate(words[1:], 1):
+        if words[n - 1] in _NUMBERED and w in _ROMAN:  # "Quân khu II" is "Quân khu 2"
+            words[n] = _ROMAN[w]
     return " ".join(words)
+
+
+_ROMAN = {r: str(n) for n, r in enumerate("i ii iii iv v vi vii viii ix x".split(), 1)}
+_NUMBERED = ("khu", "doan")  # "Quân khu", "Quân đoàn", "Sư đoàn": numbered either way
+
+
+@lru_cache(maxsize=1)
+def _COUNTRY_IMPLIED() -> tuple[list[str], ...]:
+    """Folded heads of the units that are the country's own (`org_name.country_implied`)."""
+    return tuple(iris.slug(h).split("-") for h in lexicon().raw["org_name"]["country_implied"])
 
 
 _ARMY = "quan doi nhan dan viet nam".split()
@@ -116,7 +130,8 @@ def read_orgs(store: ox.Store) -> dict[str, dict]:
     return dict(orgs)
 
 
-def org_variants(orgs: dict[str, dict], offices: dict[str, int] | None = None) -> list[list[str]]:
+def org_variants(orgs: dict[str, dict], offices: dict[str, int] | None = None,
+                 dates: dict[str, list] | None = None) -> list[list[str]]:
     """Groups of organisation IRIs that are one unit (size ≥ 2), the one carrying most offices (then the
     one with the longest label, the name written out) first: labels that differ only in spelling (`org_key`) and, given how many offices each
     node carries, names cut short (`_cut_names`). A district's or commune's unit (`org/…--{province}`)
@@ -139,7 +154,8 @@ def org_variants(orgs: dict[str, dict], offices: dict[str, int] | None = None) -
             by_key[long] |= by_key.pop(short)
     for placeless, placed in _province_left_out(by_key):
         by_key[placed] |= by_key.pop(placeless)
-    for other, kept in [*_renamed_districts(by_key), *(_run_on_verbs(by_key, offices) if offices else ())]:
+    for other, kept in [*_renamed_districts(by_key), *(_run_on_verbs(by_key, offices) if offices else ()),
+                        *_ministry_left_out(by_key), *_ministry_short_forms(by_key, dates or {})]:
         if other in by_key and kept in by_key:
             by_key[kept] |= by_key.pop(other)
 
@@ -235,6 +251,44 @@ def _cut_names(by_key, offices: dict[str, int]):
 def _NATIONAL_NOUNS() -> frozenset[str]:
     """First words (folded) of the units a country has one of each name (`org_name.national_nouns`)."""
     return frozenset(iris.slug(w) for w in lexicon().org_name["national_nouns"])
+
+
+@lru_cache(maxsize=1)
+def _SHORT_FORMS() -> dict[str, list[tuple[str, str, str]]]:
+    """Folded short name of a ministry ("Bộ Giáo dục") → [(folded name, from, until)] (`ministry_short_forms.csv`)."""
+    out: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    with resources.files("partygraph.data").joinpath("ministry_short_forms.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            out[org_key(row["short"])].append((org_key(row["name"]), row["from"], row["until"] or "9999"))
+    return dict(out)
+
+
+def _ministry_short_forms(by_key, dates: dict[str, list]):
+    """(short key, name key) of a ministry named short ("Bộ Giáo dục", "Bộ Văn hóa") when every office
+    held in it is dated within the years of one ministry of that short name (`ministry_short_forms.csv`):
+    "Bộ Văn hóa" in 2005 is the Bộ Văn hóa - Thông tin, in 2010 the Bộ Văn hóa, Thể thao và Du lịch."""
+    for (key, within), iris_ in list(by_key.items()):
+        if within or key not in _SHORT_FORMS() or not all(i in dates for i in iris_):
+            continue  # a unit with an undated office (or none) is left as named
+        when = [d.isoformat() for i in iris_ for d in dates[i]]
+        names = {name for name, start, end in _SHORT_FORMS()[key] if all(start <= w < end for w in when)}
+        if len(names) == 1 and (target := (next(iter(names)), "")) in by_key:
+            yield (key, within), target
+
+
+def _ministry_left_out(by_key):
+    """(key, key + ministry) of a unit named without its ministry ("Vụ Xuất nhập khẩu") when the store has
+    it under one ministry only ("Vụ Xuất nhập khẩu Bộ Thương mại"). The departments every ministry has
+    ("Vụ Pháp chế") are the article's own (`generic_names`) and never reach here."""
+    nouns = _NATIONAL_NOUNS()
+    under: dict[str, set[str]] = defaultdict(set)
+    for key, within in by_key:
+        words = key.split()
+        for n in range(1, len(words) - 1) if not within else ():
+            if words[n] in nouns and (" ".join(words[n:]), "") in by_key:  # a ministry the store has
+                under[" ".join(words[:n])].add(" ".join(words[n:]))
+    return [((key, ""), (f"{key} {next(iter(under[key]))}", "")) for key, within in list(by_key)
+            if not within and len(under.get(key, ())) == 1 and key.split()[0] not in nouns]
 
 
 def _run_on_verbs(by_key, offices: dict[str, int]):

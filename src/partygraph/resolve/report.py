@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -111,7 +111,11 @@ def identities(store: ox.Store, decisions: Decisions | None = None):
 def _identities(mentions, orgs, decisions: Decisions | None) -> Resolution:
     """Units folded to one node per unit, then the people clustered on that evidence."""
     offices = Counter(o.org for m in mentions.values() for o in m.offices)
-    groups = org_variants(orgs, offices)
+    dates: dict[str, list] = defaultdict(list)  # when each unit's offices were reported (undated: None)
+    for m in mentions.values():
+        for o in m.offices:
+            dates[o.org].append(m.date)
+    groups = org_variants(orgs, offices, {org: ds for org, ds in dates.items() if None not in ds})
     _one_node_per_unit(mentions, groups)
     res = cluster(mentions, decisions)
     res.unit_groups = groups
