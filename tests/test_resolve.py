@@ -250,7 +250,7 @@ def test_resolve_org_key_folds_spellings_of_one_unit_only():
             ("Sở TN&MT tỉnh Lạng Sơn", "Sở Tài nguyên - Môi trường tỉnh Lạng Sơn"),
             ("Tổng cục Chính trị", "Tổng cục Chính trị Quân đội nhân dân Việt Nam"), ("Bộ Quốc phòng Việt Nam", "Bộ Quốc phòng"),
             ("Hội LHPN Việt Nam", "Hội Liên hiệp Phụ nữ Việt Nam"), ("Bộ CA", "Bộ Công an"),
-            ("Quân khu IV", "Quân khu 4"), ("Tổng công ty Bưu chính Việt Nam", "Tổng công ty Bưu chính"),
+            ("Quân khu IV", "Quân khu 4"), ("Đảng bộ Lạng Sơn", "Đảng bộ tỉnh Lạng Sơn"), ("Tổng công ty Bưu chính Việt Nam", "Tổng công ty Bưu chính"),
             ("Vụ Văn nghệ Ban TTVH Trung ương", "Vụ Văn nghệ Ban Tư tưởng - Văn hóa Trung ương"),
             ("Sở LĐ - TB - XH tỉnh Lạng Sơn", "Sở Lao động - Thương binh và Xã hội tỉnh Lạng Sơn")]
     for a, b in same:
@@ -259,7 +259,8 @@ def test_resolve_org_key_folds_spellings_of_one_unit_only():
     apart = [("Đảng bộ thành phố Lạng Sơn", "Đảng bộ tỉnh Lạng Sơn"), ("Bộ VHTT", "Bộ Văn hóa - Thể thao và Du lịch"),
              ("Đảng bộ thành phố Huế", "Đảng bộ tỉnh Thừa Thiên Huế"), ("Đảng bộ tỉnh Cần Thơ", "Đảng bộ thành phố Cần Thơ"),
              ("Bảo tàng Hồ Chí Minh", "Bảo tàng TPHCM"), ("Sở Công an tỉnh Lạng Sơn", "Sở Công an tỉnh Cao Bằng"),
-             ("Hội Nông dân", "Hội Nông dân Việt Nam"), ("Quân khu 4", "Quân khu 5")]
+             ("Hội Nông dân", "Hội Nông dân Việt Nam"), ("Quân khu 4", "Quân khu 5"),
+             ("Đảng bộ thị xã Quảng Trị", "Đảng bộ tỉnh Quảng Trị")]
     for a, b in apart:
         assert r.org_key(a) != r.org_key(b), (a, b)
 

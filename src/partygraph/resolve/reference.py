@@ -64,6 +64,8 @@ def _COUNTRY_IMPLIED() -> tuple[list[str], ...]:
 
 
 _ARMY = "quan doi nhan dan viet nam".split()
+#: Words before a district or a town named like its province ("thị xã Quảng Trị"): not the province.
+_LOCAL_WORDS = ("thị xã", "huyện", "quận", "thị trấn", "xã", "phường", "thành phố", "tp", "tp.")
 
 
 @lru_cache(maxsize=1)
@@ -101,6 +103,8 @@ def _PLACES():
         name, before = table[m.group(2)], (m.group(1) or "").strip(". ")
         if name in cities and before != "tỉnh" and (before or m.group(2) != "hồ chí minh"):
             return " thành phố " + name.casefold() + " "
+        if not before and name not in cities and not m.string[:m.start()].rstrip().endswith(_LOCAL_WORDS):
+            return " tỉnh " + name.casefold() + " "  # "Đảng bộ Bến Tre" is "Đảng bộ tỉnh Bến Tre"
         return " " + (m.group(1) or "") + name.casefold() + " "
 
     return re.compile(rf"(?<!\w)((?:tỉnh|thành phố|tp)[.\s]*)?({alts})(?!\w)"), canonical
