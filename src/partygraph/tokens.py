@@ -58,7 +58,9 @@ def _pattern(abbreviations) -> re.Pattern:
     special = sorted((a for a in abbreviations if not re.fullmatch(_WORD, a)), key=len, reverse=True)
     # one that ends with its dot may be written against the next word ("TP.Phan Thiết"); others end at a word's end
     forms = [re.escape(a) if a.endswith(".") else f"{re.escape(a)}(?!\\w)" for a in special]
-    alternatives = f"(?P<abbr>(?<!\\w)(?:{'|'.join(forms)}))|" if special else ""
+    # most positions cannot open one: a look-ahead on the first letters skips the alternatives there
+    first = "".join(sorted({re.escape(a[0]) for a in special}))
+    alternatives = f"(?P<abbr>(?<!\\w)(?=[{first}])(?:{'|'.join(forms)}))|" if special else ""
     return re.compile(alternatives + _GENERIC.pattern)
 
 
