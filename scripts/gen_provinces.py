@@ -207,7 +207,11 @@ and the day each became one (`since`; Huế on 2025-01-01, Thừa Thiên Huế w
 province before). `partygraph resolve` reads it: a provincial post ("tỉnh")
 and a post in such a city at the same time are two people. The resolver also
 reads `unit_abbreviations.csv` (same columns as `abbreviations.csv`): short
-forms of unit names ("Bộ VHTT", "Hội LHPN") that only its unit key expands.
+forms of unit names ("Bộ VHTT", "Hội LHPN") that only its unit key expands,
+and `ministry_short_forms.csv`: a ministry named short ("Bộ Văn hóa") with the
+ministry that name meant between `from` and `until` and the act that says so;
+a unit named so is that ministry only when every office reported in it is
+dated inside those years (undated reports leave it as named).
 """
     return {
         "provinces.csv": _csv(["name", "kind", "code", "code_post2025", "era", "aliases"], rows),

@@ -250,7 +250,9 @@ def test_resolve_org_key_folds_spellings_of_one_unit_only():
             ("Sở TN&MT tỉnh Lạng Sơn", "Sở Tài nguyên - Môi trường tỉnh Lạng Sơn"),
             ("Tổng cục Chính trị", "Tổng cục Chính trị Quân đội nhân dân Việt Nam"), ("Bộ Quốc phòng Việt Nam", "Bộ Quốc phòng"),
             ("Hội LHPN Việt Nam", "Hội Liên hiệp Phụ nữ Việt Nam"), ("Bộ CA", "Bộ Công an"),
-            ("Quân khu IV", "Quân khu 4"), ("Đảng bộ Lạng Sơn", "Đảng bộ tỉnh Lạng Sơn"), ("Tổng công ty Bưu chính Việt Nam", "Tổng công ty Bưu chính"),
+            ("Quân khu IV", "Quân khu 4"), ("Bộ GD - ĐT", "Bộ Giáo dục và Đào tạo"),
+            ("Công ty TNHH MTV Cấp nước Lạng Sơn", "Công ty Cấp nước Lạng Sơn"),
+            ("Công ty TNHH một thành viên Cấp nước Lạng Sơn", "Công ty Cổ phần Cấp nước Lạng Sơn"), ("Đảng bộ Lạng Sơn", "Đảng bộ tỉnh Lạng Sơn"), ("Tổng công ty Bưu chính Việt Nam", "Tổng công ty Bưu chính"),
             ("Vụ Văn nghệ Ban TTVH Trung ương", "Vụ Văn nghệ Ban Tư tưởng - Văn hóa Trung ương"),
             ("Sở LĐ - TB - XH tỉnh Lạng Sơn", "Sở Lao động - Thương binh và Xã hội tỉnh Lạng Sơn")]
     for a, b in same:

@@ -217,6 +217,7 @@ class Lexicon:
         self.unit_nouns = self._phrase_trie(self.raw["org_name"]["unit_nouns"])
         self.person_details = self._phrase_trie(self.raw["links"]["person_detail"])
         # "Văn hóa, Thể thao và Du lịch": the words before the comma and the keys after it
+        self.and_names = self._phrase_trie(self.raw["org_name"]["and_names"])
         self.comma_names = tuple((tuple(before.split()), tuple(after.replace(",", " ,").split()))
                                  for before, after in (n.split(", ", 1) for n in self.org_name["comma_names"]))
         self.congress = _CongressWords(self.raw["congress"])

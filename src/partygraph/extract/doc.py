@@ -83,6 +83,7 @@ class Doc:
         self.reader: OrgReader | None = None
         self.people = PersonReader(lex)
         self.registry = OrgRegistry()
+        self.named_in_full: dict[str, Org] = {}  # a unit's short name -> the one unit the article names in full
         self.mentions: list[SentenceMentions] = []
         # facts, appended by the components; `tidy` turns them into the Extraction
         self.offices: list[tuple[int, Office]] = []  # (sentence index, office)
@@ -160,6 +161,7 @@ class Doc:
     # -- facts -------------------------------------------------------------
     def record_org(self, org: Org | None, ev: Evidence, sent: int) -> None:
         """An organisation and its parents, cited by the earliest sentence that names them."""
+        org = self.named_in_full.get(org.label, org) if org is not None else None
         while org is not None and not org.bare:
             k = org.key
             seen = self.orgs.get(k)
@@ -181,9 +183,10 @@ class Doc:
     def add_office(self, m: SentenceMentions, person: str, t: Title, status: str) -> None:
         if t.org is None or t.org.bare:
             return
+        org = self.named_in_full.get(t.org.label, t.org)
         self.add_person(person, m.evidence, m.index)
-        self.record_org(t.org, m.evidence, m.index)
-        self.offices.append((m.index, Office(person, t.role, t.org, status, t.term, m.evidence)))
+        self.record_org(org, m.evidence, m.index)
+        self.offices.append((m.index, Office(person, t.role, org, status, t.term, m.evidence)))
 
     def elected_before(self, m: SentenceMentions, pos: int) -> bool:
         """'bầu đồng chí A …', or an election sentence (after a congress) that lists results with ';'."""

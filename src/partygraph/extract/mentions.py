@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from partygraph.extract.component import component
 from partygraph.extract.doc import Doc, SentenceMentions
+from partygraph.extract.orgs import Org
 from partygraph.extract.people import vietnamese_syllable
 from partygraph.extract.titles import TitleReader
 
@@ -33,9 +34,54 @@ def organisations(doc: Doc) -> None:
         _share_place(doc, m)
         _committee_of_the_last_named(doc, m)
         doc.mentions.append(m)
+    _named_in_full(doc)
     for m in doc.mentions:  # after all of them: a short name may be resolved by a later full one
         for i, _, org in m.orgs:
             doc.record_org(doc.resolve(org, m.sentence.tokens[i].start), m.evidence, m.index)
+
+
+def _named_in_full(doc: Doc) -> None:
+    """'Tổng công ty Tân Cảng' in an article that names 'Tổng công ty Tân Cảng Sài Gòn', 'Công ty AMSECO' in one
+    that names 'Công ty Dịch vụ vật tư nông nghiệp Phú Yên AMSECO': a unit named short is the one unit the
+    article names in full whose name goes on from it (or ends with the same acronym), the short name kept as
+    its alternative label. Not a national body ("Mặt trận Tổ quốc Việt Nam" beside its provincial
+    committee), a ministry, a district or a commune (their longer names are other places), nor a name that
+    goes on into another country's."""
+    full: dict[str, Org] = {}
+    first: dict[str, tuple[int, int]] = {}  # where the article first names each
+    for m in doc.mentions:
+        for a, _, org in m.orgs:
+            if not (org.bare or org.scoped):
+                full.setdefault(org.label, org)
+                first.setdefault(org.label, (m.index, a))
+    nouns = doc.lex.org_name["national_nouns"]
+    for m in doc.mentions:
+        for n, (a, b, org) in enumerate(m.orgs):
+            if org.label not in full or org.level in ("central", "district", "grassroots", "branch") \
+                    or org.label.split(" ", 1)[0].lower() in nouns:
+                continue
+            longer = [o for label, o in full.items() if o.kind == org.kind
+                      and _goes_on(doc, org.label, label, first[label] < first[org.label])]
+            if len(longer) == 1:
+                m.orgs[n] = (a, b, longer[0])
+                doc.named_in_full[org.label] = longer[0]
+                doc.alt_labels.setdefault(longer[0].key, set()).add(org.label)
+                doc.registry.add(m.sentence.tokens[a].start, longer[0])
+
+
+def _goes_on(doc: Doc, short: str, label: str, before: bool) -> bool:
+    """Whether `label` is `short` named in full: it goes on from it, named `before` it (a paper names a unit
+    in full first: a longer name later is another unit, "Công ty X" then "Công ty X Hà Nội"), or it ends
+    with the same acronym."""
+    if label.startswith(short + " "):  # and goes on as a name or a place, not "đánh giá …" (a name run on)
+        if not before:
+            return False
+        rest = [w.lower() for w in label[len(short) + 1:].split()]
+        return (label[len(short) + 1].isupper() or doc.lex.place_words.match(rest, 0) is not None) \
+            and not doc.lex.foreign_at(rest, 0)
+    acronym = short.rsplit(" ", 1)[-1]
+    return (len(acronym) >= 3 and acronym.isupper() and acronym.strip("IVXLC") != "" and len(label) > len(short)
+            and label.split(" ", 1)[0] == short.split(" ", 1)[0] and label.rstrip(")").endswith(acronym))
 
 
 def _one_head_many_names(doc: Doc, s, n: int, i: int) -> int | None:
@@ -50,6 +96,8 @@ def _one_head_many_names(doc: Doc, s, n: int, i: int) -> int | None:
     while k < len(toks) and toks[k].cap and not toks[k].upper:
         limit = next((e for e in range(k, min(len(toks), k + 7)) if keys[e] in links or toks[e].kind == "punct"
                       and toks[e].text not in doc.lex.org_name["joiners"]), min(len(toks), k + 7))
+        # "Nông nghiệp và Phát triển nông thôn": a name with "và" inside goes past it
+        limit = max([limit] + [p[0] for e in range(k, limit) if (p := doc.lex.and_names.match(keys, e))])
         item = next(((e, org) for e in range(limit, k, -1)
                      if (org := doc.org_by_label(f"{head} " + " ".join(t.text for t in toks[k:e]))) is not None
                      and not org.bare and org.label.endswith(toks[e - 1].text)), None)

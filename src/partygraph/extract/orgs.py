@@ -120,8 +120,8 @@ class OrgReader:
         if not (tok.is_word and tok.cap and tok.key in self.lex.surnames):
             return False
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        return bool(nxt and nxt.is_word and nxt.cap and not nxt.abbr
-                    and self.lex.heads.match([t.key for t in toks], i + 1) is None)
+        return bool(nxt and nxt.is_word and nxt.cap and not nxt.abbr and (tok.upper or not nxt.upper)
+                    and self.lex.heads.match([t.key for t in toks], i + 1) is None)  # "Sơn AGRIMEX" is no name
 
     def starts_role(self, keys, i: int) -> bool:
         return self.lex.role_trie.match(keys, i) is not None
@@ -336,7 +336,11 @@ class OrgReader:
                 and not (st.proper and prov[0] < st.n and toks[prov[0]].cap and toks[prov[0]].is_word):
             # "Sở TDTT Nghệ An": a province named without its place word
             name = prov[1].name
-            text = name if st.proper else f"{self.place_word(name)} {name}"
+            # a company's name keeps its words ("Bia Sài Gòn" is no "Bia Hồ Chí Minh"), though not an abbreviation
+            # ("TPHCM"); a body's is its province's
+            written = toks[j:prov[0]]
+            text = (" ".join(self.word(t) for t in written) if st.proper and not any(t.upper for t in written)
+                    else name if st.proper else f"{self.place_word(name)} {name}")
             return prov[0], self.canon_words(st.words), (prov[0], text, name, "provincial")
         if not self._name_word(toks, keys, st):
             return _STOP
@@ -361,6 +365,8 @@ class OrgReader:
         if not st.words:
             return st.head_kind == "party"  # "Đảng bộ và nhân dân tỉnh": the party and the people, not a name
         nxt, lex = st.j + 1, self.lex
+        if nxt < st.n and keys[nxt] == "các":
+            return True  # "Bộ Bưu chính viễn thông và các cơ quan liên quan": a list goes on, not the name
         in_vocabulary = nxt < st.n and (keys[nxt] in lex.org_words or lex.org_phrases.match(keys, nxt))
         return nxt >= st.n or not (toks[nxt].cap or in_vocabulary) or keys[nxt] == st.first_key \
             or self._head_at(keys, nxt) or self.is_person_start(toks, nxt)

@@ -37,7 +37,7 @@ def org_key(label: str) -> str:
     trường tỉnh X" and "Sở Tài nguyên và Môi trường tỉnh X", "Đảng bộ TPHCM"
     and "Đảng bộ thành phố Hồ Chí Minh" share a key.
     """
-    text = unicodedata.normalize("NFC", label)
+    text = _CAPS_HYPHEN.sub("-", unicodedata.normalize("NFC", label))  # "GD - ĐT" is "GD-ĐT"
     text = _ABBREVIATIONS()[0].sub(lambda m: " " + _ABBREVIATIONS()[1][m.group(0)] + " ", text)
     text = text.casefold().replace("&", " và ")
     text = _PLACES()[0].sub(_PLACES()[1], text)
@@ -50,7 +50,15 @@ def org_key(label: str) -> str:
     for n, w in enumerate(words[1:], 1):
         if words[n - 1] in _NUMBERED and w in _ROMAN:  # "Quân khu II" is "Quân khu 2"
             words[n] = _ROMAN[w]
-    return " ".join(words)
+    key = " ".join(words)
+    if words[:2] == ["cong", "ty"] or words[:3] == ["tong", "cong", "ty"]:  # the legal form is no part of the name
+        key = " ".join(_LEGAL_FORM.sub(" ", key + " ").split())
+    return key
+
+
+_CAPS_HYPHEN = re.compile(r"(?<=[A-ZĐ&])\s+-\s+(?=[A-ZĐ])")
+#: A company's legal form: "Công ty TNHH MTV cấp nước X" is "Công ty Cấp nước X".
+_LEGAL_FORM = re.compile(r" (?:trach nhiem huu han|tnhh|mot thanh vien|mtv|co phan|cp)(?= )")
 
 
 _ROMAN = {r: str(n) for n, r in enumerate("i ii iii iv v vi vii viii ix x".split(), 1)}

@@ -1,0 +1,57 @@
+"""How one article names its units: short names, lists under one head, names that end early or run on."""
+
+from extracting import offices, run
+
+
+def _labels(x) -> set[str]:
+    return {o.label for o in x.orgs.values()}
+
+
+def test_a_unit_named_short_is_the_one_the_article_names_in_full():
+    x = run("Ông Trần Văn An, Tổng giám đốc Tổng công ty Bến Nghé Sài Gòn, cho biết. Theo ông Lê Văn Bình, Phó Tổng "
+            "giám đốc Tổng công ty Bến Nghé, việc đã xong. Ông Hà Văn Cường, Giám đốc Công ty AGRIMEX, và ông Lý "
+            "Văn Dũng, Phó Giám đốc Công ty Vật tư nông nghiệp Lạng Sơn AGRIMEX, dự.")
+    got = offices(x)
+    assert ("Lê Văn Bình", "Phó Tổng Giám đốc", "Tổng công ty Bến Nghé Sài Gòn", "current") in got
+    assert ("Hà Văn Cường", "Giám đốc", "Công ty Vật tư nông nghiệp Lạng Sơn AGRIMEX", "current") in got
+    assert not {"Tổng công ty Bến Nghé", "Công ty AGRIMEX"} & _labels(x)
+    # the short name is kept as the unit's other label
+    assert "Tổng công ty Bến Nghé" in x.alt_labels[next(k for k, o in x.orgs.items()
+                                                        if o.label == "Tổng công ty Bến Nghé Sài Gòn")]
+
+
+def test_a_national_body_beside_its_branch_or_a_name_run_on_stays_itself():
+    x = run("Ông Trần Văn An, Chủ tịch Mặt trận Tổ quốc Việt Nam, và ông Lê Văn Bình, Chủ tịch Ủy ban Mặt trận Tổ "
+            "quốc Việt Nam tỉnh Lạng Sơn, dự. Ông Hà Văn Cường, Giám đốc Công ty Hoa Sen, cho biết Công ty Hoa Sen "
+            "đánh giá cao dự án.")
+    got = offices(x)
+    assert ("Trần Văn An", "Chủ tịch", "Mặt trận Tổ quốc Việt Nam", "current") in got
+    assert ("Hà Văn Cường", "Giám đốc", "Công ty Hoa Sen", "current") in got
+
+
+def test_a_company_keeps_a_place_in_its_proper_name_as_written():
+    x = run("Ông Trần Văn An, Chủ tịch Công ty Bia Sài Gòn, và ông Lê Văn Bình, Giám đốc Sở TDTT Nghệ An, dự.")
+    got = offices(x)
+    assert ("Trần Văn An", "Chủ tịch", "Công ty Bia Sài Gòn", "current") in got
+    assert ("Lê Văn Bình", "Giám đốc", "Sở Thể dục thể thao tỉnh Nghệ An", "current") in got
+
+
+def test_one_head_before_names_with_and_inside_them():
+    x = run("Đại diện các bộ Nông nghiệp và Phát triển nông thôn, Giáo dục và Đào tạo, Công an và Quốc phòng đã dự.")
+    assert {"Bộ Nông nghiệp và Phát triển nông thôn", "Bộ Giáo dục và Đào tạo", "Bộ Công an",
+            "Bộ Quốc phòng"} <= _labels(x)
+    assert not {"Bộ Phát triển nông thôn", "Bộ Đào tạo", "Bộ Nông nghiệp"} & _labels(x)
+
+
+def test_a_list_of_bodies_after_a_name_is_no_part_of_it():
+    x = run("Ông Trần Văn An, Thứ trưởng Bộ Xây dựng và các cơ quan liên quan đã họp.")
+    assert ("Trần Văn An", "Thứ trưởng", "Bộ Xây dựng", "current") in offices(x)
+
+
+def test_a_longer_name_the_article_gives_later_is_another_unit():
+    # the parent company first, then its branch: the short name is no short form of the branch
+    x = run("Ông Trần Văn An, Tổng giám đốc Công ty Sông Đà, cho biết. Ông Lê Văn Bình, Giám đốc Công ty Sông Đà "
+            "Hà Nội, dự.")
+    got = offices(x)
+    assert ("Trần Văn An", "Tổng Giám đốc", "Công ty Sông Đà", "current") in got
+    assert ("Lê Văn Bình", "Giám đốc", "Công ty Sông Đà Hà Nội", "current") in got
