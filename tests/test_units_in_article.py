@@ -34,6 +34,8 @@ def test_a_company_keeps_a_place_in_its_proper_name_as_written():
     got = offices(x)
     assert ("Trần Văn An", "Chủ tịch", "Công ty Bia Sài Gòn", "current") in got
     assert ("Lê Văn Bình", "Giám đốc", "Sở Thể dục thể thao tỉnh Nghệ An", "current") in got
+    x = run("Ông Nguyễn Minh Thành, Chủ tịch Hội Dạy nghề TPHCM, nói.")
+    assert ("Nguyễn Minh Thành", "Chủ tịch", "Hội Dạy nghề thành phố Hồ Chí Minh", "current") in offices(x)
 
 
 def test_one_head_before_names_with_and_inside_them():
@@ -50,8 +52,23 @@ def test_a_list_of_bodies_after_a_name_is_no_part_of_it():
 
 def test_a_longer_name_the_article_gives_later_is_another_unit():
     # the parent company first, then its branch: the short name is no short form of the branch
-    x = run("Ông Trần Văn An, Tổng giám đốc Công ty Sông Đà, cho biết. Ông Lê Văn Bình, Giám đốc Công ty Sông Đà "
+    x = run("Hội nghị tổng kết năm. Ông Trần Văn An, Tổng giám đốc Công ty Sông Đà, cho biết. Ông Lê Văn Bình, Giám đốc Công ty Sông Đà "
             "Hà Nội, dự.")
     got = offices(x)
     assert ("Trần Văn An", "Tổng Giám đốc", "Công ty Sông Đà", "current") in got
     assert ("Lê Văn Bình", "Giám đốc", "Công ty Sông Đà Hà Nội", "current") in got
+    # a headline names it short, the text in full: one unit
+    x = run("Tổng giám đốc Tổng công ty Bến Nghé Trần Văn An từ chức\nÔng Trần Văn An, Tổng giám đốc Tổng công ty "
+            "Bến Nghé Sài Gòn, đã nộp đơn.")
+    assert {o[2] for o in offices(x)} == {"Tổng công ty Bến Nghé Sài Gòn"}
+
+
+def test_a_unit_named_without_its_place_word_is_the_one_named_with_it():
+    x = run("Ông Trần Văn An, Giám đốc Bệnh viện Đa khoa huyện Tam Nông, cho biết. Việc bổ nhiệm ở Bệnh viện Đa khoa "
+            "Tam Nông có sai sót.", "Đồng Tháp")
+    assert "Bệnh viện Đa khoa Tam Nông" not in _labels(x) and "Bệnh viện Đa khoa huyện Tam Nông" in _labels(x)
+
+
+def test_a_person_after_a_commune_word_is_no_commune():
+    x = run("Ông Lê Văn Tư, cựu Chủ tịch xã Lê Đình Thuận, nói thêm.", "Hà Nội")
+    assert not any("Lê Đình Thuận" in label for label in _labels(x))

@@ -61,7 +61,7 @@ def _named_in_full(doc: Doc) -> None:
                     or org.label.split(" ", 1)[0].lower() in nouns:
                 continue
             longer = [o for label, o in full.items() if o.kind == org.kind
-                      and _goes_on(doc, org.label, label, first[label] < first[org.label])]
+                      and _goes_on(doc, org.label, label, first[label] < first[org.label] or first[org.label][0] == 0)]
             if len(longer) == 1:
                 m.orgs[n] = (a, b, longer[0])
                 doc.named_in_full[org.label] = longer[0]
@@ -69,15 +69,27 @@ def _named_in_full(doc: Doc) -> None:
                 doc.registry.add(m.sentence.tokens[a].start, longer[0])
 
 
+_LOCAL_WORDS = ("huyện", "quận", "thị xã", "xã", "phường", "thị trấn")
+
+
 def _goes_on(doc: Doc, short: str, label: str, before: bool) -> bool:
     """Whether `label` is `short` named in full: it goes on from it, named `before` it (a paper names a unit
-    in full first: a longer name later is another unit, "Công ty X" then "Công ty X Hà Nội"), or it ends
-    with the same acronym."""
+    in full first, the headline aside: a longer name later is another unit, "Công ty X" then "Công ty X Hà
+    Nội"), or it ends with the same acronym."""
+    words, longer = short.split(), label.split()
+    for place in (w.split() for w in _LOCAL_WORDS):  # "Bệnh viện Đa khoa Thanh Bình": "huyện" left out
+        n = len(place)
+        if len(longer) == len(words) + n and any(longer[:i] == words[:i] and longer[i:i + n] == place
+                                                 and longer[i + n:] == words[i:] for i in range(1, len(words))):
+            return True
     if label.startswith(short + " "):  # and goes on as a name or a place, not "đánh giá …" (a name run on)
         if not before:
             return False
-        rest = [w.lower() for w in label[len(short) + 1:].split()]
-        return (label[len(short) + 1].isupper() or doc.lex.place_words.match(rest, 0) is not None) \
+        written = label[len(short) + 1:].split()
+        rest = [w.lower() for w in written]
+        place = doc.lex.place_words.match(rest, 0)
+        # capitalised words, after a place word or not ("Sài Gòn", "thành phố Hà Nội"); "Chỉ tiêu" ran on
+        return all(w[:1].isupper() or w[:1].isdigit() for w in written[place[0] if place else 0:]) \
             and not doc.lex.foreign_at(rest, 0)
     acronym = short.rsplit(" ", 1)[-1]
     return (len(acronym) >= 3 and acronym.isupper() and acronym.strip("IVXLC") != "" and len(label) > len(short)

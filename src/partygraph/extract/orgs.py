@@ -61,6 +61,14 @@ def _join(words: list[str]) -> str:
     return text.replace("( ", "(").replace(" )", ")")
 
 
+def _three_capitalised(toks, k: int) -> bool:
+    """Exactly three capitalised words at k: a person's full name, not a place and a name ("xóm Kim Cương Lâm Văn A")."""
+    caps = 0
+    while k + caps < len(toks) and toks[k + caps].cap and toks[k + caps].is_word:
+        caps += 1
+    return caps == 3
+
+
 def party_org() -> Org:
     return Org(PARTY, "party", "central", head=PARTY)
 
@@ -202,8 +210,9 @@ class OrgReader:
                 and not toks[k].abbr and not self.starts_role(keys, k):
             if run and self.is_person_start(toks, k):
                 break
-            if not allcaps and not run and self.is_person_start(toks, k) and word in ("tỉnh", "thành phố"):
-                break
+            if not allcaps and not run and self.is_person_start(toks, k) and (
+                    word in ("tỉnh", "thành phố") or _three_capitalised(toks, k)):
+                break  # "Chủ tịch xã Lê Văn Tám,": a person (a place the tables know was read above)
             run.append(self.word(toks[k]))
             k += 1
         return k, run
@@ -339,8 +348,12 @@ class OrgReader:
             # a company's name keeps its words ("Bia Sài Gòn" is no "Bia Hồ Chí Minh"), though not an abbreviation
             # ("TPHCM"); a body's is its province's
             written = toks[j:prov[0]]
-            text = (" ".join(self.word(t) for t in written) if st.proper and not any(t.upper for t in written)
-                    else name if st.proper else f"{self.place_word(name)} {name}")
+            if not st.proper:
+                text = f"{self.place_word(name)} {name}"
+            elif any(t.upper for t in written):  # "Đại học Quốc gia TPHCM"
+                text = f"{self.place_word(name)} {name}" if self.place_word(name) == "thành phố" else name
+            else:
+                text = " ".join(self.word(t) for t in written)
             return prov[0], self.canon_words(st.words), (prov[0], text, name, "provincial")
         if not self._name_word(toks, keys, st):
             return _STOP

@@ -92,11 +92,31 @@ def _drop_foreign(doc: Doc) -> None:
         doc.offices = [(n, o) for n, o in doc.offices if o.person not in foreign]
 
 
+def _drop_fragments(doc: Doc) -> None:
+    """A unit named only as a piece of a longer name in the same sentence ("Vụ Báo chí" read beside "Vụ Báo chí
+    Ban Tuyên giáo Trung ương", "Hội Liên Hiệp" cut before title-cased words) is no unit of its own, when no
+    office, congress, change or other unit of the article refers to it."""
+    used = {o.org.key for _, o in doc.offices} | {c.org.key for _, c in doc.congresses}
+    used |= {o.key for ch in doc.changes for o in (*ch.originals, *ch.results)}
+    used |= {k for pair in doc.stated_parents for k in pair}
+    used |= {o.parent.key for _, o, _ in doc.orgs.values() if o.parent is not None}
+    by_sentence: dict[int, list] = {}
+    for k, (n, org, ev) in doc.orgs.items():
+        by_sentence.setdefault(ev.start, []).append((k, org))
+    for found in by_sentence.values():
+        for k, org in found:
+            short = org.label.casefold() + " "
+            if k not in used and not org.scoped and any(
+                    o.kind == org.kind and o.label.casefold().startswith(short) for _, o in found):
+                del doc.orgs[k]
+
+
 @component(requires=("offices", "congresses", "congress_sizes", "committee_terms", "changes"), assigns=("tidy",))
 def tidy(doc: Doc) -> None:
     """Foreign officials' offices dropped, sizes into their congresses, then congress terms on elected
-    offices, then duplicates merged."""
+    offices, then duplicates merged, then pieces of longer names dropped."""
     _drop_foreign(doc)
     _fold_sizes(doc)
     _congress_terms(doc)
     _dedupe(doc)
+    _drop_fragments(doc)
