@@ -72,3 +72,10 @@ def test_a_unit_named_without_its_place_word_is_the_one_named_with_it():
 def test_a_person_after_a_commune_word_is_no_commune():
     x = run("Ông Lê Văn Tư, cựu Chủ tịch xã Lê Đình Thuận, nói thêm.", "Hà Nội")
     assert not any("Lê Đình Thuận" in label for label in _labels(x))
+
+
+def test_a_board_named_after_a_title_and_a_rank_after_a_city_are_no_office_and_no_place():
+    x = run("Ban giám đốc Công an TP. Thượng tá Lê Văn Hậu, Phó trưởng phòng Cảnh sát hình sự Công an TP.HCM cho biết.")
+    got = offices(x)
+    assert ("Lê Văn Hậu", "Phó Trưởng phòng", "Phòng Cảnh sát hình sự Công an thành phố Hồ Chí Minh", "current") in got
+    assert not any(o[1] == "Giám đốc" for o in got) and not any("Thượng" in label for label in _labels(x))

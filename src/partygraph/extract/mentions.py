@@ -88,9 +88,15 @@ def _goes_on(doc: Doc, short: str, label: str, before: bool) -> bool:
         written = label[len(short) + 1:].split()
         rest = [w.lower() for w in written]
         place = doc.lex.place_words.match(rest, 0)
-        # capitalised words, after a place word or not ("Sài Gòn", "thành phố Hà Nội"); "Chỉ tiêu" ran on
-        return all(w[:1].isupper() or w[:1].isdigit() for w in written[place[0] if place else 0:]) \
-            and not doc.lex.foreign_at(rest, 0)
+        # capitalised words, after a place word or not ("Sài Gòn", "thành phố Hà Nội", "Trung ương"); "Chỉ tiêu"
+        # ran on
+        k = place[0] if place else 0
+        while k < len(written):
+            proper = doc.lex.proper_phrases.match(rest, k)
+            if not (proper or written[k][:1].isupper() or written[k][:1].isdigit()):
+                return False
+            k = proper[0] if proper else k + 1
+        return not doc.lex.foreign_at(rest, 0)
     acronym = short.rsplit(" ", 1)[-1]
     return (len(acronym) >= 3 and acronym.isupper() and acronym.strip("IVXLC") != "" and len(label) > len(short)
             and label.split(" ", 1)[0] == short.split(" ", 1)[0] and label.rstrip(")").endswith(acronym))

@@ -41,8 +41,8 @@ class TitleReader:
         j, role = m
         if not toks[k].cap and not toks[k].abbr and k > 0 and keys[k - 1] in lex.links["class"]:
             return None  # "các bí thư chi bộ": a class of people, not an office
-        if " ".join(keys[max(0, k - 2):k]) in lex.links["office_of"]:
-            return None  # "Văn phòng Chủ tịch nước": a body, not its head
+        if any(" ".join(keys[k - n:k]) in lex.links["office_of"] for n in (1, 2) if k >= n):
+            return None  # "Văn phòng Chủ tịch nước", "Ban giám đốc Công an tỉnh": a body, not its head
         org_start = j
         if role.org_starts_with:
             n_org = len(phrase_keys(role.org_starts_with))
