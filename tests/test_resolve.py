@@ -405,3 +405,18 @@ def test_resolve_a_ministry_named_short_is_the_one_of_that_name_when_its_offices
     assert groups(**{"bo-van-hoa": [2010]}) == [["bo-van-hoa", "bo-vhttdl"]]
     # reports on both sides of 2007, or before the ministry had its name: left as named
     assert groups(**{"bo-van-hoa": [2005, 2010], "bo-khoa-hoc": [1999]}) == []
+
+
+def test_resolve_the_same_post_in_a_relative_unit_in_one_province_is_one_person():
+    def m(iri, province, org):
+        office = r.OfficeRec("m-" + iri, org, org, r.PGROLE + "pho-giam-doc", "Current", None, None, None, False,
+                             "Trung tâm Quỹ đất")
+        return r.Mention(iri, "Võ Văn Lâm", r.name_key("Võ Văn Lâm"), "a/" + iri, None, province, [office])
+
+    # each article's "Trung tâm Quỹ đất" is its own node (no province in the name)
+    res = r.cluster({"x": m("x", "Cần Thơ", r.PGID + "org/trung-tam-quy-dat-0123456789ab"),
+                     "y": m("y", "Cần Thơ", r.PGID + "org/trung-tam-quy-dat-ba9876543210")})
+    assert len(res.clusters) == 1 and res.merges[0][2].startswith("same post in the same province: pho-giam-doc")
+    res = r.cluster({"x": m("x", "Cần Thơ", r.PGID + "org/trung-tam-quy-dat-0123456789ab"),
+                     "y": m("y", "Long An", r.PGID + "org/trung-tam-quy-dat-ba9876543210")})
+    assert len(res.clusters) == 2

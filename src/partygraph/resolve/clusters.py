@@ -25,7 +25,10 @@ evidence, strongest first:
 1. a `merge` decision in the decisions file (and never against `keep-apart`);
 2. a shared unit: an office in the same organisation, or in organisations
    attached (`org:unitOf`) to the same unit (spellings of one unit count as
-   one: `report.identities` reads offices against `res.unit_groups`);
+   one: `report.identities` reads offices against `res.unit_groups`); or the
+   same post in a unit two articles of one province name relative to
+   themselves ("Phó Giám đốc Trung tâm Phát triển quỹ đất", no province in the
+   name, so a node per article), even for a common name;
 3. the same province (the provinces of their offices' organisations, else
    the article's province, but at least one side's from an office: two
    articles filed under one province may be about namesakes; a province
@@ -62,7 +65,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 
-from partygraph.iris import canonical_person_iri
+from partygraph.iris import canonical_person_iri, is_article_scoped
 from partygraph.resolve.decisions import Decisions
 from partygraph.resolve.evidence import clusters_contradict, profile
 from partygraph.resolve.mentions import COMMON_PROVINCES, LARGE_BODIES, LARGE_BODY_ROLES, Mention, provinces_compatible
@@ -179,6 +182,9 @@ def link_evidence(a: Mention, b: Mention, common: bool) -> tuple[int, str] | Non
         labels = sorted({o.label for m in (a, b) for o in m.offices if o.org in pick or o.unit in pick})
         what = labels[0] if labels else sorted(pick)[0]
         return (2, "shared unit: " + what) if strong else (1, "members of the same large body: " + what)
+    post = _same_relative_post(a, b)
+    if post:
+        return 1, post
     if common:
         return None
     prov = provinces_compatible(a, b)
@@ -187,6 +193,19 @@ def link_evidence(a: Mention, b: Mention, common: bool) -> tuple[int, str] | Non
     if a.central and b.central:
         return 1, "both hold central offices"
     return None
+
+
+def _same_relative_post(a: Mention, b: Mention) -> str | None:
+    """'Phó Giám đốc Trung tâm Phát triển quỹ đất' in two articles of one province: the same post in a unit
+    each article names relative to itself (no province in its name, so two nodes), in the same province."""
+    if not a.article_province or a.article_province != b.article_province:
+        return None
+    posts = {(o.role, o.label) for o in a.offices if is_article_scoped(o.org)}
+    same = sorted(p for p in posts if any((o.role, o.label) == p for o in b.offices if is_article_scoped(o.org)))
+    if not same:
+        return None
+    role, label = same[0]
+    return f"same post in the same province: {role.rsplit('/', 1)[-1]} @ {label} ({a.article_province})"
 
 
 def cluster(mentions: dict[str, Mention], decisions: Decisions | None = None) -> Resolution:
