@@ -79,3 +79,11 @@ def test_a_board_named_after_a_title_and_a_rank_after_a_city_are_no_office_and_n
     got = offices(x)
     assert ("Lê Văn Hậu", "Phó Trưởng phòng", "Phòng Cảnh sát hình sự Công an thành phố Hồ Chí Minh", "current") in got
     assert not any(o[1] == "Giám đốc" for o in got) and not any("Thượng" in label for label in _labels(x))
+
+
+def test_a_verb_or_a_function_word_after_a_name_ends_it():
+    x = run("Ông Trần Văn An, Tổng giám đốc Tập đoàn Hòa Phát, nói Tập đoàn Hòa Phát vẫn chưa thực hiện việc này; "
+            "Vụ Nông thôn chuyển hồ sơ cho Công ty Sông Hồng phối hợp xử lý.")
+    labels = _labels(x)
+    assert {"Tập đoàn Hòa Phát", "Vụ Nông thôn", "Công ty Sông Hồng"} <= labels
+    assert not any(w in label for label in labels for w in (" vẫn", " chuyển", " phối hợp"))
