@@ -187,3 +187,8 @@ def test_a_known_city_that_opens_like_a_name_is_the_place():
     got = offices(x)
     assert ("Lê Văn An", "Chủ tịch", "Ủy ban nhân dân thành phố Phan Thiết", "current") in got
     assert ("Đỗ Văn Điệp", "Chủ tịch", "Ủy ban nhân dân thành phố Phan Thiết", "current") in got
+
+
+def test_a_newspaper_named_after_its_city_is_no_province_of_the_story():
+    x = run("Theo báo Pháp Luật TP.HCM, ông Trần Văn An, Chủ tịch UBND huyện Châu Thành, tỉnh Trà Vinh, đã ký.", None)
+    assert x.province == "Trà Vinh"
