@@ -87,3 +87,10 @@ def test_a_verb_or_a_function_word_after_a_name_ends_it():
     labels = _labels(x)
     assert {"Tập đoàn Hòa Phát", "Vụ Nông thôn", "Công ty Sông Hồng"} <= labels
     assert not any(w in label for label in labels for w in (" vẫn", " chuyển", " phối hợp"))
+
+
+def test_a_headline_shortens_the_name_the_text_gives_in_full():
+    x = run("Giám đốc Sở Tài nguyên Lạng Sơn bị kỷ luật\nÔng Trần Văn An, Giám đốc Sở Tài nguyên và Môi trường tỉnh "
+            "Lạng Sơn, bị khiển trách.")
+    assert "Sở Tài nguyên tỉnh Lạng Sơn" not in _labels(x)
+    assert "Sở Tài nguyên và Môi trường tỉnh Lạng Sơn" in _labels(x)

@@ -60,8 +60,10 @@ def _named_in_full(doc: Doc) -> None:
             if org.label not in full or org.level in ("central", "district", "grassroots", "branch") \
                     or org.label.split(" ", 1)[0].lower() in nouns:
                 continue
+            headline = first[org.label][0] == 0
             longer = [o for label, o in full.items() if o.kind == org.kind
-                      and _goes_on(doc, org.label, label, first[label] < first[org.label] or first[org.label][0] == 0)]
+                      and (_goes_on(doc, org.label, label, first[label] < first[org.label] or headline)
+                           or headline and _shortened(org.label, label))]
             if len(longer) == 1:
                 m.orgs[n] = (a, b, longer[0])
                 doc.named_in_full[org.label] = longer[0]
@@ -70,6 +72,16 @@ def _named_in_full(doc: Doc) -> None:
 
 
 _LOCAL_WORDS = ("huyện", "quận", "thị xã", "xã", "phường", "thị trấn")
+
+
+def _shortened(short: str, label: str) -> bool:
+    """A headline's short form: the words of `short`, in order, within `label`, with the same first and last
+    word ("Sở Tài nguyên Yên Bái" of "Sở Tài nguyên và Môi trường tỉnh Yên Bái")."""
+    words, longer = short.casefold().split(), label.casefold().split()
+    if len(words) < 3 or len(longer) <= len(words) or words[0] != longer[0] or words[-1] != longer[-1]:
+        return False
+    it = iter(longer)
+    return all(w in it for w in words)
 
 
 def _goes_on(doc: Doc, short: str, label: str, before: bool) -> bool:
