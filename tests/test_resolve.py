@@ -316,7 +316,7 @@ def test_resolve_a_commune_read_with_no_province_is_the_one_unit_of_that_name():
 def _groups(names: dict[str, str], offices: dict[str, int] | None = None, parents: dict[str, str] | None = None):
     orgs = {r.PGID + "org/" + k: {"labels": {v}, "parents": set()} for k, v in names.items()}
     for child, parent in (parents or {}).items():
-        orgs[r.PGID + "org/" + child]["parents"].add(("graph/a", r.PGID + "org/" + parent))
+        orgs[r.PGID + "org/" + child]["parents"].add(r.PGID + "org/" + parent)
     counts = {r.PGID + "org/" + k: n for k, n in (offices or {}).items()}
     return [[g.rsplit("/", 1)[-1] for g in group] for group in r.org_variants(orgs, counts)]
 

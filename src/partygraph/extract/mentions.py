@@ -43,10 +43,10 @@ def organisations(doc: Doc) -> None:
 def _named_in_full(doc: Doc) -> None:
     """'Tổng công ty Tân Cảng' in an article that names 'Tổng công ty Tân Cảng Sài Gòn', 'Công ty AMSECO' in one
     that names 'Công ty Dịch vụ vật tư nông nghiệp Phú Yên AMSECO': a unit named short is the one unit the
-    article names in full whose name goes on from it (or ends with the same acronym), the short name kept as
-    its alternative label. Not a national body ("Mặt trận Tổ quốc Việt Nam" beside its provincial
-    committee), a ministry, a district or a commune (their longer names are other places), nor a name that
-    goes on into another country's."""
+    article names in full (`_goes_on`; in the headline also `_shortened`), the short name kept as its
+    alternative label. Not a national body ("Mặt trận Tổ quốc Việt Nam" beside its provincial committee), a
+    ministry, a district or a commune (their longer names are other places), nor a name that goes on into
+    another country's."""
     full: dict[str, Org] = {}
     first: dict[str, tuple[int, int]] = {}  # where the article first names each
     for m in doc.mentions:
@@ -71,9 +71,6 @@ def _named_in_full(doc: Doc) -> None:
                 doc.registry.add(m.sentence.tokens[a].start, longer[0])
 
 
-_LOCAL_WORDS = ("huyện", "quận", "thị xã", "xã", "phường", "thị trấn")
-
-
 def _shortened(short: str, label: str) -> bool:
     """A headline's short form: the words of `short`, in order, within `label`, with the same first and last
     word ("Sở Tài nguyên Yên Bái" of "Sở Tài nguyên và Môi trường tỉnh Yên Bái")."""
@@ -89,7 +86,8 @@ def _goes_on(doc: Doc, short: str, label: str, before: bool) -> bool:
     in full first, the headline aside: a longer name later is another unit, "Công ty X" then "Công ty X Hà
     Nội"), or it ends with the same acronym."""
     words, longer = short.split(), label.split()
-    for place in (w.split() for w in _LOCAL_WORDS):  # "Bệnh viện Đa khoa Thanh Bình": "huyện" left out
+    local = (w.split() for w, level in doc.lex.place_levels.items() if level in ("district", "grassroots"))
+    for place in local:  # "Bệnh viện Đa khoa Thanh Bình": "huyện" left out
         n = len(place)
         if len(longer) == len(words) + n and any(longer[:i] == words[:i] and longer[i:i + n] == place
                                                  and longer[i + n:] == words[i:] for i in range(1, len(words))):

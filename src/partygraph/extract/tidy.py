@@ -101,7 +101,7 @@ def _drop_fragments(doc: Doc) -> None:
     used |= {k for pair in doc.stated_parents for k in pair}
     used |= {o.parent.key for _, o, _ in doc.orgs.values() if o.parent is not None}
     by_sentence: dict[int, list] = {}
-    for k, (n, org, ev) in doc.orgs.items():
+    for k, (_, org, ev) in doc.orgs.items():
         by_sentence.setdefault(ev.start, []).append((k, org))
     for found in by_sentence.values():
         for k, org in found:

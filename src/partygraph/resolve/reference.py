@@ -119,19 +119,19 @@ def _PLACES():
 
 
 def read_orgs(store: ox.Store) -> dict[str, dict]:
-    """Organisation IRI → {labels, alts, types, province, level, parents: {(graph, parent)}}."""
+    """Organisation IRI → {labels, alts, types, province, level, parents}."""
     orgs: dict[str, dict] = defaultdict(lambda: {"labels": set(), "alts": set(), "types": set(),
                                                  "province": None, "level": None, "parents": set()})
     # Only what articles and loaded graphs say: organisations minted by an
     # earlier run's reference graph must not change the next run.
-    for r in store.query(PREFIXES + f"""SELECT ?g ?o ?l ?alt ?type ?prov ?level ?parent WHERE {{
+    for r in store.query(PREFIXES + f"""SELECT ?o ?l ?alt ?type ?prov ?level ?parent WHERE {{
             GRAPH ?g {{ ?o a org:Organization ; skos:prefLabel ?l . OPTIONAL {{ ?o skos:altLabel ?alt }}
             OPTIONAL {{ ?o a ?type }} OPTIONAL {{ ?o pg:province ?prov }} OPTIONAL {{ ?o pg:level ?level }}
             OPTIONAL {{ ?o org:subOrganizationOf ?parent }} }}
             {_not_derived('g')} }}"""):
         d = orgs[r["o"].value]
         if r["parent"] is not None:
-            d["parents"].add((r["g"].value, r["parent"].value))
+            d["parents"].add(r["parent"].value)
         d["labels"].add(r["l"].value)
         if r["alt"] is not None:
             d["alts"].add(r["alt"].value)
@@ -182,17 +182,10 @@ def _under_one_ministry(orgs: dict[str, dict], keys: dict[str, tuple[str, str]],
     """(key, IRI, ministry key) of a unit named without its ministry ("Vụ Kiểm soát chi") whose one parent
     is a national body (`national_nouns`), when no other ministry has a unit of that name in the store
     ("Vụ Tổ chức cán bộ", in every ministry, is left alone)."""
-    nouns = _NATIONAL_NOUNS()
-    seen: dict[str, set[str]] = defaultdict(set)  # "vu to chuc can bo" -> {"bo noi vu", "bo xay dung"}
+    nouns, seen = _NATIONAL_NOUNS(), _ministries_of(by_key)
     found = []
-    for key, within in by_key:
-        words = key.split()
-        at = next((n for n in range(len(words) - 1, 0, -1) if words[n] in nouns), None)
-        if at and not within:
-            seen[" ".join(words[:at])].add(" ".join(words[at:]))
     for iri, (key, within) in keys.items():
-        d = orgs[iri]
-        parents = {p for _, p in d.get("parents", ())}
+        parents = orgs[iri].get("parents", set())
         labels = orgs.get(next(iter(parents)), {}).get("labels") if len(parents) == 1 else ()
         ministry = org_key(min(labels)) if labels else ""
         if ministry.split(" ", 1)[0] in nouns and not within and not key.endswith(" " + ministry) \
@@ -292,15 +285,22 @@ def _ministry_left_out(by_key):
     """(key, key + ministry) of a unit named without its ministry ("Vụ Xuất nhập khẩu") when the store has
     it under one ministry only ("Vụ Xuất nhập khẩu Bộ Thương mại"). The departments every ministry has
     ("Vụ Pháp chế") are the article's own (`generic_names`) and never reach here."""
+    nouns, under = _NATIONAL_NOUNS(), _ministries_of(by_key)
+    return [((key, ""), (f"{key} {next(iter(under[key]))}", "")) for key, within in list(by_key)
+            if not within and len(under.get(key, ())) == 1 and key.split()[0] not in nouns]
+
+
+def _ministries_of(by_key) -> dict[str, set[str]]:
+    """Unit key → the keys of the national bodies the store has it named under ("vu to chuc can bo" →
+    {"bo noi vu", "bo xay dung"}), from keys "<unit> <national body>" whose body is a key itself."""
     nouns = _NATIONAL_NOUNS()
     under: dict[str, set[str]] = defaultdict(set)
     for key, within in by_key:
         words = key.split()
         for n in range(1, len(words) - 1) if not within else ():
-            if words[n] in nouns and (" ".join(words[n:]), "") in by_key:  # a ministry the store has
+            if words[n] in nouns and (" ".join(words[n:]), "") in by_key:
                 under[" ".join(words[:n])].add(" ".join(words[n:]))
-    return [((key, ""), (f"{key} {next(iter(under[key]))}", "")) for key, within in list(by_key)
-            if not within and len(under.get(key, ())) == 1 and key.split()[0] not in nouns]
+    return under
 
 
 def _run_on_verbs(by_key, offices: dict[str, int]):
