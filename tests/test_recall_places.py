@@ -192,3 +192,11 @@ def test_a_known_city_that_opens_like_a_name_is_the_place():
 def test_a_newspaper_named_after_its_city_is_no_province_of_the_story():
     x = run("Theo báo Pháp Luật TP.HCM, ông Trần Văn An, Chủ tịch UBND huyện Châu Thành, tỉnh Trà Vinh, đã ký.", None)
     assert x.province == "Trà Vinh"
+
+
+def test_a_province_name_inside_a_longer_proper_name_is_no_place_of_the_story():
+    # "Thái Bình Dương" is the Pacific (and a company named after it), not the province Thái Bình
+    x = run("Công ty Cổ phần Thái Bình Dương trúng thầu, ông Trần Văn An, Giám đốc công ty, cho biết.", None)
+    assert x.province is None
+    x = run("Chủ tịch UBND tỉnh Nghệ An Nguyễn Văn Bình đã ký quyết định.", None)
+    assert x.province == "Nghệ An"

@@ -66,11 +66,23 @@ def _province_mentions(doc: Doc) -> list[tuple[int, str]]:
             personlike = (m[0] - i >= 3 and ks[i] in lex.surnames
                           and not (i and lex.place_words.match(ks, i - 1)
                                    or i > 1 and lex.place_words.match(ks, i - 2)))
-            if not (personlike or blocked) and not (
+            if not (personlike or blocked or _name_goes_on(lex, s, m[0])) and not (
                     prev and prev.cap and prev.is_word and prev.key in lex.surnames):
                 mentions.append((s.tokens[i].start, m[1].name))
             i = m[0]
     return mentions
+
+
+def _name_goes_on(lex, s, end: int) -> bool:
+    """A capitalised word after a province's name that goes on with it: "Thái Bình Dương" (the Pacific), a
+    company's "Thái Bình Dương"; not a person's name ("Nghệ An Nguyễn Văn A"), a unit or a title after it."""
+    toks = s.tokens
+    if end >= len(toks) or not (toks[end].is_word and toks[end].cap) or toks[end].abbr or toks[end].upper:
+        return False
+    if lex.heads.match(s.keys, end) or lex.role_trie.match(s.keys, end) or lex.place_words.match(s.keys, end):
+        return False
+    nxt = toks[end + 1] if end + 1 < len(toks) else None
+    return not (toks[end].key in lex.surnames and nxt is not None and nxt.is_word and nxt.cap)
 
 
 @component(assigns=("province_mentions", "province"))
