@@ -94,3 +94,11 @@ def test_a_headline_shortens_the_name_the_text_gives_in_full():
             "Lạng Sơn, bị khiển trách.")
     assert "Sở Tài nguyên tỉnh Lạng Sơn" not in _labels(x)
     assert "Sở Tài nguyên và Môi trường tỉnh Lạng Sơn" in _labels(x)
+
+
+def test_a_short_name_the_article_gives_in_brackets_is_the_unit_it_follows():
+    x = run("Ông Trần Văn An, Chủ tịch Hội đồng quản trị Tổng công ty Phát triển nhà Hòa Bình (HABICO), cho biết. Ông "
+            "Lê Văn Bình, Phó Tổng giám đốc Tổng công ty HABICO, và ông Hà Văn Cường, Ủy viên Hội đồng quản trị "
+            "HABICO, dự.")
+    assert {o[2] for o in offices(x)} == {"Hội đồng quản trị Tổng công ty Phát triển nhà Hòa Bình",
+                                          "Tổng công ty Phát triển nhà Hòa Bình"}

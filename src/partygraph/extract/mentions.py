@@ -54,7 +54,7 @@ def _named_in_full(doc: Doc) -> None:
             if not (org.bare or org.scoped):
                 full.setdefault(org.label, org)
                 first.setdefault(org.label, (m.index, a))
-    nouns = doc.lex.org_name["national_nouns"]
+    nouns, acronyms = doc.lex.org_name["national_nouns"], _acronyms(doc)
     for m in doc.mentions:
         for n, (a, b, org) in enumerate(m.orgs):
             if org.label not in full or org.level in ("central", "district", "grassroots", "branch") \
@@ -64,11 +64,34 @@ def _named_in_full(doc: Doc) -> None:
             longer = [o for label, o in full.items() if o.kind == org.kind
                       and (_goes_on(doc, org.label, label, first[label] < first[org.label] or headline)
                            or headline and _shortened(org.label, label))]
+            head, _, acronym = org.label.rpartition(" ")
+            if not longer and acronym in acronyms:  # "Tổng công ty HUD" after "Tổng công ty … (HUD)"
+                longer = [o for o in _chain(acronyms[acronym]) if o.label.split(" ", 1)[0] == head.split(" ", 1)[0]
+                          and o.kind == org.kind and o.label != org.label][:1]
             if len(longer) == 1:
                 m.orgs[n] = (a, b, longer[0])
                 doc.named_in_full[org.label] = longer[0]
                 doc.alt_labels.setdefault(longer[0].key, set()).add(org.label)
                 doc.registry.add(m.sentence.tokens[a].start, longer[0])
+
+
+def _acronyms(doc: Doc) -> dict[str, Org]:
+    """The short names an article gives in brackets right after a unit's full name: "Tổng công ty Đầu tư
+    phát triển nhà và đô thị (HUD)" → {"HUD": that unit} (not a place: "Công ty X (Huế)")."""
+    out: dict[str, Org] = {}
+    for m in doc.mentions:
+        toks = m.sentence.tokens
+        for _, b, org in m.orgs:
+            if b + 2 < len(toks) and toks[b].text == "(" and toks[b + 2].text == ")" and toks[b + 1].is_word \
+                    and toks[b + 1].cap and not org.bare and not doc.lex.province_trie.match(m.sentence.keys, b + 1):
+                out.setdefault(toks[b + 1].text, org)
+    return out
+
+
+def _chain(org: Org | None):
+    while org is not None:
+        yield org
+        org = org.parent
 
 
 def _shortened(short: str, label: str) -> bool:
