@@ -102,3 +102,15 @@ def test_a_short_name_the_article_gives_in_brackets_is_the_unit_it_follows():
             "HABICO, dự.")
     assert {o[2] for o in offices(x)} == {"Hội đồng quản trị Tổng công ty Phát triển nhà Hòa Bình",
                                           "Tổng công ty Phát triển nhà Hòa Bình"}
+
+
+def test_an_abbreviation_the_article_defines_is_read_as_its_words():
+    x = run("Ông Trần Văn An, Chủ tịch UBND huyện Cần Giờ (CG), cho biết. Ông Lê Văn Bình, Chánh Văn phòng UBND huyện "
+            "CG, nói.", "Hồ Chí Minh")
+    assert ("Lê Văn Bình", "Chánh Văn phòng", "Văn phòng Ủy ban nhân dân huyện Cần Giờ", "current") in offices(x)
+    assert not any(label.endswith(" CG") for label in _labels(x))
+
+
+def test_a_caption_after_a_city_word_is_no_city():
+    x = run("Lãnh đạo UBND TP. Ảnh: HOÀNG NAM Ông Trần Văn An nói.", "Hồ Chí Minh")
+    assert not any("Ảnh" in label for label in _labels(x))

@@ -207,7 +207,8 @@ class OrgReader:
             return known, [self.word(t) for t in toks[j:known]]
         run, k = [], j
         while k < len(toks) and toks[k].is_word and toks[k].cap and len(run) < 4 and not toks[k].abbr \
-                and not self.starts_role(keys, k) and self.lex.honorifics.match(keys, k) is None:  # "TP. Trung tá …"
+                and not self.starts_role(keys, k) and self.lex.honorifics.match(keys, k) is None \
+                and self.lex.bylines.match(keys, k) is None:  # "TP. Trung tá …", "UBND TP. Ảnh: …"
             if run and self.is_person_start(toks, k):
                 break
             if not allcaps and not run and self.is_person_start(toks, k) and (

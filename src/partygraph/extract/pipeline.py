@@ -11,6 +11,9 @@ component here.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from partygraph.extract import (changes, congresses, context, decisions, hierarchy, mentions, offices, places, subjects,
                                 tidy)
 from partygraph.extract.component import Component, check_order
@@ -52,9 +55,30 @@ check_order(PIPELINE)
 
 
 def make_doc(article: Article, lex: Lexicon) -> Doc:
-    """The article normalised (one tone-mark style, offsets back to the raw text) and split into sentences."""
+    """The article normalised (one tone-mark style, offsets back to the raw text) and split into sentences,
+    with the abbreviations it defines itself ("huyện Phú Quốc (PQ)") expanded like the lexicon's."""
     norm = normalise(article.text)
-    return Doc(article, norm, sentences(norm.text, lex.abbreviations), lex)
+    return Doc(article, norm, sentences(norm.text, article_abbreviations(norm.text, lex.abbreviations)), lex)
+
+
+_DEFINED = re.compile(r"((?:[A-ZĐÀ-Ỹ][^\W\d_]*\s+){1,5}[A-ZĐÀ-Ỹ][^\W\d_]*)\s*\(([A-ZĐ]{2,6})\)")
+
+
+def _initial(word: str) -> str:
+    return "D" if word[0] in "Đđ" else unicodedata.normalize("NFD", word[0])[0].upper()
+
+
+def article_abbreviations(text: str, abbreviations: dict) -> dict:
+    """The lexicon's abbreviations and those the article defines: capitalised words then, in brackets, their
+    initials ("Phú Quốc (PQ)", "Kiên Giang (KG)"); an abbreviation the lexicon has keeps its meaning."""
+    found = {}
+    for m in _DEFINED.finditer(text):
+        abbr, words = m.group(2), m.group(1).split()
+        words = words[-len(abbr):]
+        if abbr not in abbreviations and len(words) == len(abbr) and \
+                all(_initial(w) == _initial(a) for w, a in zip(words, abbr)):
+            found.setdefault(abbr, tuple(words))
+    return {**abbreviations, **found} if found else abbreviations
 
 
 def extract(article: Article, lex: Lexicon | None = None, pipeline: list[Component] | None = None) -> Extraction:
