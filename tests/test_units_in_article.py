@@ -114,3 +114,11 @@ def test_an_abbreviation_the_article_defines_is_read_as_its_words():
 def test_a_caption_after_a_city_word_is_no_city():
     x = run("Lãnh đạo UBND TP. Ảnh: HOÀNG NAM Ông Trần Văn An nói.", "Hồ Chí Minh")
     assert not any("Ảnh" in label for label in _labels(x))
+
+
+def test_a_document_number_after_a_name_is_no_part_of_it():
+    x = run("Ông Trần Văn An, Hiệu trưởng Trường THCS Hòa Lạc số 05/KL-UBND, nói. Ông Lê Văn Bình, Chỉ huy trưởng "
+            "Quân khu 4, dự.")
+    got = offices(x)
+    assert ("Trần Văn An", "Hiệu trưởng", "Trường Trung học cơ sở Hòa Lạc", "current") in got
+    assert any(o[2] == "Quân khu 4" for o in got)

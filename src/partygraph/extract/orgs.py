@@ -328,8 +328,8 @@ class OrgReader:
                 return st.take("-", ",")  # one spelling: "Bộ Văn hóa - Thể thao và Du lịch"
             return _STOP
         if tok.kind == "num":
-            if keys[j - 1] in lex.org_name["number_after"]:  # "Quân khu 4", "Quân đoàn 3"
-                return st.take(tok.text, tok.key)
+            if keys[j - 1] in lex.org_name["number_after"] and not (j + 1 < st.n and toks[j + 1].text == "/"):
+                return st.take(tok.text, tok.key)  # "Quân khu 4", "Quân đoàn 3"; not "số 05/KL-UBND", a document
             return _STOP
         if tok.key in lex.org_name["and"] and self._and_ends_name(toks, keys, st):
             return _STOP
