@@ -61,6 +61,7 @@ def make_doc(article: Article, lex: Lexicon) -> Doc:
     return Doc(article, norm, sentences(norm.text, article_abbreviations(norm.text, lex.abbreviations)), lex)
 
 
+_BRACKETED = re.compile(r"\([A-ZĐ]{2,6}\)")
 _DEFINED = re.compile(r"((?:[A-ZĐÀ-Ỹ][^\W\d_]*\s+){1,5}[A-ZĐÀ-Ỹ][^\W\d_]*)\s*\(([A-ZĐ]{2,6})\)")
 
 
@@ -72,6 +73,8 @@ def article_abbreviations(text: str, abbreviations: dict) -> dict:
     """The lexicon's abbreviations and those the article defines: capitalised words then, in brackets, their
     initials ("Phú Quốc (PQ)", "Kiên Giang (KG)"); an abbreviation the lexicon has keeps its meaning."""
     found = {}
+    if _BRACKETED.search(text) is None:  # most articles define none: one cheap look first
+        return abbreviations
     for m in _DEFINED.finditer(text):
         abbr, words = m.group(2), m.group(1).split()
         words = words[-len(abbr):]
