@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extracting import offices, run
+from extracting import labels, offices, provinces, run
 
 
 def test_bare_commune_is_the_commune_named_before():
@@ -86,20 +86,16 @@ def test_no_province_parent_in_an_article_about_several_provinces():
     assert all(o.org.parent is None or o.org.parent.label != "Đảng bộ tỉnh Trà Vinh" for o in x.offices)
 
 
-def _labels(x) -> set[str]:
-    return {o.label for o in x.orgs.values()}
-
-
 def test_place_written_once_after_a_list_of_bodies_is_each_ones():
     x = run("Ông Trần Văn Bình đọc thư chúc Tết của Thành ủy, HĐND, UBND và UBMTTQ TP. Cần Thơ.")
     assert {"Hội đồng nhân dân thành phố Cần Thơ", "Ủy ban nhân dân thành phố Cần Thơ",
-            "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Cần Thơ"} <= _labels(x)
+            "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Cần Thơ"} <= labels(x)
 
 
 def test_place_of_another_level_is_not_shared():
     # a district committee is not the province's, and a department never takes a district
     x = run("Đại diện Huyện ủy, UBND tỉnh Nghệ An và Sở Y tế, UBND huyện Yên Thành dự lễ.")
-    got = _labels(x)
+    got = labels(x)
     assert "Ủy ban nhân dân tỉnh Nghệ An" in got
     assert not any(label.startswith("Đảng bộ huyện Nghệ An") or label.startswith("Sở Y tế huyện") for label in got)
 
@@ -113,18 +109,18 @@ def test_personal_details_between_name_and_titles_are_stepped_over():
 def test_one_head_written_before_several_names_is_each_body():
     x = run("Phó Thủ tướng Trần Văn An và bộ trưởng các bộ Ngoại giao, Thương mại, Kế hoạch - Đầu tư, Tài chính "
             "đã có các cuộc gặp.")
-    assert {"Bộ Ngoại giao", "Bộ Thương mại", "Bộ Kế hoạch - Đầu tư", "Bộ Tài chính"} <= _labels(x)
+    assert {"Bộ Ngoại giao", "Bộ Thương mại", "Bộ Kế hoạch - Đầu tư", "Bộ Tài chính"} <= labels(x)
 
 
 def test_international_organisations_by_name_and_abbreviation():
     x = run("Việt Nam gia nhập Tổ chức Thương mại Thế giới năm 2007; ông Lê Văn An là đại sứ tại WTO và ASEAN.")
-    assert {"Tổ chức Thương mại Thế giới", "Hiệp hội các quốc gia Đông Nam Á (ASEAN)"} <= _labels(x)
+    assert {"Tổ chức Thương mại Thế giới", "Hiệp hội các quốc gia Đông Nam Á (ASEAN)"} <= labels(x)
 
 
 def test_bare_standing_committee_after_a_named_executive_committee_is_its():
     x = run("Ban Thường vụ Thành ủy chỉ định Ban Chấp hành Đảng bộ phường Tân Định nhiệm kỳ 2025 - 2030 gồm "
             "33 người, Ban Thường vụ gồm 11 người.", "Hồ Chí Minh", "2025-08-01")
-    assert "Ban Thường vụ Đảng ủy phường Tân Định" in _labels(x)
+    assert "Ban Thường vụ Đảng ủy phường Tân Định" in labels(x)
 
 
 def test_central_body_in_brackets_is_the_parent():
@@ -141,36 +137,36 @@ def test_party_committee_of_a_ministry_named_without_it_is_the_next_titles_body(
 def test_a_district_named_without_its_province_is_the_one_province_that_has_it():
     # an article about one city naming a district that only another province has
     x = run("Đảng bộ thành phố Hà Nội tổng kết năm. Ông Trần Văn An, Bí thư Huyện ủy Cái Nước, phát biểu.")
-    assert {o.province for o in x.orgs.values() if o.label == "Đảng bộ huyện Cái Nước"} == {"Cà Mau"}
+    assert provinces(x, "Đảng bộ huyện Cái Nước") == {"Cà Mau"}
     # a district named as it was before it became a city ("huyện Phú Quốc", a city since 2020)
     x = run("Ông Trần Văn An, Bí thư Huyện ủy Phú Quốc, phát biểu.", "Quảng Bình")
-    assert {o.province for o in x.orgs.values() if o.label == "Đảng bộ huyện Phú Quốc"} == {"Kiên Giang"}
+    assert provinces(x, "Đảng bộ huyện Phú Quốc") == {"Kiên Giang"}
     # a name several provinces have stays with the article's province when it is one of them
     x = run("Ông Lê Văn Cường, Chủ tịch UBND huyện Châu Thành, cho biết.", "Long An")
-    assert {o.province for o in x.orgs.values() if o.label == "Ủy ban nhân dân huyện Châu Thành"} == {"Long An"}
+    assert provinces(x, "Ủy ban nhân dân huyện Châu Thành") == {"Long An"}
 
 
 def test_a_commune_in_an_article_naming_no_province_is_the_one_province_that_has_it():
     x = run("Ông Trần Văn An, Bí thư Đảng ủy xã Thới Hưng, phát biểu.", None)
-    assert {o.province for o in x.orgs.values() if o.label == "Đảng bộ xã Thới Hưng"} == {"Cần Thơ"}
+    assert provinces(x, "Đảng bộ xã Thới Hưng") == {"Cần Thơ"}
     # in an article about a province, a commune stays with it: commune names repeat and changed often
     x = run("Ông Trần Văn An, Bí thư Đảng ủy xã Thới Hưng, phát biểu.", "Kiên Giang")
-    assert {o.province for o in x.orgs.values() if o.label == "Đảng bộ xã Thới Hưng"} == {"Kiên Giang"}
+    assert provinces(x, "Đảng bộ xã Thới Hưng") == {"Kiên Giang"}
 
 
 def test_a_commune_the_article_province_lacks_is_in_the_other_province_the_article_names():
     text = "Ông Trần Văn An, Bí thư Đảng ủy xã Thới Hưng, phát biểu. Huyện Cờ Đỏ của TP Cần Thơ có 10 xã."
     x = run(text, "Kiên Giang")
-    assert {o.province for o in x.orgs.values() if o.label == "Đảng bộ xã Thới Hưng"} == {"Cần Thơ"}
+    assert provinces(x, "Đảng bộ xã Thới Hưng") == {"Cần Thơ"}
     # the article's province has one of that name: it stays
     x = run("Ông Trần Văn An, Chủ tịch UBND xã Tân Trung, phát biểu. Tỉnh Bến Tre và tỉnh Cà Mau ký kết.", "Bến Tre")
-    assert {o.province for o in x.orgs.values() if o.label == "Ủy ban nhân dân xã Tân Trung"} == {"Bến Tre"}
+    assert provinces(x, "Ủy ban nhân dân xã Tân Trung") == {"Bến Tre"}
 
 
 def test_a_commune_is_where_the_district_written_after_it_is():
     x = run("Ông Lê Văn Bình, Phó Chủ tịch UBND xã Phù Lưu (Thạch Hà) kể lại. Ông Lê Văn Bình, Phó Chủ tịch "
             "UBND xã Phù Lưu, cho biết thêm.", "Nghệ An")
-    assert {o.province for o in x.orgs.values() if o.label == "Ủy ban nhân dân xã Phù Lưu"} == {"Hà Tĩnh"}
+    assert provinces(x, "Ủy ban nhân dân xã Phù Lưu") == {"Hà Tĩnh"}
 
 
 def test_a_district_the_tables_know_is_read_whole_though_it_opens_like_a_name():

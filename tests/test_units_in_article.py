@@ -1,10 +1,6 @@
 """How one article names its units: short names, lists under one head, names that end early or run on."""
 
-from extracting import offices, run
-
-
-def _labels(x) -> set[str]:
-    return {o.label for o in x.orgs.values()}
+from extracting import labels, offices, run
 
 
 def test_a_unit_named_short_is_the_one_the_article_names_in_full():
@@ -14,7 +10,7 @@ def test_a_unit_named_short_is_the_one_the_article_names_in_full():
     got = offices(x)
     assert ("Lê Văn Bình", "Phó Tổng Giám đốc", "Tổng công ty Bến Nghé Sài Gòn", "current") in got
     assert ("Hà Văn Cường", "Giám đốc", "Công ty Vật tư nông nghiệp Lạng Sơn AGRIMEX", "current") in got
-    assert not {"Tổng công ty Bến Nghé", "Công ty AGRIMEX"} & _labels(x)
+    assert not {"Tổng công ty Bến Nghé", "Công ty AGRIMEX"} & labels(x)
     # the short name is kept as the unit's other label
     assert "Tổng công ty Bến Nghé" in x.alt_labels[next(k for k, o in x.orgs.items()
                                                         if o.label == "Tổng công ty Bến Nghé Sài Gòn")]
@@ -41,8 +37,8 @@ def test_a_company_keeps_a_place_in_its_proper_name_as_written():
 def test_one_head_before_names_with_and_inside_them():
     x = run("Đại diện các bộ Nông nghiệp và Phát triển nông thôn, Giáo dục và Đào tạo, Công an và Quốc phòng đã dự.")
     assert {"Bộ Nông nghiệp và Phát triển nông thôn", "Bộ Giáo dục và Đào tạo", "Bộ Công an",
-            "Bộ Quốc phòng"} <= _labels(x)
-    assert not {"Bộ Phát triển nông thôn", "Bộ Đào tạo", "Bộ Nông nghiệp"} & _labels(x)
+            "Bộ Quốc phòng"} <= labels(x)
+    assert not {"Bộ Phát triển nông thôn", "Bộ Đào tạo", "Bộ Nông nghiệp"} & labels(x)
 
 
 def test_a_list_of_bodies_after_a_name_is_no_part_of_it():
@@ -66,34 +62,34 @@ def test_a_longer_name_the_article_gives_later_is_another_unit():
 def test_a_unit_named_without_its_place_word_is_the_one_named_with_it():
     x = run("Ông Trần Văn An, Giám đốc Bệnh viện Đa khoa huyện Tam Nông, cho biết. Việc bổ nhiệm ở Bệnh viện Đa khoa "
             "Tam Nông có sai sót.", "Đồng Tháp")
-    assert "Bệnh viện Đa khoa Tam Nông" not in _labels(x) and "Bệnh viện Đa khoa huyện Tam Nông" in _labels(x)
+    assert "Bệnh viện Đa khoa Tam Nông" not in labels(x) and "Bệnh viện Đa khoa huyện Tam Nông" in labels(x)
 
 
 def test_a_person_after_a_commune_word_is_no_commune():
     x = run("Ông Lê Văn Tư, cựu Chủ tịch xã Lê Đình Thuận, nói thêm.", "Hà Nội")
-    assert not any("Lê Đình Thuận" in label for label in _labels(x))
+    assert not any("Lê Đình Thuận" in label for label in labels(x))
 
 
 def test_a_board_named_after_a_title_and_a_rank_after_a_city_are_no_office_and_no_place():
     x = run("Ban giám đốc Công an TP. Thượng tá Lê Văn Hậu, Phó trưởng phòng Cảnh sát hình sự Công an TP.HCM cho biết.")
     got = offices(x)
     assert ("Lê Văn Hậu", "Phó Trưởng phòng", "Phòng Cảnh sát hình sự Công an thành phố Hồ Chí Minh", "current") in got
-    assert not any(o[1] == "Giám đốc" for o in got) and not any("Thượng" in label for label in _labels(x))
+    assert not any(o[1] == "Giám đốc" for o in got) and not any("Thượng" in label for label in labels(x))
 
 
 def test_a_verb_or_a_function_word_after_a_name_ends_it():
     x = run("Ông Trần Văn An, Tổng giám đốc Tập đoàn Hòa Phát, nói Tập đoàn Hòa Phát vẫn chưa thực hiện việc này; "
             "Vụ Nông thôn chuyển hồ sơ cho Công ty Sông Hồng phối hợp xử lý.")
-    labels = _labels(x)
-    assert {"Tập đoàn Hòa Phát", "Vụ Nông thôn", "Công ty Sông Hồng"} <= labels
-    assert not any(w in label for label in labels for w in (" vẫn", " chuyển", " phối hợp"))
+    names = labels(x)
+    assert {"Tập đoàn Hòa Phát", "Vụ Nông thôn", "Công ty Sông Hồng"} <= names
+    assert not any(w in label for label in names for w in (" vẫn", " chuyển", " phối hợp"))
 
 
 def test_a_headline_shortens_the_name_the_text_gives_in_full():
     x = run("Giám đốc Sở Tài nguyên Lạng Sơn bị kỷ luật\nÔng Trần Văn An, Giám đốc Sở Tài nguyên và Môi trường tỉnh "
             "Lạng Sơn, bị khiển trách.")
-    assert "Sở Tài nguyên tỉnh Lạng Sơn" not in _labels(x)
-    assert "Sở Tài nguyên và Môi trường tỉnh Lạng Sơn" in _labels(x)
+    assert "Sở Tài nguyên tỉnh Lạng Sơn" not in labels(x)
+    assert "Sở Tài nguyên và Môi trường tỉnh Lạng Sơn" in labels(x)
 
 
 def test_a_short_name_the_article_gives_in_brackets_is_the_unit_it_follows():
@@ -108,12 +104,12 @@ def test_an_abbreviation_the_article_defines_is_read_as_its_words():
     x = run("Ông Trần Văn An, Chủ tịch UBND huyện Cần Giờ (CG), cho biết. Ông Lê Văn Bình, Chánh Văn phòng UBND huyện "
             "CG, nói.", "Hồ Chí Minh")
     assert ("Lê Văn Bình", "Chánh Văn phòng", "Văn phòng Ủy ban nhân dân huyện Cần Giờ", "current") in offices(x)
-    assert not any(label.endswith(" CG") for label in _labels(x))
+    assert not any(label.endswith(" CG") for label in labels(x))
 
 
 def test_a_caption_after_a_city_word_is_no_city():
     x = run("Lãnh đạo UBND TP. Ảnh: HOÀNG NAM Ông Trần Văn An nói.", "Hồ Chí Minh")
-    assert not any("Ảnh" in label for label in _labels(x))
+    assert not any("Ảnh" in label for label in labels(x))
 
 
 def test_a_document_number_after_a_name_is_no_part_of_it():
