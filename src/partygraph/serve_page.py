@@ -12,11 +12,11 @@ styles and requests from the server only.
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from importlib.resources import files
 
 from partygraph.errors import PartygraphError
+from partygraph.htmltext import json_for_script
 from partygraph.namespaces import QUERY_PREFIXES, sparql_prefixes
 
 #: The files under `/static/`, by name, and their media types.
@@ -86,14 +86,8 @@ def library_examples(backend=None) -> list[dict]:
     return out
 
 
-def json_for_html(data) -> str:
-    """JSON to put inside a `<script type="application/json">`: `<`, `>` and `&` escaped, so no text ends it."""
-    text = json.dumps(data, ensure_ascii=False)
-    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-
-
 def page_html(backend=None) -> bytes:
     """The page, its configuration (prefixes, first query, library) inlined as JSON data."""
     config = {"prefixes": QUERY_PREFIXES, "query": DEFAULT_QUERY, "library": library_examples(backend)}
-    return PAGE.replace("__CONFIG__", json_for_html(config)).encode("utf-8")
+    return PAGE.replace("__CONFIG__", json_for_script(config, compact=False)).encode("utf-8")
 

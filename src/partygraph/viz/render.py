@@ -15,7 +15,6 @@ DataSets) and `window.partygraph` (`settled` becomes true once drawn and still).
 from __future__ import annotations
 
 import html
-import json
 import re
 from functools import lru_cache
 from importlib import resources
@@ -23,6 +22,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from partygraph.htmltext import json_for_script
 from partygraph.viz.chart import MARGIN, MAX_HOLDER_LINES, POST_FONT, UNIT_FONT, text_width
 from partygraph.viz.model import LEVEL_LABELS, LEVELS, ROLE_CATEGORIES, ROLE_CATEGORY_LABELS, body_kinds
 
@@ -226,13 +226,6 @@ def page_data(g: nx.Graph, view: str, title: str, positions: dict | None, messag
                        for lv in list(LEVELS) + ["unknown"] if lv in levels_present],
         },
     }
-
-
-def json_for_script(obj) -> str:
-    """JSON safe inside a <script> element: no '<', '>' or '&' can end or open a tag."""
-    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
 def _inline_script(code: str) -> str:
