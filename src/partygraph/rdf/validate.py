@@ -19,7 +19,7 @@ import partygraph
 from partygraph.errors import InputError
 from partygraph.progress import meter
 from partygraph.namespaces import PREFIXES
-from partygraph.rdf.files import FORMATS as FILE_FORMATS, STDIO, VALIDATABLE, choose_format, named_format, read_bytes
+from partygraph.rdf.files import FORMATS as FILE_FORMATS, STDIO, VALIDATABLE, choose_format, read_bytes
 
 #: The shapes ship inside the package (src/partygraph/ontology is a symlink
 #: to the top-level ontology/ folder).
@@ -56,8 +56,8 @@ def parse_graph(path, fmt_name: str | None = None) -> rdflib.Graph:
     """
     path = Path(path)
     if fmt_name or str(path) == STDIO:
-        fmt = choose_format(path, fmt_name, VALIDATABLE).rdflib
-        name = named_format(fmt_name or "ttl").name
+        chosen = choose_format(path, fmt_name, VALIDATABLE)
+        fmt, name = chosen.rdflib, chosen.name
     else:
         fmt = FORMATS.get(path.suffix.lower())
         name = FILE_FORMATS[path.suffix.lower()].name if fmt else None
@@ -140,7 +140,8 @@ def validate_graph(graph: rdflib.Graph, steps=None) -> tuple[bool, str]:
         # defensive copy pyshacl would otherwise make is wasted time and memory.
         ok, found, _ = pyshacl.validate(graph, shacl_graph=load_shapes(), use_shapes=[shape], inference="none",
                                         abort_on_first=False, allow_infos=True, allow_warnings=True, inplace=True)
-        conforms, results = conforms and ok, results + found
+        conforms = conforms and ok
+        results += found  # in place: `results + found` copied every earlier result for each shape
         if steps is not None:
             steps.update()
     if conforms:

@@ -32,17 +32,12 @@ import pyoxigraph as ox
 
 from partygraph.errors import PartygraphError
 from partygraph.iris import slug
+from partygraph.namespaces import sparql_prefixes
 from partygraph.normalise import normalise_text
 from partygraph.sparql.library import QueryFile, parse_value, prepare
 from partygraph.sparql.results import compact
 
-_PREFIXES = """PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-PREFIX pg: <https://w3id.org/partygraph/ontology#>
-PREFIX pgrole: <https://w3id.org/partygraph/role/>
-"""
+_PREFIXES = sparql_prefixes("org", "skos", "rdfs", "foaf", "pg", "pgrole")
 #: Every label, read once when a name is not written exactly as in the graph.
 _LABELS = _PREFIXES + "SELECT ?o ?label WHERE { ?o skos:prefLabel|skos:altLabel|rdfs:label ?label }"
 #: Nodes labelled with one of some literals (an index look-up).
