@@ -148,6 +148,9 @@ class Lexicon:
         for form in self.raw["place_words"]:
             self.place_words.add(keys(form), form)
         self.place_levels = self.raw["place_levels"]
+        #: the words of the district and commune levels, as word tuples ("thị xã" → ("thị", "xã"))
+        self.local_place_words = tuple(tuple(w.split()) for w, level in self.place_levels.items()
+                                       if level in ("district", "grassroots"))
         self.org_words = {key(w) for w in self.raw["org_words"] if " " not in w}
         self.org_phrases = self._phrase_trie([w for w in self.raw["org_words"] if " " in w])
         self.org_vocabulary = {k for w in self.raw["org_words"] for k in keys(w)}

@@ -8,6 +8,7 @@ extractor only ever sees full words and still cites the text as written.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 _WORD = r"[^\W\d_]+(?:['’][^\W\d_]+)*"
@@ -54,8 +55,14 @@ class Sentence:
 
 
 def _pattern(abbreviations) -> re.Pattern:
-    """One scanner: written abbreviations with dots or '&' first ("TP.", "CQ&DN"), then numbers, words, marks."""
-    special = sorted((a for a in abbreviations if not re.fullmatch(_WORD, a)), key=len, reverse=True)
+    """The scanner for a table of abbreviations: it depends only on the written ones ("TP.", "CQ&DN"), so a
+    table an article extends with plain initials ("PQ") shares the lexicon's."""
+    return _scanner(tuple(sorted((a for a in abbreviations if not re.fullmatch(_WORD, a)), key=lambda a: (-len(a), a))))
+
+
+@lru_cache(maxsize=8)
+def _scanner(special: tuple[str, ...]) -> re.Pattern:
+    """One scanner: written abbreviations with dots or '&' first, longest first, then numbers, words, marks."""
     # one that ends with its dot may be written against the next word ("TP.Phan Thiết"); others end at a word's end
     forms = [re.escape(a) if a.endswith(".") else f"{re.escape(a)}(?!\\w)" for a in special]
     # most positions cannot open one: a look-ahead on the first letters skips the alternatives there
@@ -64,16 +71,15 @@ def _pattern(abbreviations) -> re.Pattern:
     return re.compile(alternatives + _GENERIC.pattern)
 
 
-_pattern_cache: dict[int, tuple[dict, re.Pattern]] = {}
+_last: list = [None, _GENERIC]  # the table tokenize was last given and its scanner (one per article at most)
 
 
 def tokenize(text: str, offset: int = 0, abbreviations: dict | None = None) -> list[Token]:
     """Tokens of `text`; with `abbreviations`, expanded as described above."""
     if abbreviations:
-        cached = _pattern_cache.get(id(abbreviations))
-        if cached is None or cached[0] is not abbreviations:
-            cached = _pattern_cache[id(abbreviations)] = (abbreviations, _pattern(abbreviations))
-        pattern = cached[1]
+        if _last[0] is not abbreviations:
+            _last[:] = [abbreviations, _pattern(abbreviations)]
+        pattern = _last[1]
     else:
         pattern, abbreviations = _GENERIC, {}
     tokens: list[Token] = []

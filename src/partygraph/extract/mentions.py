@@ -21,7 +21,7 @@ def organisations(doc: Doc) -> None:
         m = SentenceMentions(n, s, doc.evidence(s))
         i = 0
         while i < len(s.tokens):
-            if s.keys[i] in doc.lex.links["class"] and (shared := _one_head_many_names(doc, s, n, i)):
+            if s.keys[i] in doc.lex.links["class"] and (shared := _one_head_many_names(doc, m, i)):
                 i = shared
                 continue
             r = doc.reader.read(s.tokens, i, s.allcaps) if s.keys[i] in heads else None
@@ -109,10 +109,9 @@ def _goes_on(doc: Doc, short: str, label: str, before: bool) -> bool:
     in full first, the headline aside: a longer name later is another unit, "Công ty X" then "Công ty X Hà
     Nội"), or it ends with the same acronym."""
     words, longer = short.split(), label.split()
-    local = (w.split() for w, level in doc.lex.place_levels.items() if level in ("district", "grassroots"))
-    for place in local:  # "Bệnh viện Đa khoa Thanh Bình": "huyện" left out
+    for place in doc.lex.local_place_words:  # "Bệnh viện Đa khoa Thanh Bình": "huyện" left out
         n = len(place)
-        if len(longer) == len(words) + n and any(longer[:i] == words[:i] and longer[i:i + n] == place
+        if len(longer) == len(words) + n and any(tuple(longer[i:i + n]) == place and longer[:i] == words[:i]
                                                  and longer[i + n:] == words[i:] for i in range(1, len(words))):
             return True
     if label.startswith(short + " "):  # and goes on as a name or a place, not "đánh giá …" (a name run on)
@@ -135,11 +134,11 @@ def _goes_on(doc: Doc, short: str, label: str, before: bool) -> bool:
             and label.split(" ", 1)[0] == short.split(" ", 1)[0] and label.rstrip(")").endswith(acronym))
 
 
-def _one_head_many_names(doc: Doc, s, n: int, i: int) -> int | None:
+def _one_head_many_names(doc: Doc, m: SentenceMentions, i: int) -> int | None:
     """'các bộ Ngoại giao, Thương mại, Kế hoạch - Đầu tư và Tài chính': each name after the shared head is a
     body ("Bộ Ngoại giao" …); its names are recorded (not as mentions: no title is read inside them).
     The token after the list, or None when fewer than two names are read."""
-    toks, keys, links = s.tokens, s.keys, doc.lex.links["org_list"]
+    toks, keys, links = m.sentence.tokens, m.sentence.keys, doc.lex.links["org_list"]
     k = i + 1
     if k >= len(toks) or toks[k].cap or keys[k] not in doc.lex.org_name["distributive"]:
         return None
@@ -163,7 +162,7 @@ def _one_head_many_names(doc: Doc, s, n: int, i: int) -> int | None:
     if len(found) < 2:
         return None
     for org in found:
-        doc.record_org(org, doc.evidence(s), n)
+        doc.record_org(org, m.evidence, m.index)
     return k
 
 

@@ -61,12 +61,12 @@ def _join(words: list[str]) -> str:
     return text.replace("( ", "(").replace(" )", ")")
 
 
-def _three_capitalised(toks, k: int) -> bool:
-    """Exactly three capitalised words at k: a person's full name, not a place and a name ("xóm Kim Cương Lâm Văn A")."""
+def _caps_run(toks, k: int) -> int:
+    """How many capitalised words there are in a row at k."""
     caps = 0
     while k + caps < len(toks) and toks[k + caps].cap and toks[k + caps].is_word:
         caps += 1
-    return caps == 3
+    return caps
 
 
 def party_org() -> Org:
@@ -185,9 +185,8 @@ class OrgReader:
                 name = label[at + len(word) + 1:].lower()
                 provinces = table.get((word, name)) or table.get(("", name)) or set()
                 district = self.districts.get(label[at:]) if level != "district" else None
-                if district and self.district_provinces(district):
-                    # "xã Phù Mỹ (Thạch Hà)": the district the text puts it in says where it is
-                    provinces = self.district_provinces(district)
+                if district and (found := self.district_provinces(district)):
+                    provinces = found  # "xã Phù Mỹ (Thạch Hà)": the district the text puts it in says where it is
                 elif level != "district" and focus is not None and focus not in provinces:
                     provinces = table.get(("", name), provinces) & self.named_provinces  # a xã now a thị trấn
                 if focus in provinces:
@@ -212,8 +211,10 @@ class OrgReader:
             if run and self.is_person_start(toks, k):
                 break
             if not allcaps and not run and self.is_person_start(toks, k) and (
-                    word in ("tỉnh", "thành phố") or _three_capitalised(toks, k)):
-                break  # "Chủ tịch xã Lê Văn Tám,": a person (a place the tables know was read above)
+                    word in ("tỉnh", "thành phố") or _caps_run(toks, k) == 3):
+                # "Chủ tịch xã Lê Văn Tám,": a person, three capitalised words (a place the tables know was read
+                # above; "xóm Kim Cương Lâm Văn A" is a place and a name)
+                break
             run.append(self.word(toks[k]))
             k += 1
         return k, run
@@ -227,7 +228,7 @@ class OrgReader:
             return None
         for n in (4, 3, 2):  # of any kind: "thị xã Tây Ninh", a city since 2013
             if j + n <= len(toks) and all(t.cap and t.is_word for t in toks[j:j + n]) \
-                    and ((word, name := " ".join(keys[j:j + n])) in table or ("", name) in table):
+                    and ("", " ".join(keys[j:j + n])) in table:  # ("", name): a place of that name, of any word
                 return j + n
         return None
 
@@ -582,9 +583,7 @@ class OrgReader:
         if known:
             return known, " ".join(self.canon_words([self.word(t) for t in toks[j:known]], proper=True))
         run, k = [], j
-        caps = 0
-        while j + caps < len(toks) and toks[j + caps].is_word and toks[j + caps].cap:
-            caps += 1
+        caps = _caps_run(toks, j)
         while k < len(toks) and toks[k].is_word and toks[k].cap and not toks[k].abbr and len(run) < 3:
             head = self.lex.heads.match(keys, k)
             if self.starts_role(keys, k) or (head and not (k == j and head[1].kind in _NAME_LIKE_HEADS)):

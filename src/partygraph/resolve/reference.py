@@ -37,10 +37,11 @@ def org_key(label: str) -> str:
     trường tỉnh X" and "Sở Tài nguyên và Môi trường tỉnh X", "Đảng bộ TPHCM"
     and "Đảng bộ thành phố Hồ Chí Minh" share a key.
     """
+    abbreviations, expansion = _ABBREVIATIONS()
+    places, canonical = _PLACES()
     text = _CAPS_HYPHEN.sub("-", unicodedata.normalize("NFC", label))  # "GD - ĐT" is "GD-ĐT"
-    text = _ABBREVIATIONS()[0].sub(lambda m: " " + _ABBREVIATIONS()[1][m.group(0)] + " ", text)
-    text = text.casefold().replace("&", " và ")
-    text = _PLACES()[0].sub(_PLACES()[1], text)
+    text = abbreviations.sub(lambda m: " " + expansion[m.group(0)] + " ", text)
+    text = places.sub(canonical, text.casefold().replace("&", " và "))
     words = [w for w in iris.slug(text).split("-") if w not in ("va", "cac")]
     if len(words) > len(_ARMY) + 1 and words[-len(_ARMY):] == _ARMY:
         words = words[:-len(_ARMY)]  # "Tổng cục Chính trị Quân đội nhân dân Việt Nam" is "Tổng cục Chính trị"
@@ -78,14 +79,14 @@ _LOCAL_WORDS = ("thị xã", "huyện", "quận", "thị trấn", "xã", "phư�
 
 @lru_cache(maxsize=1)
 def _ABBREVIATIONS():
-    """(pattern of every abbreviation as a whole word, abbreviation → expansion)."""
-    table = {}
-    for name in ("abbreviations.csv", "unit_abbreviations.csv"):
-        with resources.files("partygraph.data").joinpath(name).open(encoding="utf-8") as fh:
-            for row in csv.DictReader(fh):
-                abbr = unicodedata.normalize("NFC", row["abbreviation"].strip())
-                if abbr and not abbr.endswith(".") and abbr.upper() != abbr.lower():
-                    table[abbr] = unicodedata.normalize("NFC", row["expansion"].strip())
+    """(pattern of every abbreviation as a whole word, abbreviation → expansion): the extractor's (as the
+    lexicon read them), then the unit keys' own (`unit_abbreviations.csv`)."""
+    table = {abbr: " ".join(words) for abbr, words in lexicon().abbreviations.items()}
+    with resources.files("partygraph.data").joinpath("unit_abbreviations.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            table[unicodedata.normalize("NFC", row["abbreviation"].strip())] = \
+                unicodedata.normalize("NFC", row["expansion"].strip())
+    table = {a: e for a, e in table.items() if a and not a.endswith(".") and a.upper() != a.lower()}
     alts = "|".join(re.escape(a) for a in sorted(table, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alts})(?!\w)"), table
 

@@ -30,10 +30,11 @@ def resolution_triples(res: Resolution, tenures: list[Tenure], orgs: dict[str, d
             out.append(_t(m.iri, OWL + "sameAs", c.iri))
     for group in res.unit_groups:
         head = group[0]
+        head_keys = {org_key(h) for h in orgs[head]["labels"]}
         for other in group[1:]:
             out.append(_t(other, OWL + "sameAs", head))
             for label in sorted(orgs[other]["labels"] - orgs[head]["labels"]):
-                if org_key(label) in {org_key(h) for h in orgs[head]["labels"]}:  # a spelling, not a cut name
+                if org_key(label) in head_keys:  # a spelling, not a cut name
                     out.append(_t(head, SKOS + "altLabel", _lit(label, lang="vi")))
     for t in tenures:
         basis = "; ".join(t.basis)
@@ -110,11 +111,11 @@ def identities(store: ox.Store, decisions: Decisions | None = None):
 
 def _identities(mentions, orgs, decisions: Decisions | None) -> Resolution:
     """Units folded to one node per unit, then the people clustered on that evidence."""
-    offices = Counter(o.org for m in mentions.values() for o in m.offices)
     dates: dict[str, list] = defaultdict(list)  # when each unit's offices were reported (undated: None)
     for m in mentions.values():
         for o in m.offices:
             dates[o.org].append(m.date)
+    offices = Counter({org: len(ds) for org, ds in dates.items()})
     groups = org_variants(orgs, offices, {org: ds for org, ds in dates.items() if None not in ds})
     _one_node_per_unit(mentions, groups)
     res = cluster(mentions, decisions)
