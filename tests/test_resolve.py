@@ -407,6 +407,27 @@ def test_resolve_a_ministry_named_short_is_the_one_of_that_name_when_its_offices
     assert groups(**{"bo-van-hoa": [2005, 2010], "bo-khoa-hoc": [1999]}) == []
 
 
+def test_resolve_a_local_department_named_like_its_ministry_short_is_the_one_named_in_full():
+    from datetime import date
+
+    names = {"so-a": "Sở Tài nguyên tỉnh Bắc Giang", "so-b": "Sở Tài nguyên và Môi trường tỉnh Bắc Giang",
+             "so-c": "Sở Tài nguyên tỉnh Hòa Bình", "phong-a": "Phòng Giáo dục huyện Đông Anh",
+             "phong-b": "Phòng Giáo dục và Đào tạo huyện Đông Anh"}
+    orgs = {r.PGID + "org/" + k: {"labels": {v}} for k, v in names.items()}
+    dates = {r.PGID + "org/" + k: [date(2015, 1, 1)] for k in names}
+    groups = r.org_variants(orgs, {i: 2 for i in orgs}, dates)
+    # Hòa Bình's has no full name in the store: left as named
+    assert [sorted(g.rsplit("/", 1)[-1] for g in group) for group in groups] == [["phong-a", "phong-b"],
+                                                                                ["so-a", "so-b"]]
+
+
+def test_resolve_a_party_organisation_of_a_body_is_one_with_or_without_the_word_for_its_offices():
+    assert r.org_key("Đảng bộ Cơ quan Văn phòng Chính phủ") == r.org_key("Đảng bộ Văn phòng Chính phủ")
+    # the offices of a province or of the Party are the units of those, not the province's party organisation
+    assert r.org_key("Đảng bộ cơ quan tỉnh Bắc Giang") != r.org_key("Đảng bộ tỉnh Bắc Giang")
+    assert r.org_key("Đảng bộ Cơ quan Đảng tỉnh Bắc Giang") != r.org_key("Đảng bộ Đảng tỉnh Bắc Giang")
+
+
 def test_resolve_the_same_post_in_a_relative_unit_in_one_province_is_one_person():
     def m(iri, province, org):
         office = r.OfficeRec("m-" + iri, org, org, r.PGROLE + "pho-giam-doc", "Current", None, None, None, False,

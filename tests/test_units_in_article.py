@@ -85,6 +85,28 @@ def test_a_verb_or_a_function_word_after_a_name_ends_it():
     assert not any(w in label for label in names for w in (" vẫn", " chuyển", " phối hợp"))
 
 
+def test_a_name_ends_before_a_verb_a_time_a_description_or_a_second_body():
+    x = run("Tập đoàn Sông Đà cam kết trả nợ. Trường Tiểu học Kim Liên mời phụ huynh dự, ông Lê Văn Bình, Giám đốc "
+            "Công ty TNHH Hải Nam sáng nay cho biết. Ông viết cho Tạp chí Tuyên giáo - Cơ quan lý luận của Ban Tuyên "
+            "giáo. Đề nghị Bộ Công an điều tra, làm rõ. Trường thuộc Bộ Xây dựng và Phân viện Kiến trúc miền Nam. "
+            "Bộ Ngoại giao và Ủy ban Quốc gia UNESCO tổ chức hội thảo. Bộ Y tế Đây là lần đầu.")
+    names = labels(x)
+    assert {"Tập đoàn Sông Đà", "Trường Tiểu học Kim Liên", "Công ty TNHH Hải Nam", "Tạp chí Tuyên giáo",
+            "Bộ Công an", "Bộ Xây dựng", "Bộ Ngoại giao", "Bộ Y tế"} <= names
+    assert not any(w in label for label in names for w in (" cam", " mời", " sáng", " Cơ quan", " điều", " Phân",
+                                                           " và Ủy", " Đây"))
+    # a ministry's own "và", and a unit named with "điều tra", go on
+    x = run("Ông Lê Văn Bình, Thứ trưởng Bộ Tài nguyên và Môi trường, và ông Hà Văn Cường, Thủ trưởng Cơ quan Cảnh "
+            "sát điều tra, dự.")
+    assert {"Bộ Tài nguyên và Môi trường", "Cơ quan Cảnh sát điều tra"} <= {o[2] for o in offices(x)}
+
+
+def test_a_town_named_with_a_heads_word_is_no_body():
+    x = run("Phố cổ Hội An đông khách dịp lễ. Ông Lê Văn Bình, Hiệu trưởng Trường Trung cấp Y tế, dự.", "Quảng Nam")
+    assert not any(label.startswith("Hội An") for label in labels(x))
+    assert any(o[2] == "Trường Trung cấp Y tế" for o in offices(x))
+
+
 def test_a_headline_shortens_the_name_the_text_gives_in_full():
     x = run("Giám đốc Sở Tài nguyên Lạng Sơn bị kỷ luật\nÔng Trần Văn An, Giám đốc Sở Tài nguyên và Môi trường tỉnh "
             "Lạng Sơn, bị khiển trách.")

@@ -158,6 +158,7 @@ class Lexicon:
         for form in self.raw["proper_phrases"]:
             self.proper_phrases.add(keys(form), normalise_text(form))
         self.name_stops = self._phrase_trie(self.raw["name_stops"])
+        self.appositives = self._phrase_trie(self.raw["org_name"]["appositives"])
         self.honorifics = self._phrase_trie(self.raw["honorifics"])
         self.honorific_starts = {keys(h)[0] for h in self.raw["honorifics"]}
         self.bylines = self._phrase_trie(self.raw["bylines"])

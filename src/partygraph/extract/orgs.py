@@ -259,15 +259,16 @@ class OrgReader:
 
     # -- names -------------------------------------------------------------
     def read_name(self, toks, keys, i: int, allcaps: bool, stop_at: int | None = None, head_kind: str = "party",
-                  free: bool = False):
-        """Read the proper name after a head. Returns (end, words, place-or-None)."""
+                  free: bool = False, national: bool = False):
+        """Read the proper name after a head (`national`: one the country has one of each name, a ministry).
+        Returns (end, words, place-or-None)."""
         self._inner_scoped = False
         self._inner_province = None
         self._inner: Org | None = None
         proper = head_kind in ("enterprise", "other", "media") or free
         # a newspaper's name keeps its capitals but takes no lower-case word beyond its own ("Báo Dân trí đưa tin")
         st = _Name(i, len(toks) if stop_at is None else stop_at, allcaps, head_kind,
-                   proper and head_kind != "media", proper)
+                   proper and head_kind != "media", proper, national)
         while st.j < st.n:
             out = self._name_boundary(toks, keys, st)
             if out is None:
@@ -323,6 +324,7 @@ class OrgReader:
         lex, j, tok = self.lex, st.j, toks[st.j]
         if tok.kind == "punct":
             if tok.text in lex.org_name["joiners"] and st.words and j + 1 < st.n and not self.starts_role(keys, j + 1) \
+                    and not lex.appositives.match(keys, j + 1) \
                     and (toks[j + 1].cap or keys[j + 1] in lex.org_words or lex.org_phrases.match(keys, j + 1)):
                 return st.take("&" if tok.text == "&" else "-", tok.key)
             if tok.text == "," and st.words and self._comma_name(keys, st):
@@ -369,7 +371,10 @@ class OrgReader:
     def _verb_after_name(self, toks, keys, st: "_Name", end: int) -> bool:
         """'Bộ Công an tổ chức hội nghị': a lower-case phrase that is also a verb, with no name word after it."""
         j, lex = st.j, self.lex
-        if not st.words or st.free_words or toks[j].cap or " ".join(keys[j:end]) not in lex.org_name["verb_like"]:
+        phrase = " ".join(keys[j:end])
+        if st.national and phrase in lex.org_name["verb_like_after_ministry"] and (end >= st.n or not toks[end].is_word):
+            return True  # "yêu cầu Bộ Quốc phòng điều tra, làm rõ": a ministry's name ends before a verb
+        if not st.words or st.free_words or toks[j].cap or phrase not in lex.org_name["verb_like"]:
             return False
         return end < st.n and toks[end].is_word and not (
             keys[end] in lex.org_words or lex.org_phrases.match(keys, end) or lex.place_words.match(keys, end)
@@ -383,6 +388,8 @@ class OrgReader:
         if nxt < st.n and keys[nxt] == "các":
             return True  # "Bộ Bưu chính viễn thông và các cơ quan liên quan": a list goes on, not the name
         in_vocabulary = nxt < st.n and (keys[nxt] in lex.org_words or lex.org_phrases.match(keys, nxt))
+        if st.national and not in_vocabulary:
+            return True  # "Bộ Y tế và Phân hiệu Trường …": a second body, not more of the ministry's name
         return nxt >= st.n or not (toks[nxt].cap or in_vocabulary) or keys[nxt] == st.first_key \
             or self._head_at(keys, nxt) or self.is_person_start(toks, nxt)
 
@@ -455,6 +462,15 @@ class OrgReader:
             i += 1
         return out
 
+    def _place_name_at(self, toks, keys, i: int) -> bool:
+        """Whether the capitalised words at i are exactly a district's name in the tables ("Hội An", "Trường
+        Sa"), with no capitalised word after them. (Commune names are too many: "Trường Trung cấp …".)"""
+        end = i
+        while end < len(toks) and end - i < 5 and toks[end].cap and toks[end].is_word and not toks[end].abbr:
+            end += 1
+        name = ("", " ".join(keys[i:end]))
+        return end - i >= 2 and name in self.lex.districts
+
     def _head_at(self, keys, i):
         m = self.lex.heads.match(keys, i)
         return m is not None
@@ -487,6 +503,8 @@ class OrgReader:
             return j, self.fixed(head)
         if head.read == "place":
             return self._read_place_head(toks, keys, i, j, head, allcaps)
+        if depth == 0 and toks[i].cap and self._place_name_at(toks, keys, i):
+            return None  # "phố cổ Hội An": a town's name that opens with a head's word, no body
         if head.read == "parent":
             return self._read_parent_head(toks, i, j, head, allcaps, depth, after_title)
         return self._read_named_head(toks, keys, i, j, head, allcaps)
@@ -700,7 +718,8 @@ class OrgReader:
                    scoped=executive.scoped, head=label, bare=executive.bare)
 
     def _read_named_head(self, toks, keys, i, j, head, allcaps):
-        end, words, place = self.read_name(toks, keys, j, allcaps, head_kind=head.kind, free=head.free)
+        end, words, place = self.read_name(toks, keys, j, allcaps, head_kind=head.kind, free=head.free,
+                                           national=" ".join(phrase_keys(head.label)) in self.lex.org_name["national_nouns"])
         if head.kind == "executive":
             # "Đảng ủy X" is the executive committee of "Đảng bộ X"
             unit = self._named_unit(head.unit, words, place)
@@ -752,6 +771,7 @@ class _Name:
     head_kind: str
     free_words: bool  # any lower-case word may go on the name (a company's)
     proper: bool  # a proper name: its capitals stay
+    national: bool = False  # a ministry's: made of the words of such names ("Tài nguyên và Môi trường")
     words: list[str] = field(default_factory=list)
     first_key: str | None = None
 

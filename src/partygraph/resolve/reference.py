@@ -48,6 +48,9 @@ def org_key(label: str) -> str:
     elif words[-2:] == ["viet", "nam"] and any(words[:len(h)] == h and len(words) > len(h) + 2
                                                 for h in _COUNTRY_IMPLIED()):
         words = words[:-2]  # the country's own: "Bộ Quốc phòng Việt Nam", "Tổng công ty Đường sắt Việt Nam"
+    if words[:2] in (["dang", "bo"], ["dang", "uy"]) and words[2:4] == ["co", "quan"] and len(words) > 5 \
+            and not any(words[4:4 + len(w)] == w for w in _NOT_A_BODY):
+        del words[2:4]  # "Đảng bộ Cơ quan Thanh tra Chính phủ" is "Đảng bộ Thanh tra Chính phủ", not "… cơ quan tỉnh"
     for n, w in enumerate(words[1:], 1):
         if words[n - 1] in _NUMBERED and w in _ROMAN:  # "Quân khu II" is "Quân khu 2"
             words[n] = _ROMAN[w]
@@ -62,6 +65,9 @@ _CAPS_HYPHEN = re.compile(r"(?<=[A-ZĐ&])\s+-\s+(?=[A-ZĐ])")
 _LEGAL_FORM = re.compile(r" (?:trach nhiem huu han|tnhh|mot thanh vien|mtv|co phan|cp)(?= )")
 
 
+#: What may follow "Đảng bộ cơ quan" without naming a body: a place ("… cơ quan tỉnh"), the Party, a Khối.
+_NOT_A_BODY = [w.split() for w in ("tinh", "thanh pho", "tp", "huyen", "quan", "thi xa", "thi tran", "xa", "phuong",
+                                   "dang", "khoi", "trung uong", "doanh nghiep")]
 _ROMAN = {r: str(n) for n, r in enumerate("i ii iii iv v vi vii viii ix x".split(), 1)}
 _NUMBERED = ("khu", "doan")  # "Quân khu", "Quân đoàn", "Sư đoàn": numbered either way
 
@@ -272,14 +278,37 @@ def _SHORT_FORMS() -> dict[str, list[tuple[str, str, str]]]:
 def _ministry_short_forms(by_key, dates: dict[str, list]):
     """(short key, name key) of a ministry named short ("Bộ Giáo dục", "Bộ Văn hóa") when every office
     held in it is dated within the years of one ministry of that short name (`ministry_short_forms.csv`):
-    "Bộ Văn hóa" in 2005 is the Bộ Văn hóa - Thông tin, in 2010 the Bộ Văn hóa, Thể thao và Du lịch."""
+    "Bộ Văn hóa" in 2005 is the Bộ Văn hóa - Thông tin, in 2010 the Bộ Văn hóa, Thể thao và Du lịch. A
+    province's or district's department named like its ministry is named short the same way ("Sở Tài
+    nguyên tỉnh X" is the "Sở Tài nguyên và Môi trường tỉnh X")."""
     for (key, within), iris_ in list(by_key.items()):
-        if within or key not in _SHORT_FORMS() or not all(i in dates for i in iris_):
+        head, name, place = _local_department(key) or ("", key, "")
+        if (within and not place) or name not in _SHORT_FORMS() or not all(i in dates for i in iris_):
             continue  # a unit with an undated office (or none) is left as named
         when = [d.isoformat() for i in iris_ for d in dates[i]]
-        names = {name for name, start, end in _SHORT_FORMS()[key] if all(start <= w < end for w in when)}
-        if len(names) == 1 and (target := (next(iter(names)), "")) in by_key:
-            yield (key, within), target
+        names = {name for name, start, end in _SHORT_FORMS()[name] if all(start <= w < end for w in when)}
+        if len(names) == 1:
+            full = next(iter(names))
+            target = (f"{head} {full.removeprefix('bo ')} {place}" if head else full, within)
+            if target in by_key:
+                yield (key, within), target
+
+
+_LOCAL_DEPARTMENTS = ("so", "phong")
+_PLACE_KEYS = ("tinh", "thanh pho", "huyen", "quan", "thi xa")
+
+
+def _local_department(key: str) -> tuple[str, str, str] | None:
+    """("so", "bo tai nguyen", "tinh yen bai") for "so tai nguyen tinh yen bai": a Sở's or Phòng's head, the
+    name of its ministry, and its place; None for another key."""
+    head, _, rest = key.partition(" ")
+    if head not in _LOCAL_DEPARTMENTS:
+        return None
+    words = rest.split()
+    for n in range(1, len(words)):
+        if any(words[n:n + len(w.split())] == w.split() for w in _PLACE_KEYS):
+            return head, "bo " + " ".join(words[:n]), " ".join(words[n:])
+    return None
 
 
 def _ministry_left_out(by_key):
