@@ -48,9 +48,11 @@ def org_key(label: str) -> str:
     elif words[-2:] == ["viet", "nam"] and any(words[:len(h)] == h and len(words) > len(h) + 2
                                                 for h in _COUNTRY_IMPLIED()):
         words = words[:-2]  # the country's own: "Bộ Quốc phòng Việt Nam", "Tổng công ty Đường sắt Việt Nam"
-    if words[:2] in (["dang", "bo"], ["dang", "uy"]) and words[2:4] == ["co", "quan"] and len(words) > 5 \
-            and not any(words[4:4 + len(w)] == w for w in _NOT_A_BODY):
-        del words[2:4]  # "Đảng bộ Cơ quan Thanh tra Chính phủ" is "Đảng bộ Thanh tra Chính phủ", not "… cơ quan tỉnh"
+    for n in range(len(words) - 5):
+        if words[n:n + 4] in (["dang", "bo", "co", "quan"], ["dang", "uy", "co", "quan"]) \
+                and not any(words[n + 4:n + 4 + len(w)] == w for w in _NOT_A_BODY):
+            del words[n + 2:n + 4]  # "Đảng bộ Cơ quan Thanh tra Chính phủ" is "Đảng bộ Thanh tra Chính phủ"
+            break
     for n, w in enumerate(words[1:], 1):
         if words[n - 1] in _NUMBERED and w in _ROMAN:  # "Quân khu II" is "Quân khu 2"
             words[n] = _ROMAN[w]
@@ -280,13 +282,17 @@ def _ministry_short_forms(by_key, dates: dict[str, list]):
     held in it is dated within the years of one ministry of that short name (`ministry_short_forms.csv`):
     "Bộ Văn hóa" in 2005 is the Bộ Văn hóa - Thông tin, in 2010 the Bộ Văn hóa, Thể thao và Du lịch. A
     province's or district's department named like its ministry is named short the same way ("Sở Tài
-    nguyên tỉnh X" is the "Sở Tài nguyên và Môi trường tỉnh X")."""
+    nguyên tỉnh X" is the "Sở Tài nguyên và Môi trường tỉnh X"), dated or not when the short name has one
+    ministry in the table."""
     for (key, within), iris_ in list(by_key.items()):
         head, name, place = _local_department(key) or ("", key, "")
-        if (within and not place) or name not in _SHORT_FORMS() or not all(i in dates for i in iris_):
-            continue  # a unit with an undated office (or none) is left as named
-        when = [d.isoformat() for i in iris_ for d in dates[i]]
-        names = {name for name, start, end in _SHORT_FORMS()[name] if all(start <= w < end for w in when)}
+        rows = _SHORT_FORMS().get(name, ())
+        if (within and not place) or not rows:
+            continue
+        if not all(i in dates for i in iris_) and not (head and len(rows) == 1):
+            continue  # a unit with an undated office (or none) is left as named, unless a Sở of one name
+        when = [d.isoformat() for i in iris_ for d in dates.get(i, ())]
+        names = {name for name, start, end in rows if all(start <= w < end for w in when)}
         if len(names) == 1:
             full = next(iter(names))
             target = (f"{head} {full.removeprefix('bo ')} {place}" if head else full, within)
