@@ -298,3 +298,12 @@ def test_a_bare_dang_uy_is_never_the_provinces_committee():
     assert not [o for o in got if o[2] == "Đảng bộ tỉnh Thanh Hóa"]
     assert ("Trần Văn Minh", "Phó Giám đốc", "Bệnh viện Đa khoa huyện Thường Xuân", "current") in got
     assert ("Lê Văn Cường", "Phó Bí thư", "Đảng bộ xã Tân Mỹ", "current") in got
+
+
+def test_a_bare_title_after_a_comma_that_opens_a_clause_is_its_subject_not_the_persons_title():
+    x = run("Tiếp Bí thư Tỉnh ủy Vân Nam Lý Hồng Vĩ, Thủ tướng nhấn mạnh quan hệ hai bên. Về trường hợp ông Hà "
+            "Văn Nam, Tổng Bí thư cho biết đã xử lý nghiêm. Ông Lê Văn Bình, đại biểu Quốc hội tỉnh Hà Nam, phát "
+            "biểu. Ông Trần Văn An, Tổng Bí thư đầu tiên của Đảng, được nhắc đến.")
+    got = offices(x)
+    assert not any(o[1] in ("Thủ tướng", "Tổng Bí thư") and o[0] in ("Lý Hồng Vĩ", "Hà Văn Nam") for o in got)
+    assert {o[:2] for o in got} >= {("Lê Văn Bình", "Đại biểu Quốc hội"), ("Trần Văn An", "Tổng Bí thư")}

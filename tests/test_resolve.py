@@ -421,6 +421,29 @@ def test_resolve_a_local_department_named_like_its_ministry_short_is_the_one_nam
                                                                                 ["so-a", "so-b"]]
 
 
+def test_resolve_two_names_one_within_the_other_are_one_unit_when_one_person_holds_one_post_in_both():
+    names = {"a": "Công ty Đầu tư xây dựng cảng Hải Phòng", "b": "Tổng công ty Xây dựng cảng Hải Phòng",
+             "c": "Công ty Xây dựng cảng", "d": "Vụ Hợp tác quốc tế Bộ Y tế", "e": "Vụ Hợp tác Bộ Y tế"}
+    orgs = {r.PGID + "org/" + k: {"labels": {v}} for k, v in names.items()}
+    post = (r.name_key("Lê Văn Bình"), r.PGROLE + "pho-tong-giam-doc")
+    holders = {r.PGID + "org/" + k: {post} for k in "abc"}
+    holders[r.PGID + "org/d"] = {(r.name_key("Hà Văn Cường"), r.PGROLE + "vu-truong")}
+    holders[r.PGID + "org/e"] = {(r.name_key("Hà Văn Cường"), r.PGROLE + "pho-vu-truong")}
+    groups = [sorted(g.rsplit("/", 1)[-1] for g in group) for group in r.org_variants(orgs, {}, {}, holders)]
+    # "c" leaves the place out, but its words are within the others': one company; another post is no evidence
+    assert groups == [["a", "b", "c"]]
+    assert r.org_variants(orgs, {}, {}, {}) == []
+
+
+def test_resolve_a_company_by_its_proper_name_is_one_whatever_its_status_or_a_brand_after_it():
+    groups = _groups({"a": "Công ty Sông Lam", "b": "Tổng công ty Sông lam", "c": "Tập đoàn Sông Lam",
+                      "d": "Tập đoàn Viễn thông Hàng hải", "e": "Tập đoàn Viễn thông Hàng hải Vimaritel",
+                      # named by its trade, each is one of many; a brand's own post office is not the brand
+                      "f": "Công ty Điện lực", "g": "Tổng công ty Điện lực Việt Nam",
+                      "h": "Tổng công ty Bưu chính Vimaritel", "i": "Tổng công ty Bưu chính"})
+    assert sorted(sorted(g) for g in groups) == [["a", "b", "c"], ["d", "e"]]
+
+
 def test_resolve_a_party_organisation_of_a_body_is_one_with_or_without_the_word_for_its_offices():
     assert r.org_key("Đảng bộ Cơ quan Văn phòng Chính phủ") == r.org_key("Đảng bộ Văn phòng Chính phủ")
     assert r.org_key("Ban Chấp hành Đảng bộ cơ quan Bộ Tư pháp") == r.org_key("Ban Chấp hành Đảng bộ Bộ Tư pháp")

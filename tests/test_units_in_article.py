@@ -140,3 +140,11 @@ def test_a_document_number_after_a_name_is_no_part_of_it():
     got = offices(x)
     assert ("Trần Văn An", "Hiệu trưởng", "Trường Trung học cơ sở Hòa Lạc", "current") in got
     assert any(o[2] == "Quân khu 4" for o in got)
+
+
+def test_a_places_initials_after_its_word_are_the_place_the_article_names_so():
+    x = run("Ông Trần Văn An, Chủ tịch UBND xã Tân Hòa Thành, cho biết. Ông Lê Văn Bình, Phó Chủ tịch UBND xã THT, "
+            "nói. Ông Hà Văn Cường, Chủ tịch UBND xã TP, dự.", "Tiền Giang")
+    got = offices(x)
+    assert ("Lê Văn Bình", "Phó Chủ tịch", "Ủy ban nhân dân xã Tân Hòa Thành", "current") in got
+    assert not any("THT" in label for label in labels(x))

@@ -70,6 +70,9 @@ def appositions(doc: Doc) -> None:
                     break
                 if chain and reader.foreign_next(s, chain[-1].end):
                     break  # "A, Ủy viên Bộ Chính trị, Chủ tịch nước Cộng hòa dân chủ nhân dân Lào": not ours
+                if toks[k].text == "," and (before[0].start if before else pm.hon_start) > 0 \
+                        and _subject_of_next_clause(doc, s, chain):
+                    break  # "Tiếp Bí thư Khu ủy X Lý Văn A, Thủ tướng nhấn mạnh …": the Prime Minister speaks next
                 for t in chain:
                     doc.add_office(m, pm.name, t, _status(t))
                 if not chain:
@@ -81,6 +84,18 @@ def appositions(doc: Doc) -> None:
                 if k < len(toks) and toks[k].text == "," and office_verb(doc, m, skip_auxiliaries(doc.lex, s.keys, k + 1)):
                     after = k + 1
             m.after_appositions[pm.hon_start] = after
+
+
+def _subject_of_next_clause(doc: Doc, s, chain: list[Title]) -> bool:
+    """A lone bare role ("Thủ tướng") right before a lower-case word, after a person named inside the sentence
+    ("Về trường hợp ông A, Thủ tướng nhấn mạnh"): the subject of the next clause, not the person's title.
+    (A person who opens the sentence is its subject: "Trung tướng A, Phó Tổng Tham mưu trưởng phát biểu".)"""
+    if len(chain) != 1 or chain[0].end >= len(s.tokens):
+        return False
+    end, lex = chain[0].end, doc.lex
+    role = lex.role_trie.match(s.keys, chain[0].start)
+    return role is not None and role[0] == end and s.tokens[end].is_word and not s.tokens[end].cap \
+        and not (lex.place_words.match(s.keys, end) or lex.title_goes_on.match(s.keys, end))
 
 
 def _skip_details(doc: Doc, s, k: int, starts, most: int = 12) -> int:

@@ -602,6 +602,8 @@ class OrgReader:
             return known, " ".join(self.canon_words([self.word(t) for t in toks[j:known]], proper=True))
         run, k = [], j
         caps = _caps_run(toks, j)
+        if word and caps == 3 and not allcaps:
+            return None  # "Thành ủy Tất Thành Cang": three capitalised words no table knows are a person's name
         while k < len(toks) and toks[k].is_word and toks[k].cap and not toks[k].abbr and len(run) < 3:
             head = self.lex.heads.match(keys, k)
             if self.starts_role(keys, k) or (head and not (k == j and head[1].kind in _NAME_LIKE_HEADS)):

@@ -62,6 +62,7 @@ def make_doc(article: Article, lex: Lexicon) -> Doc:
 
 
 _BRACKETED = re.compile(r"\([A-ZĐ]{2,6}\)")
+_PLACE_INITIALS = re.compile(r"(?<!\w)(xã|phường|thị trấn|huyện|quận|thị xã)\s+([A-ZĐ]{2,4})(?!\w)")
 _DEFINED = re.compile(r"((?:[A-ZĐÀ-Ỹ][^\W\d_]*\s+){1,5}[A-ZĐÀ-Ỹ][^\W\d_]*)\s*\(([A-ZĐ]{2,6})\)")
 
 
@@ -71,17 +72,29 @@ def _initial(word: str) -> str:
 
 def article_abbreviations(text: str, abbreviations: dict) -> dict:
     """The lexicon's abbreviations and those the article defines: capitalised words then, in brackets, their
-    initials ("Phú Quốc (PQ)", "Kiên Giang (KG)"); an abbreviation the lexicon has keeps its meaning."""
-    found = {}
-    if _BRACKETED.search(text) is None:  # most articles define none: one cheap look first
-        return abbreviations
-    for m in _DEFINED.finditer(text):
-        abbr, words = m.group(2), m.group(1).split()
-        words = words[-len(abbr):]
-        if abbr not in abbreviations and len(words) == len(abbr) and \
-                all(_initial(w) == _initial(a) for w, a in zip(words, abbr)):
-            found.setdefault(abbr, tuple(words))
+    initials ("Phú Quốc (PQ)", "Kiên Giang (KG)"), or a place's initials after its word when the article
+    names one place so ("xã LTT" after "xã Lương Thế Trân"); an abbreviation the lexicon has keeps its
+    meaning."""
+    found: dict[str, tuple[str, ...]] = {}
+    if _BRACKETED.search(text) is not None:  # most articles define none: one cheap look first
+        for m in _DEFINED.finditer(text):
+            abbr, words = m.group(2), m.group(1).split()
+            words = words[-len(abbr):]
+            if abbr not in abbreviations and _initials_of(abbr, words):
+                found.setdefault(abbr, tuple(words))
+    for word, abbr in {m.groups() for m in _PLACE_INITIALS.finditer(text)}:
+        if abbr in abbreviations or abbr in found:
+            continue
+        named = {tuple(m.group(1).split()) for m in re.finditer(
+            rf"(?<!\w){word}\s+((?:[A-ZĐÀ-Ỹ][^\W\d_]*\s+){{{len(abbr) - 1}}}[A-ZĐÀ-Ỹ][^\W\d_]*)(?!\w)", text)}
+        named = {words for words in named if _initials_of(abbr, words)}
+        if len(named) == 1:
+            found[abbr] = named.pop()
     return {**abbreviations, **found} if found else abbreviations
+
+
+def _initials_of(abbr: str, words) -> bool:
+    return len(words) == len(abbr) and all(_initial(w) == _initial(a) for w, a in zip(words, abbr))
 
 
 def extract(article: Article, lex: Lexicon | None = None, pipeline: list[Component] | None = None) -> Extraction:

@@ -7,6 +7,7 @@ import csv
 import re
 import unicodedata
 from collections import defaultdict
+from itertools import combinations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -48,10 +49,13 @@ def org_key(label: str) -> str:
     elif words[-2:] == ["viet", "nam"] and any(words[:len(h)] == h and len(words) > len(h) + 2
                                                 for h in _COUNTRY_IMPLIED()):
         words = words[:-2]  # the country's own: "Bộ Quốc phòng Việt Nam", "Tổng công ty Đường sắt Việt Nam"
-    for n in range(len(words) - 5):
-        if words[n:n + 4] in (["dang", "bo", "co", "quan"], ["dang", "uy", "co", "quan"]) \
-                and not any(words[n + 4:n + 4 + len(w)] == w for w in _NOT_A_BODY):
-            del words[n + 2:n + 4]  # "Đảng bộ Cơ quan Thanh tra Chính phủ" is "Đảng bộ Thanh tra Chính phủ"
+    for n in range(1, len(words) - 3):
+        if words[n:n + 2] == ["co", "quan"] and (words[n - 2:n] in (["dang", "bo"], ["dang", "uy"])
+                                                 or words[n - 1] == "khoi") \
+                and not any(words[n + 2:n + 2 + len(w)] == w for w in _NOT_A_BODY):
+            # "Đảng bộ Cơ quan Thanh tra Chính phủ" is "Đảng bộ Thanh tra Chính phủ", "Đảng bộ Khối các cơ quan
+            # đối ngoại Trung ương" "Đảng bộ Khối đối ngoại Trung ương"
+            del words[n:n + 2]
             break
     for n, w in enumerate(words[1:], 1):
         if words[n - 1] in _NUMBERED and w in _ROMAN:  # "Quân khu II" is "Quân khu 2"
@@ -67,7 +71,8 @@ _CAPS_HYPHEN = re.compile(r"(?<=[A-ZĐ&])\s+-\s+(?=[A-ZĐ])")
 _LEGAL_FORM = re.compile(r" (?:trach nhiem huu han|tnhh|mot thanh vien|mtv|co phan|cp)(?= )")
 
 
-#: What may follow "Đảng bộ cơ quan" without naming a body: a place ("… cơ quan tỉnh"), the Party, a Khối.
+#: What may follow "Đảng bộ cơ quan" or "Khối cơ quan" without naming a body: a place ("… cơ quan tỉnh"), the
+#: Party, a Khối, the centre.
 _NOT_A_BODY = [w.split() for w in ("tinh", "thanh pho", "tp", "huyen", "quan", "thi xa", "thi tran", "xa", "phuong",
                                    "dang", "khoi", "trung uong", "doanh nghiep")]
 _ROMAN = {r: str(n) for n, r in enumerate("i ii iii iv v vi vii viii ix x".split(), 1)}
@@ -152,14 +157,19 @@ def read_orgs(store: ox.Store) -> dict[str, dict]:
 
 
 def org_variants(orgs: dict[str, dict], offices: dict[str, int] | None = None,
-                 dates: dict[str, list] | None = None) -> list[list[str]]:
+                 dates: dict[str, list] | None = None,
+                 holders: dict[str, set[tuple[str, str]]] | None = None) -> list[list[str]]:
     """Groups of organisation IRIs that are one unit (size ≥ 2), the one carrying most offices (then the
     one with the longest label, the name written out) first: labels that differ only in spelling (`org_key`) and, given how many offices each
     node carries, names cut short (`_cut_names`). A district's or commune's unit (`org/…--{province}`)
     only meets units of its own province ("xã Tân Nghĩa" is in several), unless its label names a
-    province itself (then the label, not the article's province, says where it is)."""
+    province itself (then the label, not the article's province, says where it is). Given who holds which
+    post in each node (`holders`: IRI → {(person name key, role)}), two names of which one's words are
+    within the other's are one unit when the same person holds the same post in both (`_same_holder`)."""
     keys: dict[str, tuple[str, str]] = {}
     by_key: dict[tuple[str, str], set[str]] = defaultdict(set)
+    companies: dict[tuple[str, str], set[str]] = defaultdict(set)  # by name, whatever the status
+    proper: set[tuple[str, str]] = set()  # those names that one of the labels shows to be proper
     for iri, d in orgs.items():
         if iris.is_article_scoped(iri):
             continue  # article-scoped: its name was relative, never the same unit
@@ -168,6 +178,11 @@ def org_variants(orgs: dict[str, dict], offices: dict[str, int] | None = None,
             within = iri.rsplit("--", 1)[1] if "--" in iri and not _names_province(key) else ""
             by_key[key, within].add(iri)
             keys.setdefault(iri, (key, within))
+            if key.startswith(("cong ty ", "tong cong ty ", "tap doan ")):
+                named = label.rsplit(" ", 1)[0] if _brand_after_name(label) else label
+                companies[_company_head(org_key(named)), within].add(iri)
+                if _proper_company(named):
+                    proper.add((_company_head(org_key(named)), within))
     for key, iri, ministry in _under_one_ministry(orgs, keys, by_key):
         by_key[f"{key} {ministry}", ""].add(iri)  # "Vụ X" (of "Bộ Y") is "Vụ X Bộ Y"
     if offices:
@@ -183,8 +198,70 @@ def org_variants(orgs: dict[str, dict], offices: dict[str, int] | None = None,
     def first(iri):  # the node most offices name (the usual spelling), then the name written out
         return -(offices or {}).get(iri, 0), -max(len(label) for label in orgs[iri]["labels"]), iri
 
-    groups = _connected(v for v in by_key.values() if len(v) > 1)
+    pairs = [{x, y} for x, y in _same_holder(keys, holders or {})]
+    companies = [v for k, v in companies.items() if k in proper and len(v) > 1]
+    groups = _connected([*(v for v in by_key.values() if len(v) > 1), *companies, *pairs])
     return sorted(sorted(g, key=first) for g in groups)
+
+
+def _same_holder(keys: dict[str, tuple[str, str]], holders: dict[str, set[tuple[str, str]]]):
+    """(IRI, IRI) of two units of one place whose names are one's words within the other's, with the same
+    head ("Công ty Đường cao tốc Việt Nam" within "Tổng công ty Đầu tư phát triển đường cao tốc Việt Nam";
+    a company's "Công ty", "Tổng công ty" and "Tập đoàn" are one head), in which the same person holds the
+    same post: one unit, named in full and with words left out."""
+    by_holder: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for iri, held in holders.items():
+        for h in held if iri in keys else ():
+            by_holder[h].add(iri)
+    for nodes in by_holder.values():
+        for x, y in combinations(sorted(nodes), 2):
+            (kx, wx), (ky, wy) = keys[x], keys[y]
+            a, b = sorted((_company_head(kx).split(), _company_head(ky).split()), key=len)
+            if wx == wy and a != b and len(a) >= 3 and a[0] == b[0] and _within(a, b):
+                yield x, y
+
+
+def _proper_company(label: str) -> bool:
+    """A company named by a proper name ("Tổng công ty Hợp Lực", "Công ty Licogi", "Tập đoàn Viễn thông Quân
+    đội"), not by its trade alone ("Công ty Điện lực", "Tổng công ty Bảo hiểm Việt Nam" of one country):
+    then "Công ty", "Tổng công ty" and "Tập đoàn" of that name are one company, before and after a change of
+    status."""
+    words = label.split()
+    for head in _COMPANY_HEADS:
+        if [w.casefold() for w in words[:len(head)]] == head:
+            rest = [w for w in words[len(head):] if w.casefold() not in _LEGAL_WORDS]
+            if rest[-2:] == ["Việt", "Nam"]:
+                rest = rest[:-2]
+            return any(w[:1].isupper() for w in rest[1:]) or (
+                len(rest) == 1 and (rest[0].isupper() and len(rest[0]) >= 3 or len(rest[0]) >= 6 and rest[0].isascii()))
+    return False
+
+
+def _brand_after_name(label: str) -> bool:
+    """'Tập đoàn Viễn thông Quân đội Viettel': a brand (one unaccented word of five letters or more) after
+    a company's proper name, which names it already. ("Tổng công ty Bưu chính Viettel" is Viettel's
+    post, not "Tổng công ty Bưu chính".)"""
+    name, _, last = label.rpartition(" ")
+    return len(last) >= 5 and last.isascii() and last[:1].isupper() and not name.endswith((" và", " -", " &")) \
+        and _proper_company(name)
+
+
+_COMPANY_HEADS = [["tổng", "công", "ty"], ["công", "ty"], ["tập", "đoàn"]]
+_LEGAL_WORDS = {"tnhh", "mtv", "cp", "cổ", "phần", "trách", "nhiệm", "hữu", "hạn", "một", "thành", "viên"}
+
+
+def _company_head(key: str) -> str:
+    """A company's key with "cong ty" for its head, whatever its status ("tong cong ty", "tap doan")."""
+    for head in ("tong cong ty ", "tap doan "):
+        if key.startswith(head):
+            return "cong ty " + key[len(head):]
+    return key
+
+
+def _within(short: list[str], long: list[str]) -> bool:
+    """Whether the words of `short` occur in `long` in the same order."""
+    rest = iter(long)
+    return all(w in rest for w in short)
 
 
 def _under_one_ministry(orgs: dict[str, dict], keys: dict[str, tuple[str, str]], by_key):

@@ -112,11 +112,13 @@ def identities(store: ox.Store, decisions: Decisions | None = None):
 def _identities(mentions, orgs, decisions: Decisions | None) -> Resolution:
     """Units folded to one node per unit, then the people clustered on that evidence."""
     dates: dict[str, list] = defaultdict(list)  # when each unit's offices were reported (undated: None)
+    holders: dict[str, set[tuple[str, str]]] = defaultdict(set)  # who holds which post in each unit
     for m in mentions.values():
         for o in m.offices:
             dates[o.org].append(m.date)
+            holders[o.org].add((m.key, o.role))
     offices = Counter({org: len(ds) for org, ds in dates.items()})
-    groups = org_variants(orgs, offices, {org: ds for org, ds in dates.items() if None not in ds})
+    groups = org_variants(orgs, offices, {org: ds for org, ds in dates.items() if None not in ds}, holders)
     _one_node_per_unit(mentions, groups)
     res = cluster(mentions, decisions)
     res.unit_groups = groups
