@@ -465,3 +465,19 @@ def test_resolve_the_same_post_in_a_relative_unit_in_one_province_is_one_person(
     res = r.cluster({"x": m("x", "Cần Thơ", r.PGID + "org/trung-tam-quy-dat-0123456789ab"),
                      "y": m("y", "Long An", r.PGID + "org/trung-tam-quy-dat-ba9876543210")})
     assert len(res.clusters) == 2
+
+
+def test_resolve_a_namesake_whose_only_post_is_in_a_company_is_not_placed_by_the_story():
+    def m(iri, office):
+        return r.Mention(iri, "Lê Văn Dũng", r.name_key("Lê Văn Dũng"), "a/" + iri, None, "Hồ Chí Minh", [office])
+
+    public = r.OfficeRec("m-x", "org-x", "org-x", r.PGROLE + "chu-tich", "Current", None, None, "Hồ Chí Minh",
+                         False, "Sở Giao dịch chứng khoán thành phố Hồ Chí Minh")
+    company = r.OfficeRec("m-y", "org-y", "org-y", r.PGROLE + "giam-doc", "Current", None, None, None, False,
+                          "Công ty Phát Đạt", True)
+    res = r.cluster({"x": m("x", public), "y": m("y", company)})
+    assert len(res.clusters) == 2 and len(res.open) == 1
+    # the same company post with no company flag: the article's province decides, as before
+    res = r.cluster({"x": m("x", public), "y": m("y", r.OfficeRec(*[getattr(company, f) for f in (
+        "membership", "org", "unit", "role", "status", "term", "as_of", "province", "central", "label")]))})
+    assert len(res.clusters) == 1 and res.merges[0][2] == "same province: Hồ Chí Minh"

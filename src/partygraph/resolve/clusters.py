@@ -31,9 +31,10 @@ evidence, strongest first:
    name, so a node per article), even for a common name;
 3. the same province (the provinces of their offices' organisations, else
    the article's province, but at least one side's from an office: two
-   articles filed under one province may be about namesakes; a province
-   merged away on 2025-07-01 matches its successor only for articles from
-   that day on), or both holding central
+   articles filed under one province may be about namesakes; nor for a side
+   whose only posts are in companies, which the story places, not an office;
+   a province merged away on 2025-07-01 matches its successor only for
+   articles from that day on), or both holding central
    offices, unless the name is common (mentions in `COMMON_PROVINCES` or
    more provinces of offices), in which case the pair is left open.
 
@@ -188,11 +189,17 @@ def link_evidence(a: Mention, b: Mention, common: bool) -> tuple[int, str] | Non
     if common:
         return None
     prov = provinces_compatible(a, b)
-    if prov and (a.office_provinces or b.office_provinces):
+    if prov and (a.office_provinces or b.office_provinces) and not (_placed_by_story(a) or _placed_by_story(b)):
         return 1, f"same province: {prov}"  # an article's province alone says where a story is, not a person
     if a.central and b.central:
         return 1, "both hold central offices"
     return None
+
+
+def _placed_by_story(m: Mention) -> bool:
+    """A person whose only posts are in companies placed nowhere: the article's province is where the
+    story is, and a businessman of a common name there is no official of that province."""
+    return not m.office_provinces and bool(m.offices) and all(o.enterprise for o in m.offices)
 
 
 def _same_relative_post(a: Mention, b: Mention) -> str | None:

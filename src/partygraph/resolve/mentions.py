@@ -51,6 +51,7 @@ class OfficeRec:
     province: str | None
     central: bool
     label: str
+    enterprise: bool = False  # a post in a company (or its board): where the company is, the text rarely says
 
 
 @dataclass
@@ -141,6 +142,7 @@ def read_mentions(store: ox.Store) -> dict[str, Mention]:
         name = r["name"].value
         mentions[iri] = Mention(iri, name, name_key(name), r["a"].value, _date(_val(r["date"])), _val(r["prov"]))
     units = org_units(store)
+    companies = {r["o"].value for r in _query(store, "SELECT DISTINCT ?o WHERE { ?o a pg:Enterprise }")}
     rows = _query(store, """
         SELECT ?m ?p ?o ?r ?st ?y1 ?y2 ?asOf ?prov ?level ?label WHERE {
           ?m a org:Membership ; org:member ?p ; org:organization ?o ; org:role ?r .
@@ -160,7 +162,7 @@ def read_mentions(store: ox.Store) -> dict[str, Mention]:
         status = (_val(r["st"]) or PG + "Current").rsplit("#", 1)[-1]
         mentions[p].offices.append(OfficeRec(
             m, o, units.get(o, o), r["r"].value, status, term, _date(_val(r["asOf"])), _val(r["prov"]),
-            _val(r["level"]) == PG + "CentralLevel", _val(r["label"]) or o))
+            _val(r["level"]) == PG + "CentralLevel", _val(r["label"]) or o, units.get(o, o) in companies))
     return mentions
 
 
