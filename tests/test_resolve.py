@@ -444,6 +444,12 @@ def test_resolve_a_company_by_its_proper_name_is_one_whatever_its_status_or_a_br
     assert sorted(sorted(g) for g in groups) == [["a", "b", "c"], ["d", "e"]]
 
 
+def test_resolve_a_national_group_is_one_by_its_official_name_short_name_or_initials():
+    assert r.org_key("Tập đoàn Dầu khí Quốc gia Việt Nam") == r.org_key("Tập đoàn Dầu khí Việt Nam") \
+        == r.org_key("Tập đoàn PVN")
+    assert r.org_key("Tập đoàn EVN") == r.org_key("Tập đoàn Điện lực Việt Nam")
+
+
 def test_resolve_a_party_organisation_of_a_body_is_one_with_or_without_the_word_for_its_offices():
     assert r.org_key("Đảng bộ Cơ quan Văn phòng Chính phủ") == r.org_key("Đảng bộ Văn phòng Chính phủ")
     assert r.org_key("Ban Chấp hành Đảng bộ cơ quan Bộ Tư pháp") == r.org_key("Ban Chấp hành Đảng bộ Bộ Tư pháp")

@@ -148,3 +148,22 @@ def test_a_places_initials_after_its_word_are_the_place_the_article_names_so():
     got = offices(x)
     assert ("Lê Văn Bình", "Phó Chủ tịch", "Ủy ban nhân dân xã Tân Hòa Thành", "current") in got
     assert not any("THT" in label for label in labels(x))
+
+
+def test_a_provinces_city_is_a_district_level_unit_of_that_province():
+    x = run("Ông Trần Văn An, Bí thư Thành ủy Hội An, và ông Lê Văn Bình, Chủ tịch UBND thành phố Biên Hòa, dự hội "
+            "nghị Tỉnh ủy Quảng Nam.", "Quảng Nam")
+    units = {o.label: o for o in x.orgs.values()}
+    assert (units["Đảng bộ thành phố Hội An"].level, units["Đảng bộ thành phố Hội An"].province) == ("district",
+                                                                                                    "Quảng Nam")
+    assert units["Đảng bộ thành phố Hội An"].parent.label == "Đảng bộ tỉnh Quảng Nam"
+    assert units["Ủy ban nhân dân thành phố Biên Hòa"].province == "Đồng Nai"
+    # a centrally run city stays a province of its own
+    assert run("Ông Trần Văn An, Bí thư Thành ủy Cần Thơ, dự.").orgs and all(
+        o.level != "district" for o in run("Ông Trần Văn An, Bí thư Thành ủy Cần Thơ, dự.").orgs.values())
+
+
+def test_a_clause_opened_after_a_name_with_a_capital_is_no_part_of_it():
+    x = run("Ảnh: Công ty Cấp nước Bạc Liêu Đối với vụ việc này, ông Trần Văn An, Trưởng Ban Đối ngoại Trung ương, "
+            "nói.")
+    assert {"Công ty Cấp nước Bạc Liêu", "Ban Đối ngoại Trung ương"} <= labels(x)

@@ -160,7 +160,7 @@ class OrgReader:
         if run and not allcaps:
             name = " ".join(self.canon_words(run, proper=True))
             k, name = self._place_named_before(toks, k, word, name, toks[i].start)
-            return k, f"{word} {name}", None, level
+            return k, f"{word} {name}", None, self._city_level(word, name, level)
         province = self._province_for(word, toks[i].start)
         if province:
             return j, f"{word} {province}", province, "provincial"
@@ -246,6 +246,10 @@ class OrgReader:
         """'thành phố' for a centrally-run city, 'tỉnh' for a province."""
         prov = self.lex.provinces.get(province)
         return "thành phố" if prov is not None and prov.kind == "thanh_pho" else "tỉnh"
+
+    def _city_level(self, word: str, name: str, level: str | None) -> str | None:
+        """'thành phố Biên Hòa': a province's city is of its province's districts, not a province."""
+        return "district" if level == "provincial" and (word, name.lower()) in self.lex.districts else level
 
     def _province_for(self, word: str, pos: int) -> str | None:
         """The province a bare 'tỉnh' (or a bare 'thành phố' of a centrally-run city) means at `pos`."""
@@ -396,8 +400,9 @@ class OrgReader:
     def _name_word(self, toks, keys, st: "_Name") -> bool:
         """Whether the word at st.j can go on the name."""
         j, tok, words = st.j, toks[st.j], st.words
-        if tok.cap and words and tok.key in self.lex.org_name["clause_openers"] and not st.allcaps:
-            return False  # "Bộ Công thương Trong hai năm …"
+        if tok.cap and words and not st.allcaps and (tok.key in self.lex.org_name["clause_openers"]
+                                                     or self.lex.clause_openers.match(keys, j)):
+            return False  # "Bộ Công thương Trong hai năm …", "Công ty X Đối với …"
         if not tok.cap and st.free_words and words[-2:] == ["Việt", "Nam"]:
             return False  # "Hội Chữ thập đỏ Việt Nam ghi nhận …": the country ends a name
         if tok.cap and not tok.abbr:
@@ -547,12 +552,14 @@ class OrgReader:
         if head.kind == "executive":
             # "Tỉnh ủy [X]": the executive committee of "Đảng bộ tỉnh X"
             unit_word = head.unit.split(" ", 2)[-1]  # "tỉnh", "thành phố", "huyện" ...
+            level = head.level
             if place and place[2]:
                 end, _, province, _ = place
                 name = province
             elif place and place[1].startswith(unit_word + " "):
                 end, text, province, _ = place
                 name = text.split(" ", len(unit_word.split()))[-1]
+                level = self._city_level(unit_word, name, head.level)
             else:
                 # bare "Tỉnh ủy": the province in context
                 end = place[0] if place and place[1] == unit_word else j
@@ -564,13 +571,13 @@ class OrgReader:
                     nxt = self._capitalised_place(toks, keys, j, allcaps, unit_word)
                     if nxt:
                         end, name = nxt
-                        province = None
-                        return end, self.executive_of(self.unit(f"{head.unit} {name}", head.level, None), head)
+                        level = self._city_level(unit_word, name, head.level)
+                        return end, self.executive_of(self.unit(f"{head.unit} {name}", level, None), head)
                 focus = self.local_at(unit_word, toks[i].start) if head.level in self.lex.raw["focus_levels"] else None
                 if focus:  # "Bí thư Huyện ủy" after "huyện A Lưới": that district's
                     return end, self.executive_of(self.unit(f"{head.unit} {focus}", head.level, None), head)
                 name = province
-            unit = self.unit(f"{head.unit} {name}" if name else head.unit, head.level, province, scoped=not name)
+            unit = self.unit(f"{head.unit} {name}" if name else head.unit, level, province, scoped=not name)
             return end, self.executive_of(unit, head)
         if place is None:
             if head.national:
@@ -633,7 +640,8 @@ class OrgReader:
         province = self.local_province(level, province, label)
         parent = None
         words = label.split()
-        if label.startswith("Đảng bộ tỉnh ") or (label.startswith("Đảng bộ thành phố ") and province):
+        if label.startswith("Đảng bộ tỉnh ") or (label.startswith("Đảng bộ thành phố ") and province
+                                                 and level != "district"):  # not "thành phố Biên Hòa"
             parent = party_org()
             level = "provincial"
         elif self.lex.units_under_province.match(label.lower().split(), 2):
@@ -657,10 +665,11 @@ class OrgReader:
         gone (`no_districts`)."""
         rest = label.split(" ", 2)[2] if label.count(" ") >= 2 else ""
         word = next((w for w in self.lex.raw["phrasing"]["local_places"] if rest.startswith(w + " ")), None)
-        if word is None or len(rest) == len(word):
+        city = level == "district" and rest.startswith("thành phố ")  # a province's city ("thành phố Hội An")
+        if (word is None or len(rest) == len(word)) and not city:
             return None
         top = f"Đảng bộ {self.place_word(province)} {province}"
-        if self.lex.place_levels.get(word) == "district" and level in (None, "district"):
+        if city or self.lex.place_levels.get(word) == "district" and level in (None, "district"):
             return self.unit(top, "provincial", province)
         if self.lex.place_levels.get(word) == "grassroots" and level in (None, "grassroots"):
             district = self.districts.get(rest)
