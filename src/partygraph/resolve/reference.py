@@ -51,6 +51,9 @@ def org_key(label: str) -> str:
         # the country's own: "Bộ Quốc phòng Việt Nam", "Tổng công ty Đường sắt Việt Nam", "Tập đoàn Dầu khí Quốc
         # gia Việt Nam"
         words = words[:-4] if words[-4:-2] == ["quoc", "gia"] and len(words) > 6 else words[:-2]
+    elif words[-2:] == ["quoc", "gia"] and any(words[:len(h)] == h and len(words) > len(h) + 2
+                                               for h in _COUNTRY_IMPLIED()):
+        words = words[:-2]  # "Tập đoàn Dầu khí Quốc gia"
     for n in range(1, len(words) - 3):
         if words[n:n + 2] == ["co", "quan"] and (words[n - 2:n] in (["dang", "bo"], ["dang", "uy"])
                                                  or words[n - 1] == "khoi") \
