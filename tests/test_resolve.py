@@ -453,6 +453,9 @@ def test_resolve_a_national_group_is_one_by_its_official_name_short_name_or_init
 def test_resolve_a_party_organisation_of_a_body_is_one_with_or_without_the_word_for_its_offices():
     assert r.org_key("Đảng bộ Cơ quan Văn phòng Chính phủ") == r.org_key("Đảng bộ Văn phòng Chính phủ")
     assert r.org_key("Ban Chấp hành Đảng bộ cơ quan Bộ Tư pháp") == r.org_key("Ban Chấp hành Đảng bộ Bộ Tư pháp")
+    assert r.org_key("Hiệp hội các doanh nghiệp khu công nghiệp tỉnh Bắc Ninh") == \
+        r.org_key("Hiệp hội Khu công nghiệp tỉnh Bắc Ninh")
+    assert r.org_key("Hiệp hội Doanh nghiệp tỉnh Bắc Ninh") != r.org_key("Hiệp hội tỉnh Bắc Ninh")
     # the offices of a province or of the Party are the units of those, not the province's party organisation
     assert r.org_key("Đảng bộ cơ quan tỉnh Bắc Giang") != r.org_key("Đảng bộ tỉnh Bắc Giang")
     assert r.org_key("Đảng bộ Cơ quan Đảng tỉnh Bắc Giang") != r.org_key("Đảng bộ Đảng tỉnh Bắc Giang")

@@ -167,3 +167,10 @@ def test_a_clause_opened_after_a_name_with_a_capital_is_no_part_of_it():
     x = run("Ảnh: Công ty Cấp nước Bạc Liêu Đối với vụ việc này, ông Trần Văn An, Trưởng Ban Đối ngoại Trung ương, "
             "nói.")
     assert {"Công ty Cấp nước Bạc Liêu", "Ban Đối ngoại Trung ương"} <= labels(x)
+
+
+def test_a_company_named_with_words_left_out_is_the_one_the_article_names_in_full():
+    x = run("Tỉnh sáp nhập Công ty TNHH một thành viên in ấn tổng hợp Bình Định vào Công ty Xổ số kiến thiết. Ông Trần "
+            "Văn An, Giám đốc Công ty TNHH một thành viên in ấn Bình Định, cho biết.")
+    assert ("Trần Văn An", "Giám đốc", "Công ty TNHH một thành viên in ấn tổng hợp Bình Định", "current") in offices(x)
+    assert "Công ty Xổ số kiến thiết" in labels(x)

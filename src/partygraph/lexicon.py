@@ -457,6 +457,8 @@ def _links(raw: dict) -> dict:
         if isinstance(value, dict):
             out[name] = {key(k): (_links(v) if isinstance(v, dict) else {key(w) for w in v} if isinstance(v, list)
                                   else v) for k, v in value.items()}
+        elif value and isinstance(value[0], dict):
+            out[name] = value  # a table of entries, read by its user
         else:
             out[name] = {key(w) for w in value}
     return out

@@ -43,7 +43,8 @@ def organisations(doc: Doc) -> None:
 def _named_in_full(doc: Doc) -> None:
     """'Tổng công ty Tân Cảng' in an article that names 'Tổng công ty Tân Cảng Sài Gòn', 'Công ty AMSECO' in one
     that names 'Công ty Dịch vụ vật tư nông nghiệp Phú Yên AMSECO': a unit named short is the one unit the
-    article names in full (`_goes_on`; in the headline also `_shortened`), the short name kept as its
+    article names in full (`_goes_on`; in the headline, or a company's anywhere, also `_shortened`), the
+    short name kept as its
     alternative label. Not a national body ("Mặt trận Tổ quốc Việt Nam" beside its provincial committee), a
     ministry, a district or a commune (their longer names are other places), nor a name that goes on into
     another country's."""
@@ -61,9 +62,10 @@ def _named_in_full(doc: Doc) -> None:
                     or org.label.split(" ", 1)[0].lower() in nouns:
                 continue
             headline = first[org.label][0] == 0
+            anywhere = org.kind in doc.lex.org_name["shortened_anywhere"]  # a company's words left out
             longer = [o for label, o in full.items() if o.kind == org.kind
                       and (_goes_on(doc, org.label, label, first[label] < first[org.label] or headline)
-                           or headline and _shortened(org.label, label))]
+                           or (headline or anywhere) and _shortened(org.label, label))]
             head, _, acronym = org.label.rpartition(" ")
             if not longer and acronym in acronyms:  # "Tổng công ty HUD" after "Tổng công ty … (HUD)"
                 longer = [o for o in _chain(acronyms[acronym]) if o.label.split(" ", 1)[0] == head.split(" ", 1)[0]

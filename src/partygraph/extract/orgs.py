@@ -282,7 +282,8 @@ class OrgReader:
             if out is not _GO:
                 return out
         words, j = st.words, st.j
-        while words and words[-1].lower() in self.lex.org_name["trailing"]:
+        while words and words[-1].lower() in self.lex.org_name["trailing"] \
+                and " ".join(words[-2:]).lower() not in self.lex.org_name["trailing_words_of"]:
             words.pop()
             j -= 1
         # an enterprise's or a newspaper's name is a proper name: its capitals stay

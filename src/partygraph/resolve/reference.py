@@ -54,14 +54,7 @@ def org_key(label: str) -> str:
     elif words[-2:] == ["quoc", "gia"] and any(words[:len(h)] == h and len(words) > len(h) + 2
                                                for h in _COUNTRY_IMPLIED()):
         words = words[:-2]  # "Tập đoàn Dầu khí Quốc gia"
-    for n in range(1, len(words) - 3):
-        if words[n:n + 2] == ["co", "quan"] and (words[n - 2:n] in (["dang", "bo"], ["dang", "uy"])
-                                                 or words[n - 1] == "khoi") \
-                and not any(words[n + 2:n + 2 + len(w)] == w for w in _NOT_A_BODY):
-            # "Đảng bộ Cơ quan Thanh tra Chính phủ" is "Đảng bộ Thanh tra Chính phủ", "Đảng bộ Khối các cơ quan
-            # đối ngoại Trung ương" "Đảng bộ Khối đối ngoại Trung ương"
-            del words[n:n + 2]
-            break
+    words = _without_optional_words(words)
     for n, w in enumerate(words[1:], 1):
         if words[n - 1] in _NUMBERED and w in _ROMAN:  # "Quân khu II" is "Quân khu 2"
             words[n] = _ROMAN[w]
@@ -76,10 +69,25 @@ _CAPS_HYPHEN = re.compile(r"(?<=[A-ZĐ&])\s+-\s+(?=[A-ZĐ])")
 _LEGAL_FORM = re.compile(r" (?:trach nhiem huu han|tnhh|mot thanh vien|mtv|co phan|cp)(?= )")
 
 
-#: What may follow "Đảng bộ cơ quan" or "Khối cơ quan" without naming a body: a place ("… cơ quan tỉnh"), the
-#: Party, a Khối, the centre.
-_NOT_A_BODY = [w.split() for w in ("tinh", "thanh pho", "tp", "huyen", "quan", "thi xa", "thi tran", "xa", "phuong",
-                                   "dang", "khoi", "trung uong", "doanh nghiep")]
+def _without_optional_words(words: list[str]) -> list[str]:
+    """The words of a key without a word a unit's name may leave out after its head (`org_name.optional_words`:
+    "Đảng bộ Cơ quan Thanh tra Chính phủ" is "Đảng bộ Thanh tra Chính phủ", "Hiệp hội các doanh nghiệp khu
+    công nghiệp X" "Hiệp hội khu công nghiệp X"), when a name follows: not "Đảng bộ cơ quan tỉnh X"."""
+    for after, optional, not_before in _OPTIONAL_WORDS():
+        for n in range(len(after), len(words) - len(optional) - 1):
+            rest = words[n + len(optional):]
+            if words[n - len(after):n] == after and words[n:n + len(optional)] == optional \
+                    and not any(rest[:len(w)] == w for w in not_before):
+                return words[:n] + rest
+    return words
+
+
+@lru_cache(maxsize=1)
+def _OPTIONAL_WORDS() -> list[tuple[list[str], list[str], list[list[str]]]]:
+    """(head words, optional words, words that keep them) of `org_name.optional_words`, folded."""
+    fold = lambda text: iris.slug(text).split("-")  # noqa: E731
+    rows = lexicon().raw["org_name"]["optional_words"]
+    return [(fold(r["after"]), fold(r["words"]), [fold(w) for w in r.get("not_before", ())]) for r in rows]
 _ROMAN = {r: str(n) for n, r in enumerate("i ii iii iv v vi vii viii ix x".split(), 1)}
 _NUMBERED = ("khu", "doan")  # "Quân khu", "Quân đoàn", "Sư đoàn": numbered either way
 
