@@ -448,6 +448,15 @@ def test_resolve_a_national_group_is_one_by_its_official_name_short_name_or_init
     assert r.org_key("Tập đoàn Dầu khí Quốc gia Việt Nam") == r.org_key("Tập đoàn Dầu khí Việt Nam") \
         == r.org_key("Tập đoàn PVN") == r.org_key("Tập đoàn Dầu khí Quốc gia")
     assert r.org_key("Tập đoàn EVN") == r.org_key("Tập đoàn Điện lực Việt Nam")
+    # a brand read as the corporation's name, a head or a place written twice, a body's other name before its place
+    assert r.org_key("Hội đồng quản trị Vinaconex") == r.org_key("Hội đồng quản trị Tổng công ty Vinaconex") \
+        == r.org_key("Hội đồng quản trị Tổng công ty Xuất nhập khẩu xây dựng Việt Nam")
+    assert r.org_key("Công ty Tập đoàn Khoa học Hòa Bình") == r.org_key("Tập đoàn Khoa học Hòa Bình")
+    assert r.org_key("Bộ Tư lệnh Thủ đô thành phố Hà Nội") == r.org_key("Bộ Tư lệnh Thủ đô")
+    assert r.org_key("Công đoàn tỉnh Nam Định") == r.org_key("Liên đoàn Lao động tỉnh Nam Định")
+    assert r.org_key("Công đoàn Giáo dục tỉnh Nam Định") != r.org_key("Liên đoàn Lao động tỉnh Nam Định")
+    assert r.org_key("Ban Chỉ huy Quân sự tỉnh Nam Định") == r.org_key("Bộ Chỉ huy Quân sự tỉnh Nam Định")
+    assert r.org_key("Ban Chỉ huy Quân sự huyện Giao Thủy") != r.org_key("Bộ Chỉ huy Quân sự huyện Giao Thủy")
 
 
 def test_resolve_a_party_organisation_of_a_body_is_one_with_or_without_the_word_for_its_offices():

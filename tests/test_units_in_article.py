@@ -174,3 +174,9 @@ def test_a_company_named_with_words_left_out_is_the_one_the_article_names_in_ful
             "Văn An, Giám đốc Công ty TNHH một thành viên in ấn Bình Định, cho biết.")
     assert ("Trần Văn An", "Giám đốc", "Công ty TNHH một thành viên in ấn tổng hợp Bình Định", "current") in offices(x)
     assert "Công ty Xổ số kiến thiết" in labels(x)
+
+
+def test_a_board_and_another_body_named_together_are_two():
+    x = run("Ông Trần Văn An - Chủ tịch Hội đồng quản trị Trường mầm non Hoa Sen cho biết, Hội đồng quản trị và Ban "
+            "giám hiệu trường Mầm non Hoa Sen đã họp.")
+    assert {o[2] for o in offices(x)} == {"Hội đồng quản trị Trường Mầm non Hoa Sen"}

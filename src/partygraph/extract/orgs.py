@@ -387,8 +387,8 @@ class OrgReader:
 
     def _and_ends_name(self, toks, keys, st: "_Name") -> bool:
         """'và' inside a name ("Tài nguyên và Môi trường") or after it ("Đảng bộ và nhân dân tỉnh")."""
-        if not st.words:
-            return st.head_kind == "party"  # "Đảng bộ và nhân dân tỉnh": the party and the people, not a name
+        if not st.words:  # "Đảng bộ và nhân dân tỉnh", "Hội đồng quản trị và Ban giám hiệu trường X": two, not a name
+            return st.head_kind in ("party", "enterprise")
         nxt, lex = st.j + 1, self.lex
         if nxt < st.n and keys[nxt] == "các":
             return True  # "Bộ Bưu chính viễn thông và các cơ quan liên quan": a list goes on, not the name

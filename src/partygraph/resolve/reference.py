@@ -54,7 +54,7 @@ def org_key(label: str) -> str:
     elif words[-2:] == ["quoc", "gia"] and any(words[:len(h)] == h and len(words) > len(h) + 2
                                                for h in _COUNTRY_IMPLIED()):
         words = words[:-2]  # "Tập đoàn Dầu khí Quốc gia"
-    words = _without_optional_words(words)
+    words = _same_before_place(_without_repeats(_without_optional_words(words)))
     for n, w in enumerate(words[1:], 1):
         if words[n - 1] in _NUMBERED and w in _ROMAN:  # "Quân khu II" is "Quân khu 2"
             words[n] = _ROMAN[w]
@@ -67,6 +67,42 @@ def org_key(label: str) -> str:
 _CAPS_HYPHEN = re.compile(r"(?<=[A-ZĐ&])\s+-\s+(?=[A-ZĐ])")
 #: A company's legal form: "Công ty TNHH MTV cấp nước X" is "Công ty Cấp nước X".
 _LEGAL_FORM = re.compile(r" (?:trach nhiem huu han|tnhh|mot thanh vien|mtv|co phan|cp)(?= )")
+
+
+def _without_repeats(words: list[str]) -> list[str]:
+    """A name with a part written twice once: "Bộ Tư lệnh Thủ đô thành phố Hà Nội" ("Thủ đô" being Hà Nội),
+    "Hội đồng quản trị Tổng công ty Vinaconex" (the brand read as the corporation's name)."""
+    for size in range(4, 1, -1):
+        for n in range(len(words) - 2 * size + 1):
+            if words[n:n + size] == words[n + size:n + 2 * size]:
+                return _without_repeats(words[:n + size] + words[n + 2 * size:])
+    for n in range(len(words) - 3):  # a company's head twice: "tong cong ty tong cong ty X", "cong ty tap doan X"
+        if " ".join(words[n:n + 2]) in ("cong ty", "tap doan") or words[n:n + 3] == ["tong", "cong", "ty"]:
+            size = 3 if words[n] == "tong" else 2
+            rest = words[n + size:]
+            for head in (["tong", "cong", "ty"], ["cong", "ty"], ["tap", "doan"]):
+                if rest[:len(head)] == head and len(rest) > len(head):
+                    return words[:n] + rest
+            break
+    return words
+
+
+def _same_before_place(words: list[str]) -> list[str]:
+    """One head for the names a body has before a province (`org_name.same_before_place`): "Công đoàn thành phố
+    Hồ Chí Minh" is the city's "Liên đoàn Lao động", "Ban Chỉ huy Quân sự tỉnh X" its "Bộ Chỉ huy Quân sự"."""
+    for head, other in _SAME_BEFORE_PLACE():
+        rest = words[len(other):]
+        if words[:len(other)] == other and any(rest[:len(p)] == p for p in (["tinh"], ["thanh", "pho"])):
+            return head + rest
+    return words
+
+
+@lru_cache(maxsize=1)
+def _SAME_BEFORE_PLACE() -> list[tuple[list[str], list[str]]]:
+    """(head, other name of it) of `org_name.same_before_place`, folded."""
+    fold = lambda text: iris.slug(text).split("-")  # noqa: E731
+    return [(fold(r["head"]), fold(other)) for r in lexicon().raw["org_name"]["same_before_place"]
+            for other in r["also"]]
 
 
 def _without_optional_words(words: list[str]) -> list[str]:
