@@ -386,6 +386,13 @@ def test_resolve_a_unit_named_without_its_ministry_is_the_one_the_store_has_unde
     assert _groups(names) == [["vu-nong-thon-bo-xay-dung", "vu-nong-thon"]]
 
 
+def test_resolve_a_department_named_short_before_its_ministry_is_the_one_whose_name_goes_on():
+    # "Vụ Kế hoạch" goes on two ways in Bộ Y tế: which one cannot be told
+    assert _groups({"a": "Vụ Tổ chức Bộ Giao thông vận tải", "b": "Vụ Tổ chức cán bộ Bộ Giao thông vận tải",
+                    "m": "Bộ Giao thông vận tải", "c": "Vụ Kế hoạch Bộ Y tế", "d": "Vụ Kế hoạch - Tài chính Bộ Y tế",
+                    "e": "Vụ Kế hoạch đầu tư Bộ Y tế", "y": "Bộ Y tế"}) == [["b", "a"]]
+
+
 def test_resolve_a_ministry_named_short_is_the_one_of_that_name_when_its_offices_were_reported():
     from datetime import date
 

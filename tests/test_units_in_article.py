@@ -180,3 +180,10 @@ def test_a_board_and_another_body_named_together_are_two():
     x = run("Ông Trần Văn An - Chủ tịch Hội đồng quản trị Trường mầm non Hoa Sen cho biết, Hội đồng quản trị và Ban "
             "giám hiệu trường Mầm non Hoa Sen đã họp.")
     assert {o[2] for o in offices(x)} == {"Hội đồng quản trị Trường Mầm non Hoa Sen"}
+
+
+def test_the_affair_of_a_body_and_a_name_after_the_country_are_no_department_and_no_more_name():
+    x = run("Vụ Xí nghiệp Cơ khí số 5: ông Trần Văn An, Giám đốc Xí nghiệp Cơ khí số 5, bị bắt. Hiệp hội Du lịch Việt "
+            "Nam tổ chức lễ trao giải.")
+    assert {"Xí nghiệp Cơ khí số 5", "Hiệp hội Du lịch Việt Nam"} <= labels(x)
+    assert not any(label.startswith("Vụ ") or label.endswith(" lễ") for label in labels(x))

@@ -344,6 +344,8 @@ class OrgReader:
         phrase = lex.org_phrases.match(keys, j) if not tok.abbr else None
         if phrase and self._verb_after_name(toks, keys, st, phrase[0]):
             return _STOP
+        if phrase and not tok.cap and st.free_words and st.words[-2:] == ["Việt", "Nam"]:
+            return _STOP  # "Hiệp hội Du lịch Việt Nam tổ chức lễ …": the country ends a name
         if phrase and not self.is_person_start(toks, j):
             # "Cục Thống kê", "các Cơ quan", "Tài nguyên và Môi trường": known multi-word parts of names
             st.words.extend(self.word(t) for t in toks[j:phrase[0]])
@@ -511,6 +513,9 @@ class OrgReader:
             return self._read_place_head(toks, keys, i, j, head, allcaps)
         if depth == 0 and toks[i].cap and self._place_name_at(toks, keys, i):
             return None  # "phố cổ Hội An": a town's name that opens with a head's word, no body
+        if " ".join(phrase_keys(head.label)) in self.lex.org_name["case_words"] \
+                and (nxt := self.lex.heads.match(keys, j)) and nxt[1].kind == "enterprise":
+            return None  # "Vụ Xí nghiệp xây dựng số 2": the affair of a company, no department ("Vụ Báo chí" is one)
         if head.read == "parent":
             return self._read_parent_head(toks, i, j, head, allcaps, depth, after_title)
         return self._read_named_head(toks, keys, i, j, head, allcaps)

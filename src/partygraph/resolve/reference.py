@@ -240,7 +240,8 @@ def org_variants(orgs: dict[str, dict], offices: dict[str, int] | None = None,
     for placeless, placed in _province_left_out(by_key):
         by_key[placed] |= by_key.pop(placeless)
     for other, kept in [*_renamed_districts(by_key), *(_run_on_verbs(by_key, offices) if offices else ()),
-                        *_ministry_left_out(by_key), *_ministry_short_forms(by_key, dates or {})]:
+                        *_ministry_left_out(by_key), *_ministry_short_forms(by_key, dates or {}),
+                        *_cut_before_ministry(by_key)]:
         if other in by_key and kept in by_key:
             by_key[kept] |= by_key.pop(other)
 
@@ -450,6 +451,20 @@ def _ministry_left_out(by_key):
     nouns, under = _NATIONAL_NOUNS(), _ministries_of(by_key)
     return [((key, ""), (f"{key} {next(iter(under[key]))}", "")) for key, within in list(by_key)
             if not within and len(under.get(key, ())) == 1 and key.split()[0] not in nouns]
+
+
+def _cut_before_ministry(by_key):
+    """(key, key) of a department named short before its ministry ("Vụ Tổ chức Bộ Giao thông vận tải") and
+    the one department of that ministry whose name goes on from it ("Vụ Tổ chức cán bộ Bộ …")."""
+    under: dict[str, list[str]] = defaultdict(list)
+    for unit, ministries in _ministries_of(by_key).items():
+        for ministry in ministries:
+            under[ministry].append(unit)
+    for ministry, units in under.items():
+        for unit in units:
+            longer = [u for u in units if u.startswith(unit + " ")]
+            if len(longer) == 1:
+                yield (f"{unit} {ministry}", ""), (f"{longer[0]} {ministry}", "")
 
 
 def _ministries_of(by_key) -> dict[str, set[str]]:
