@@ -336,6 +336,11 @@ def test_resolve_a_name_run_on_into_a_verb_is_the_unit_before_it():
                     "bo-van-hoa": "Bộ Văn hóa", "bo-van-hoa-thong-tin": "Bộ Văn hóa thông tin"},
                    {"bo-y-te": 12, "bo-y-te-kiem-tra": 1, "bo-van-hoa": 1, "bo-van-hoa-thong-tin": 9}) == [
         ["bo-van-hoa-thong-tin", "bo-van-hoa"], ["bo-y-te", "bo-y-te-kiem-tra"]]  # "thông tin" is no verb here
+    # a name run on into any lower-case word no name has, seen with no office; not a university of its own
+    assert _groups({"a": "Tổng công ty Sông Gianh", "b": "Tổng công ty Sông Gianh cam kết trả nợ",
+                    "c": "Trường Đại học Y", "d": "Trường Đại học Y dược Cần Thơ",
+                    "e": "Mặt trận Tổ quốc Việt Nam", "f": "Mặt trận Tổ quốc Việt Nam tỉnh Bắc Ninh"},
+                   {"a": 2, "c": 1, "e": 5}) == [["a", "b"]]
 
 
 def test_resolve_a_ministry_cut_short_is_the_one_ministry_it_starts():
@@ -384,6 +389,16 @@ def test_resolve_a_unit_named_without_its_ministry_is_the_one_the_store_has_unde
              "truong-dai-hoc-a": "Trường Đại học A", "truong-dai-hoc-a-bo-phieu": "Trường Đại học A bỏ phiếu"}
     # two ministries have a Vụ Biên giới: which one cannot be told; "bỏ phiếu" is no ministry
     assert _groups(names) == [["vu-nong-thon-bo-xay-dung", "vu-nong-thon"]]
+
+
+def test_resolve_the_party_organisation_of_one_unit_under_two_names_is_one():
+    # "Tổng cục Hậu" is "Tổng cục Hậu cần" cut a syllable short (`_cut_names`), and so are their party bodies
+    groups = _groups({"a": "Tổng cục Hậu", "b": "Tổng cục Hậu cần",
+                      "pa": "Đảng bộ Tổng cục Hậu", "pb": "Đảng bộ Tổng cục Hậu cần",
+                      "ea": "Ban Chấp hành Đảng bộ Tổng cục Hậu", "c": "Tổng cục Kỹ thuật",
+                      "pc": "Đảng bộ Tổng cục Kỹ thuật nhân dân"}, {"a": 1, "b": 5})
+    # the executive committee is a body of its own; "Tổng cục Kỹ thuật" is one name only
+    assert sorted(sorted(g) for g in groups) == [["a", "b"], ["pa", "pb"]]
 
 
 def test_resolve_a_department_named_short_before_its_ministry_is_the_one_whose_name_goes_on():

@@ -239,7 +239,7 @@ def org_variants(orgs: dict[str, dict], offices: dict[str, int] | None = None,
             by_key[long] |= by_key.pop(short)
     for placeless, placed in _province_left_out(by_key):
         by_key[placed] |= by_key.pop(placeless)
-    for other, kept in [*_renamed_districts(by_key), *(_run_on_verbs(by_key, offices) if offices else ()),
+    for other, kept in [*_renamed_districts(by_key), *(_run_ons(by_key, offices, orgs) if offices else ()),
                         *_ministry_left_out(by_key), *_ministry_short_forms(by_key, dates or {}),
                         *_cut_before_ministry(by_key)]:
         if other in by_key and kept in by_key:
@@ -251,7 +251,24 @@ def org_variants(orgs: dict[str, dict], offices: dict[str, int] | None = None,
     pairs = [{x, y} for x, y in _same_holder(keys, holders or {})]
     companies = [v for k, v in companies.items() if k in proper and len(v) > 1]
     groups = _connected([*(v for v in by_key.values() if len(v) > 1), *companies, *pairs])
+    groups = _connected([*groups, *_bodies_of_one_unit(groups, orgs, by_key)])
     return sorted(sorted(g, key=first) for g in groups)
+
+
+def _bodies_of_one_unit(groups: list[set[str]], orgs: dict[str, dict], by_key) -> list[set[str]]:
+    """The party organisations, committees and boards of one unit's names (`org_name.bodies_of`): when
+    "Tổng cục Cảnh sát" and "Tổng cục Cảnh sát nhân dân" are one unit, "Đảng bộ Tổng cục Cảnh sát" and
+    "Đảng bộ Tổng cục Cảnh sát nhân dân" are one party organisation."""
+    prefixes = [iris.slug(p).replace("-", " ") for p in lexicon().raw["org_name"]["bodies_of"]]
+    out = []
+    for group in groups:
+        names = {org_key(label) for iri in group for label in orgs[iri]["labels"]}
+        withins = {"", *(iri.rsplit("--", 1)[1] for iri in group if "--" in iri)}
+        for prefix in prefixes:
+            found = set().union(*(by_key.get((f"{prefix} {name}", w), set()) for name in names for w in withins))
+            if len(found) > 1:
+                out.append(found)
+    return out
 
 
 def _same_holder(keys: dict[str, tuple[str, str]], holders: dict[str, set[tuple[str, str]]]):
@@ -480,18 +497,44 @@ def _ministries_of(by_key) -> dict[str, set[str]]:
     return under
 
 
-def _run_on_verbs(by_key, offices: dict[str, int]):
-    """(long key, short key) where the long one is a name run on into a verb after it ("Bộ Quốc phòng
-    kiểm tra", from "… Bộ Quốc phòng kiểm tra, làm việc tại …"): the short one is a unit of the same
-    place and carries more offices. ("Bộ Văn hóa thông tin" stays: the cut "Bộ Văn hóa" carries fewer.)"""
-    verbs = [iris.slug(v).replace("-", " ") for v in lexicon().org_name["verb_like"]]
+def _run_ons(by_key, offices: dict[str, int], orgs: dict[str, dict]):
+    """(long key, short key) where the long one is a name run on into the words after it ("Bộ Quốc phòng
+    kiểm tra", "Tổng công ty X cam kết trả nợ"): the short one is a unit of the same place that carries more
+    offices, and the long one goes on with a verb the lexicon knows (`org_name.verb_like`: "Bộ Văn hóa thông
+    tin" stays, the cut "Bộ Văn hóa" carrying fewer), or carries no office and goes on with a lower-case
+    word, as written, that no name has (not a word of units' names, a place word or "và"), and names no
+    province after it ("Trường Đại học Y dược Cần Thơ" is a university of its own)."""
+    lex = lexicon()
+    verbs = [iris.slug(v).replace("-", " ") for v in lex.org_name["verb_like"]]
     count = lambda k: sum(offices.get(i, 0) for i in by_key[k])  # noqa: E731
     for key, within in list(by_key):
-        for verb in verbs:
-            short = (key[:-len(verb) - 1], within)
-            if key.endswith(" " + verb) and short in by_key and count(short) > count((key, within)):
+        words = key.split()
+        for n in range(len(words) - 1, 1, -1):
+            short = (" ".join(words[:n]), within)
+            if short not in by_key or count(short) <= count((key, within)):
+                continue
+            tail = " ".join(words[n:])
+            if tail in verbs or not count((key, within)) and _lower_case_run_on(key, short[0], by_key[key, within],
+                                                                                 orgs, lex):
                 yield (key, within), short
-                break
+            break
+
+
+def _lower_case_run_on(key: str, short: str, nodes, orgs: dict[str, dict], lex) -> bool:
+    """Whether a label of `nodes` keyed `key` goes on past its part keyed `short` with a lower-case word that
+    no unit's name has ("… Gò Môn bán chịu", not "… Việt Nam", "… tỉnh X", "… và Y", "… Tổng công|ty")."""
+    for label in (label for i in nodes for label in orgs[i]["labels"] if org_key(label) == key):
+        written = label.split()
+        cut = next((n for n in range(1, len(written)) if org_key(" ".join(written[:n])) == short), None)
+        if cut is None:
+            continue
+        first = written[cut]
+        return first[:1].islower() and first.isalpha() and first not in lex.org_vocabulary \
+            and not _names_province(key[len(short):]) \
+            and not lex.place_words.match([first], 0) and first not in lex.org_name["and"] \
+            and not lex.org_phrases.match([written[cut - 1].lower(), first], 0) \
+            and lex.heads.match([written[cut - 1].lower(), first], 0) is None
+    return False
 
 
 def _renamed_districts(by_key):
