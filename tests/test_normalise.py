@@ -91,3 +91,24 @@ def test_an_abbreviation_ending_with_its_dot_may_touch_the_next_word():
     keys = [t.key for t in toks]
     assert keys[1:5] == ["thành", "phố", "phan", "thiết"]  # no sentence break inside "TP.Phan"
     assert keys[keys.index("nội") + 1] == "143"  # a footnote number glued to a name is a token of its own
+
+
+def test_two_words_run_together_in_the_source_are_split_and_a_brand_is_kept():
+    from partygraph.tokens import tokenize
+
+    toks = tokenize("Bí thư xã Hòa BìnhXuất hiện cùng PetroVietnam, iPhone và VinaCapital.")
+    assert [t.text for t in toks][3:6] == ["Hòa", "Bình", "Xuất"]
+    assert {"PetroVietnam", "iPhone", "VinaCapital"} <= {t.text for t in toks}
+    assert (toks[4].start, toks[4].end, toks[5].start) == (14, 18, 18)  # each part cites its own characters
+
+
+@given(vietnamese)
+@settings(max_examples=200, deadline=None)
+def test_tokens_cover_the_words_of_the_text_as_written(raw):
+    from partygraph.tokens import tokenize
+
+    text = normalise_text(raw)
+    toks = tokenize(text)
+    # every token is the text at its span, and the word tokens spell the text's letters in order
+    assert all(text[t.start:t.end] == t.text for t in toks)
+    assert "".join(t.text for t in toks) == "".join(text.split())

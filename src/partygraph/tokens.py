@@ -89,9 +89,22 @@ def tokenize(text: str, offset: int = 0, abbreviations: dict | None = None) -> l
         tok = m.group()
         if kind == "abbr" or (kind == "word" and tok in abbreviations):
             _expand(tokens, abbreviations[tok], m.start() + offset, m.end() + offset)
+        elif kind == "word" and not tok[1:].islower() and (at := _glued_at(tok)):
+            # "Đại PhongXuất hiện": two words the source ran together, split where the second begins
+            for part, start in ((tok[:at], m.start()), (tok[at:], m.start() + at)):
+                append(Token(part, part.lower(), start + offset, start + len(part) + offset, kind, part[:1].isupper()))
         else:
             append(Token(tok, tok.lower(), m.start() + offset, m.end() + offset, kind, tok[:1].isupper()))
     return tokens
+
+
+def _glued_at(word: str) -> int:
+    """Where a second word begins in `word`: a capital after a lower-case letter, opening a part with a
+    letter beyond ASCII ("PhongXuất", "ĐàNẵng"); 0 for one word, and for a brand ("PetroVietnam", "iPhone")."""
+    for i in range(1, len(word)):
+        if word[i].isupper() and word[i - 1].islower():
+            return i if not word[i:].isascii() else 0
+    return 0
 
 
 def _expand(tokens: list[Token], words: tuple[str, ...], start: int, end: int) -> None:
