@@ -470,6 +470,8 @@ def test_resolve_a_national_group_is_one_by_its_official_name_short_name_or_init
     assert r.org_key("Tập đoàn Dầu khí Quốc gia Việt Nam") == r.org_key("Tập đoàn Dầu khí Việt Nam") \
         == r.org_key("Tập đoàn PVN") == r.org_key("Tập đoàn Dầu khí Quốc gia")
     assert r.org_key("Tập đoàn EVN") == r.org_key("Tập đoàn Điện lực Việt Nam")
+    assert r.org_key("Tập đoàn Viettel") == r.org_key("Tập đoàn Viễn thông Quân đội")
+    assert r.org_key("Hội Hữu nghị Việt Nam - Cu-ba") == r.org_key("Hội Hữu nghị Việt Nam - Cuba")
     # a brand read as the corporation's name, a head or a place written twice, a body's other name before its place
     assert r.org_key("Hội đồng quản trị Vinaconex") == r.org_key("Hội đồng quản trị Tổng công ty Vinaconex") \
         == r.org_key("Hội đồng quản trị Tổng công ty Xuất nhập khẩu xây dựng Việt Nam")

@@ -187,3 +187,11 @@ def test_the_affair_of_a_body_and_a_name_after_the_country_are_no_department_and
             "Nam tổ chức lễ trao giải.")
     assert {"Xí nghiệp Cơ khí số 5", "Hiệp hội Du lịch Việt Nam"} <= labels(x)
     assert not any(label.startswith("Vụ ") or label.endswith(" lễ") for label in labels(x))
+
+
+def test_after_tp_only_a_city_the_tables_know_else_a_new_sentence():
+    x = run("Ông Trần Văn An, Phó Bí thư Thành ủy TP. Song, ông Lê Văn Bình, Chủ tịch UBND TP Vinh, và ông Hà Văn "
+            "Cường, Chủ tịch UBND TP. Tuy Hòa, dự.", "Hồ Chí Minh")
+    names = labels(x)
+    assert {"Ủy ban nhân dân thành phố Vinh", "Ủy ban nhân dân thành phố Tuy Hòa"} <= names
+    assert not any(label.endswith(" Song") for label in names)

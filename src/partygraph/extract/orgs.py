@@ -204,6 +204,10 @@ class OrgReader:
         known = self._known_place(toks, keys, j, word)
         if known:  # "thành phố Phan Thiết Nguyễn Văn A": a place the tables know, though it opens like a name
             return known, [self.word(t) for t in toks[j:known]]
+        if word == "thành phố" and j and toks[j - 1].abbr:
+            # "Thành ủy TP. Song, …": after "TP" only a city the tables know ("TP Vinh"), else a new sentence
+            one = j < len(toks) and toks[j].cap and toks[j].is_word and (word, keys[j]) in self.lex.districts
+            return (j + 1, [self.word(toks[j])]) if one else (j, [])
         run, k = [], j
         while k < len(toks) and toks[k].is_word and toks[k].cap and len(run) < 4 and not toks[k].abbr \
                 and not self.starts_role(keys, k) and self.lex.honorifics.match(keys, k) is None \

@@ -41,6 +41,7 @@ def org_key(label: str) -> str:
     abbreviations, expansion = _ABBREVIATIONS()
     places, canonical = _PLACES()
     text = _CAPS_HYPHEN.sub("-", unicodedata.normalize("NFC", label))  # "GD - ĐT" is "GD-ĐT"
+    text = _FOREIGN_HYPHENS.sub(lambda m: m[1] + m[2] if m[1][0].isupper() and m[2][0].islower() else m[0], text)
     text = abbreviations.sub(lambda m: " " + expansion[m.group(0)] + " ", text)
     text = places.sub(canonical, text.casefold().replace("&", " và "))
     words = [w for w in iris.slug(text).split("-") if w not in ("va", "cac")]
@@ -65,6 +66,8 @@ def org_key(label: str) -> str:
 
 
 _CAPS_HYPHEN = re.compile(r"(?<=[A-ZĐ&])\s+-\s+(?=[A-ZĐ])")
+#: A foreign name written with hyphens is one word: "Cu-ba" is "Cuba".
+_FOREIGN_HYPHENS = re.compile(r"\b([^\W\d_]+)-([^\W\d_]+)\b")
 #: A company's legal form: "Công ty TNHH MTV cấp nước X" is "Công ty Cấp nước X".
 _LEGAL_FORM = re.compile(r" (?:trach nhiem huu han|tnhh|mot thanh vien|mtv|co phan|cp)(?= )")
 
