@@ -89,7 +89,7 @@ def tokenize(text: str, offset: int = 0, abbreviations: dict | None = None) -> l
         tok = m.group()
         if kind == "abbr" or (kind == "word" and tok in abbreviations):
             _expand(tokens, abbreviations[tok], m.start() + offset, m.end() + offset)
-        elif kind == "word" and not tok[1:].islower() and (at := _glued_at(tok)):
+        elif kind == "word" and not tok.islower() and not tok[1:].islower() and (at := _glued_at(tok)):
             # "Đại PhongXuất hiện": two words the source ran together, split where the second begins
             for part, start in ((tok[:at], m.start()), (tok[at:], m.start() + at)):
                 append(Token(part, part.lower(), start + offset, start + len(part) + offset, kind, part[:1].isupper()))
