@@ -195,3 +195,10 @@ def test_after_tp_only_a_city_the_tables_know_else_a_new_sentence():
     names = labels(x)
     assert {"Ủy ban nhân dân thành phố Vinh", "Ủy ban nhân dân thành phố Tuy Hòa"} <= names
     assert not any(label.endswith(" Song") for label in names)
+
+
+def test_a_city_run_centrally_only_later_is_a_province_in_an_older_article():
+    text = "Ông Trần Văn An, Giám đốc Công an Thừa Thiên - Huế, dự. Ông Lê Văn Bình, Bí thư Tỉnh ủy, phát biểu."
+    then = {o.label for o in run(text, "Huế", published="2006-05-01").orgs.values()}
+    assert {"Công an tỉnh Huế", "Đảng bộ tỉnh Huế"} <= then
+    assert "Công an thành phố Huế" in labels(run(text, "Huế", published="2025-06-01"))

@@ -151,6 +151,9 @@ def local_places(doc: Doc) -> None:
         reader.one_province = doc.province
     cut = doc.lex.raw["districts_abolished"]
     reader.no_districts = bool(doc.date and doc.date.isoformat() >= cut)
+    # "Công an Thừa Thiên - Huế" in 2006 is the province's: a city run centrally only later is a "tỉnh" then
+    reader.provinces_then = {name for name, since in doc.lex.city_since.items()
+                             if doc.date and doc.date.isoformat() < since}
 
 
 def _district_of(doc: Doc, s, k: int, commune: str) -> None:

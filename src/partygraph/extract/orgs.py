@@ -95,6 +95,7 @@ class OrgReader:
         self.no_districts = False  # the article is dated after district-level units were abolished
         self.one_province: str | None = None  # the only province the article is about and names, if so
         self.named_provinces: set[str] = set()  # every province the article names
+        self.provinces_then: set[str] = set()  # centrally run cities that were provinces at the article's date
 
     @contextlib.contextmanager
     def places(self, province: str | None = None, local: dict[str, str] | None = None):
@@ -249,7 +250,8 @@ class OrgReader:
     def place_word(self, province: str) -> str:
         """'thành phố' for a centrally-run city, 'tỉnh' for a province."""
         prov = self.lex.provinces.get(province)
-        return "thành phố" if prov is not None and prov.kind == "thanh_pho" else "tỉnh"
+        return "thành phố" if prov is not None and prov.kind == "thanh_pho" and province not in self.provinces_then \
+            else "tỉnh"
 
     def _city_level(self, word: str, name: str, level: str | None) -> str | None:
         """'thành phố Biên Hòa': a province's city is of its province's districts, not a province."""
@@ -263,7 +265,7 @@ class OrgReader:
         prov = self.lex.provinces.get(province) if province else None
         if prov is None:
             return province if word == "tỉnh" else None
-        return province if (word == "tỉnh") == (prov.kind != "thanh_pho") else None
+        return province if word == self.place_word(province) else None
 
     # -- names -------------------------------------------------------------
     def read_name(self, toks, keys, i: int, allcaps: bool, stop_at: int | None = None, head_kind: str = "party",
