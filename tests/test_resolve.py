@@ -489,6 +489,8 @@ def test_resolve_a_party_organisation_of_a_body_is_one_with_or_without_the_word_
     assert r.org_key("Hiệp hội các doanh nghiệp khu công nghiệp tỉnh Bắc Ninh") == \
         r.org_key("Hiệp hội Khu công nghiệp tỉnh Bắc Ninh")
     assert r.org_key("Hiệp hội Doanh nghiệp tỉnh Bắc Ninh") != r.org_key("Hiệp hội tỉnh Bắc Ninh")
+    assert r.org_key("Trường Đại học Thủy lợi") == r.org_key("Đại học Thủy lợi")
+    assert r.org_key("Trường Tiểu học Thủy lợi") != r.org_key("Tiểu học Thủy lợi")
     # the offices of a province or of the Party are the units of those, not the province's party organisation
     assert r.org_key("Đảng bộ cơ quan tỉnh Bắc Giang") != r.org_key("Đảng bộ tỉnh Bắc Giang")
     assert r.org_key("Đảng bộ Cơ quan Đảng tỉnh Bắc Giang") != r.org_key("Đảng bộ Đảng tỉnh Bắc Giang")

@@ -112,21 +112,24 @@ def _without_optional_words(words: list[str]) -> list[str]:
     """The words of a key without a word a unit's name may leave out after its head (`org_name.optional_words`:
     "Đảng bộ Cơ quan Thanh tra Chính phủ" is "Đảng bộ Thanh tra Chính phủ", "Hiệp hội các doanh nghiệp khu
     công nghiệp X" "Hiệp hội khu công nghiệp X"), when a name follows: not "Đảng bộ cơ quan tỉnh X"."""
-    for after, optional, not_before in _OPTIONAL_WORDS():
-        for n in range(len(after), len(words) - len(optional) - 1):
+    for after, optional, not_before, before in _OPTIONAL_WORDS():
+        for n in range(len(after), len(words) - len(optional) - 1 if after else 1):
             rest = words[n + len(optional):]
             if words[n - len(after):n] == after and words[n:n + len(optional)] == optional \
-                    and not any(rest[:len(w)] == w for w in not_before):
+                    and not any(rest[:len(w)] == w for w in not_before) \
+                    and (not before or any(rest[:len(w)] == w for w in before)):
                 return words[:n] + rest
     return words
 
 
 @lru_cache(maxsize=1)
-def _OPTIONAL_WORDS() -> list[tuple[list[str], list[str], list[list[str]]]]:
-    """(head words, optional words, words that keep them) of `org_name.optional_words`, folded."""
-    fold = lambda text: iris.slug(text).split("-")  # noqa: E731
+def _OPTIONAL_WORDS() -> list[tuple[list[str], list[str], list[list[str]], list[list[str]]]]:
+    """(head words, optional words, words that keep them, words one of which must follow) of
+    `org_name.optional_words`, folded; no head words: the name's first words."""
+    fold = lambda text: iris.slug(text).split("-") if text else []  # noqa: E731
     rows = lexicon().raw["org_name"]["optional_words"]
-    return [(fold(r["after"]), fold(r["words"]), [fold(w) for w in r.get("not_before", ())]) for r in rows]
+    return [(fold(r.get("after")), fold(r["words"]), [fold(w) for w in r.get("not_before", ())],
+             [fold(w) for w in r.get("before", ())]) for r in rows]
 _ROMAN = {r: str(n) for n, r in enumerate("i ii iii iv v vi vii viii ix x".split(), 1)}
 _NUMBERED = ("khu", "doan")  # "Quân khu", "Quân đoàn", "Sư đoàn": numbered either way
 
