@@ -204,8 +204,11 @@ The other files here are written by hand: `lexicon.yaml` and
 (the 2025 replacement of the Đảng bộ Khối; sources in `party_reorg_2025.md`),
 and `central_cities.csv`: the centrally run cities (`name` as in provinces.csv)
 and the day each became one (`since`; Huế on 2025-01-01, Thừa Thiên Huế was a
-province before). `partygraph resolve` reads it: a provincial post ("tỉnh")
-and a post in such a city at the same time are two people. The resolver also
+province before), with the names it had as a province (`province_names`).
+`partygraph resolve` reads it: a provincial post ("tỉnh") and a post in such a
+city at the same time are two people; the extractor too: in an article from
+before that day, or an undated one that uses a province name, its units are a
+province's ("Công an tỉnh Huế"). The resolver also
 reads `unit_abbreviations.csv` (same columns as `abbreviations.csv`): short
 forms of unit names ("Bộ VHTT", "Hội LHPN") that only its unit key expands,
 and `ministry_short_forms.csv`: a ministry named short ("Bộ Văn hóa") with the

@@ -202,3 +202,11 @@ def test_a_city_run_centrally_only_later_is_a_province_in_an_older_article():
     then = {o.label for o in run(text, "Huế", published="2006-05-01").orgs.values()}
     assert {"Công an tỉnh Huế", "Đảng bộ tỉnh Huế"} <= then
     assert "Công an thành phố Huế" in labels(run(text, "Huế", published="2025-06-01"))
+    # undated: a province's name for it says when
+    assert "Công an tỉnh Huế" in labels(run(text, None, published=None))
+
+
+def test_initials_of_a_name_the_article_gives_in_full_are_that_unit():
+    x = run("Ông Trần Văn An, Phó Chủ tịch Hội KHKTNN Nam Định cho biết. Ông Lê Văn Bình, Chủ tịch Hội Khoa học và "
+            "Kỹ thuật nông nghiệp Nam Định, nói.")
+    assert {o[2] for o in offices(x)} == {"Hội Khoa học và Kỹ thuật nông nghiệp Nam Định"}

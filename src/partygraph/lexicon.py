@@ -210,8 +210,12 @@ class Lexicon:
             [w for w in self.raw["name_blockers"] if key(w) not in {key(p) for p in self.raw["place_words"]}]
             + self.raw["idea_blockers"])
         self.provinces, self.province_trie = self._provinces(data / "provinces.csv", self.abbreviations)
-        # a centrally run city → the day it became one (before, its units were a province's: "tỉnh")
-        self.city_since = {r["name"]: r["since"] for r in _csv_rows(data / "central_cities.csv", ("name", "since"))}
+        # a centrally run city → the day it became one (before, its units were a province's: "tỉnh"), and the names
+        # it had as a province
+        cities = _csv_rows(data / "central_cities.csv", ("name", "since"))
+        self.city_since = {r["name"]: r["since"] for r in cities}
+        self.city_province_names = {r["name"]: [n.strip() for n in (r.get("province_names") or "").split(";")
+                                                if n.strip()] for r in cities}
         self.districts = self._places_by_name(data / "districts.csv", data / "districts_former.csv")
         self.communes = self._places_by_name(data / "communes.csv")
         # the place words of each table, longest first ("thị trấn" before "thị"): "huyện", "quận", "thị xã" …

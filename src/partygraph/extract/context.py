@@ -151,9 +151,11 @@ def local_places(doc: Doc) -> None:
         reader.one_province = doc.province
     cut = doc.lex.raw["districts_abolished"]
     reader.no_districts = bool(doc.date and doc.date.isoformat() >= cut)
-    # "Công an Thừa Thiên - Huế" in 2006 is the province's: a city run centrally only later is a "tỉnh" then
+    # "Công an Thừa Thiên - Huế" in 2006 is the province's: a city run centrally only later is a "tỉnh" then,
+    # and in an undated article that calls it by a name it had as a province
     reader.provinces_then = {name for name, since in doc.lex.city_since.items()
-                             if doc.date and doc.date.isoformat() < since}
+                             if (doc.date.isoformat() < since if doc.date else
+                                 any(old in doc.norm.text for old in doc.lex.city_province_names[name]))}
 
 
 def _district_of(doc: Doc, s, k: int, commune: str) -> None:

@@ -6,6 +6,8 @@ change components then link them.
 
 from __future__ import annotations
 
+import unicodedata
+
 from partygraph.extract.component import component
 from partygraph.extract.doc import Doc, SentenceMentions
 from partygraph.extract.orgs import Org
@@ -65,7 +67,8 @@ def _named_in_full(doc: Doc) -> None:
             anywhere = org.kind in doc.lex.org_name["shortened_anywhere"]  # a company's words left out
             longer = [o for label, o in full.items() if o.kind == org.kind
                       and (_goes_on(doc, org.label, label, first[label] < first[org.label] or headline)
-                           or (headline or anywhere) and _shortened(org.label, label))]
+                           or (headline or anywhere) and _shortened(org.label, label)
+                           or _initialled(org.label, label))]
             head, _, acronym = org.label.rpartition(" ")
             if not longer and acronym in acronyms:  # "Tổng công ty HUD" after "Tổng công ty … (HUD)"
                 longer = [o for o in _chain(acronyms[acronym]) if o.label.split(" ", 1)[0] == head.split(" ", 1)[0]
@@ -94,6 +97,25 @@ def _chain(org: Org | None):
     while org is not None:
         yield org
         org = org.parent
+
+
+def _initialled(short: str, label: str) -> bool:
+    """'Hội KHKTNN Hà Tĩnh' of 'Hội Khoa học và Kỹ thuật nông nghiệp Hà Tĩnh': the same words around a run
+    of capitals that are the initials of the words between them ("và" aside)."""
+    words, longer = short.split(), label.split()
+    for i, w in enumerate(words):
+        if len(w) >= 3 and w.isupper() and w.isalpha():
+            before, after = words[:i], words[i + 1:]
+            middle = longer[len(before):len(longer) - len(after)]
+            if i and longer[:i] == before and longer[len(longer) - len(after):] == after and middle \
+                    and "".join(initial(m) for m in middle if m.lower() != "và") == "".join(map(initial, w)):
+                return True
+    return False
+
+
+def initial(word: str) -> str:
+    """A word's initial as abbreviations write it: "D" for "Đ", no marks ("Ủy" → "U")."""
+    return "D" if word[0] in "Đđ" else unicodedata.normalize("NFD", word[0])[0].upper()
 
 
 def _shortened(short: str, label: str) -> bool:

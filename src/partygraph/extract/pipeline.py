@@ -12,7 +12,6 @@ component here.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from partygraph.extract import (changes, congresses, context, decisions, hierarchy, mentions, offices, places, subjects,
                                 tidy)
@@ -66,10 +65,6 @@ _PLACE_INITIALS = re.compile(r"(?<!\w)(xã|phường|thị trấn|huyện|quận
 _DEFINED = re.compile(r"((?:[A-ZĐÀ-Ỹ][^\W\d_]*\s+){1,5}[A-ZĐÀ-Ỹ][^\W\d_]*)\s*\(([A-ZĐ]{2,6})\)")
 
 
-def _initial(word: str) -> str:
-    return "D" if word[0] in "Đđ" else unicodedata.normalize("NFD", word[0])[0].upper()
-
-
 def article_abbreviations(text: str, abbreviations: dict) -> dict:
     """The lexicon's abbreviations and those the article defines: capitalised words then, in brackets, their
     initials ("Phú Quốc (PQ)", "Kiên Giang (KG)"), or a place's initials after its word when the article
@@ -94,7 +89,7 @@ def article_abbreviations(text: str, abbreviations: dict) -> dict:
 
 
 def _initials_of(abbr: str, words) -> bool:
-    return len(words) == len(abbr) and all(_initial(w) == _initial(a) for w, a in zip(words, abbr))
+    return len(words) == len(abbr) and all(mentions.initial(w) == mentions.initial(a) for w, a in zip(words, abbr))
 
 
 def extract(article: Article, lex: Lexicon | None = None, pipeline: list[Component] | None = None) -> Extraction:
