@@ -341,6 +341,7 @@ def test_resolve_a_name_run_on_into_a_verb_is_the_unit_before_it():
                     "c": "Trường Đại học Y", "d": "Trường Đại học Y dược Cần Thơ",
                     "e": "Mặt trận Tổ quốc Việt Nam", "f": "Mặt trận Tổ quốc Việt Nam tỉnh Bắc Ninh"},
                    {"a": 2, "c": 1, "e": 5}) == [["a", "b"]]
+    assert _groups({"a": "Đại học Vinh", "b": "Đại học Vinh tổ chức kỳ thi tuyển sinh"}, {"a": 1}) == [["a", "b"]]
 
 
 def test_resolve_a_ministry_cut_short_is_the_one_ministry_it_starts():

@@ -210,3 +210,9 @@ def test_initials_of_a_name_the_article_gives_in_full_are_that_unit():
     x = run("Ông Trần Văn An, Phó Chủ tịch Hội KHKTNN Nam Định cho biết. Ông Lê Văn Bình, Chủ tịch Hội Khoa học và "
             "Kỹ thuật nông nghiệp Nam Định, nói.")
     assert {o[2] for o in offices(x)} == {"Hội Khoa học và Kỹ thuật nông nghiệp Nam Định"}
+
+
+def test_a_title_written_in_capitals_is_no_body():
+    x = run("Ông Trần Văn An, Bộ Trưởng Bộ Tư pháp, và ông Lê Văn Bình, Cục Trưởng Cục Hải quan, dự.")
+    assert {o[1:3] for o in offices(x)} == {("Bộ trưởng", "Bộ Tư pháp"), ("Cục trưởng", "Cục Hải quan")}
+    assert not any("Trưởng" in label for label in labels(x))

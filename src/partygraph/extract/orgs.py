@@ -505,6 +505,8 @@ class OrgReader:
         j, head = m
         if head.kind == "skip":
             return None
+        if (role := self.lex.role_trie.match(keys, i)) and role[0] >= j:
+            return None  # "Bộ Trưởng Bộ X", "Cục Trưởng": a title written in capitals, not a body
         if not toks[i].cap and head.kind not in ("party",) and not toks[i].abbr \
                 and not (after_title and head.kind in ("executive", "committee", "state")):
             return None  # "ban thường vụ" in running lower-case text is a common noun

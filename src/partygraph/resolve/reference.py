@@ -507,7 +507,8 @@ def _run_ons(by_key, offices: dict[str, int], orgs: dict[str, dict]):
     """(long key, short key) where the long one is a name run on into the words after it ("Bộ Quốc phòng
     kiểm tra", "Tổng công ty X cam kết trả nợ"): the short one is a unit of the same place that carries more
     offices, and the long one goes on with a verb the lexicon knows (`org_name.verb_like`: "Bộ Văn hóa thông
-    tin" stays, the cut "Bộ Văn hóa" carrying fewer), or carries no office and goes on with a lower-case
+    tin" stays, the cut "Bộ Văn hóa" carrying fewer), or carries no office and goes on with such a verb and
+    more ("Đại học Huế tổ chức kỳ thi", not before a province) or with a lower-case
     word, as written, that no name has (not a word of units' names, a place word or "và"), and names no
     province after it ("Trường Đại học Y dược Cần Thơ" is a university of its own)."""
     lex = lexicon()
@@ -520,8 +521,9 @@ def _run_ons(by_key, offices: dict[str, int], orgs: dict[str, dict]):
             if short not in by_key or count(short) <= count((key, within)):
                 continue
             tail = " ".join(words[n:])
-            if tail in verbs or not count((key, within)) and _lower_case_run_on(key, short[0], by_key[key, within],
-                                                                                 orgs, lex):
+            unused = not count((key, within))  # seen with no office: the run-on clause may go on
+            if tail in verbs or unused and (any(tail.startswith(v + " ") for v in verbs) and not _names_province(tail)
+                                            or _lower_case_run_on(key, short[0], by_key[key, within], orgs, lex)):
                 yield (key, within), short
             break
 
