@@ -409,8 +409,7 @@ class OrgReader:
     def _name_word(self, toks, keys, st: "_Name") -> bool:
         """Whether the word at st.j can go on the name."""
         j, tok, words = st.j, toks[st.j], st.words
-        if tok.cap and words and not st.allcaps and (tok.key in self.lex.org_name["clause_openers"]
-                                                     or self.lex.clause_openers.match(keys, j)):
+        if tok.cap and words and not st.allcaps and self.lex.clause_openers.match(keys, j):
             return False  # "Bộ Công thương Trong hai năm …", "Công ty X Đối với …"
         if not tok.cap and st.free_words and words[-2:] == ["Việt", "Nam"]:
             return False  # "Hội Chữ thập đỏ Việt Nam ghi nhận …": the country ends a name

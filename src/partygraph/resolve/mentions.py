@@ -13,6 +13,7 @@ from importlib import resources
 import pyoxigraph as ox
 
 from partygraph.iris import REFERENCE_GRAPH, RESOLUTION_GRAPH
+from partygraph.lexicon import lexicon
 from partygraph.role_properties import role_properties
 from partygraph.namespaces import sparql_prefixes
 from partygraph.namespaces import PG_BASE as PG
@@ -197,9 +198,8 @@ def province_kinds() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def central_cities() -> dict[str, date]:
-    """Centrally run city → the day it became one."""
-    with resources.files("partygraph.data").joinpath("central_cities.csv").open(encoding="utf-8") as fh:
-        return {row["name"]: date.fromisoformat(row["since"]) for row in csv.DictReader(fh)}
+    """Centrally run city → the day it became one (`central_cities.csv`, as the lexicon read it)."""
+    return {name: date.fromisoformat(since) for name, since in lexicon().city_since.items()}
 
 
 def is_central_city(province: str | None, when: date | None) -> bool:

@@ -47,14 +47,12 @@ def org_key(label: str) -> str:
     words = [w for w in iris.slug(text).split("-") if w not in ("va", "cac")]
     if len(words) > len(_ARMY) + 1 and words[-len(_ARMY):] == _ARMY:
         words = words[:-len(_ARMY)]  # "Tổng cục Chính trị Quân đội nhân dân Việt Nam" is "Tổng cục Chính trị"
-    elif words[-2:] == ["viet", "nam"] and any(words[:len(h)] == h and len(words) > len(h) + 2
-                                                for h in _COUNTRY_IMPLIED()):
+    elif head := next((h for h in _COUNTRY_IMPLIED() if words[:len(h)] == h), None):
         # the country's own: "Bộ Quốc phòng Việt Nam", "Tổng công ty Đường sắt Việt Nam", "Tập đoàn Dầu khí Quốc
-        # gia Việt Nam"
-        words = words[:-4] if words[-4:-2] == ["quoc", "gia"] and len(words) > 6 else words[:-2]
-    elif words[-2:] == ["quoc", "gia"] and any(words[:len(h)] == h and len(words) > len(h) + 2
-                                               for h in _COUNTRY_IMPLIED()):
-        words = words[:-2]  # "Tập đoàn Dầu khí Quốc gia"
+        # gia (Việt Nam)"
+        for tail in (["viet", "nam"], ["quoc", "gia"]):
+            if words[-2:] == tail and len(words) > len(head) + 2:
+                words = words[:-2]
     words = _same_before_place(_without_repeats(_without_optional_words(words)))
     for n, w in enumerate(words[1:], 1):
         if words[n - 1] in _NUMBERED and w in _ROMAN:  # "Quân khu II" is "Quân khu 2"
@@ -80,13 +78,9 @@ def _without_repeats(words: list[str]) -> list[str]:
             if words[n:n + size] == words[n + size:n + 2 * size]:
                 return _without_repeats(words[:n + size] + words[n + 2 * size:])
     for n in range(len(words) - 3):  # a company's head twice: "tong cong ty tong cong ty X", "cong ty tap doan X"
-        if " ".join(words[n:n + 2]) in ("cong ty", "tap doan") or words[n:n + 3] == ["tong", "cong", "ty"]:
-            size = 3 if words[n] == "tong" else 2
+        if size := _company_head_size(words[n:]):
             rest = words[n + size:]
-            for head in (["tong", "cong", "ty"], ["cong", "ty"], ["tap", "doan"]):
-                if rest[:len(head)] == head and len(rest) > len(head):
-                    return words[:n] + rest
-            break
+            return words[:n] + rest if 0 < _company_head_size(rest) < len(rest) else words
     return words
 
 
@@ -94,17 +88,15 @@ def _same_before_place(words: list[str]) -> list[str]:
     """One head for the names a body has before a province (`org_name.same_before_place`): "Công đoàn thành phố
     Hồ Chí Minh" is the city's "Liên đoàn Lao động", "Ban Chỉ huy Quân sự tỉnh X" its "Bộ Chỉ huy Quân sự"."""
     for head, other in _SAME_BEFORE_PLACE():
-        rest = words[len(other):]
-        if words[:len(other)] == other and any(rest[:len(p)] == p for p in (["tinh"], ["thanh", "pho"])):
-            return head + rest
+        if words[:len(other)] == other and _starts(words[len(other):], (["tinh"], ["thanh", "pho"])):
+            return head + words[len(other):]
     return words
 
 
 @lru_cache(maxsize=1)
 def _SAME_BEFORE_PLACE() -> list[tuple[list[str], list[str]]]:
     """(head, other name of it) of `org_name.same_before_place`, folded."""
-    fold = lambda text: iris.slug(text).split("-")  # noqa: E731
-    return [(fold(r["head"]), fold(other)) for r in lexicon().raw["org_name"]["same_before_place"]
+    return [(_fold(r["head"]), _fold(other)) for r in lexicon().raw["org_name"]["same_before_place"]
             for other in r["also"]]
 
 
@@ -116,8 +108,7 @@ def _without_optional_words(words: list[str]) -> list[str]:
         for n in range(len(after), len(words) - len(optional) - 1 if after else 1):
             rest = words[n + len(optional):]
             if words[n - len(after):n] == after and words[n:n + len(optional)] == optional \
-                    and not any(rest[:len(w)] == w for w in not_before) \
-                    and (not before or any(rest[:len(w)] == w for w in before)):
+                    and not _starts(rest, not_before) and (not before or _starts(rest, before)):
                 return words[:n] + rest
     return words
 
@@ -126,10 +117,21 @@ def _without_optional_words(words: list[str]) -> list[str]:
 def _OPTIONAL_WORDS() -> list[tuple[list[str], list[str], list[list[str]], list[list[str]]]]:
     """(head words, optional words, words that keep them, words one of which must follow) of
     `org_name.optional_words`, folded; no head words: the name's first words."""
-    fold = lambda text: iris.slug(text).split("-") if text else []  # noqa: E731
     rows = lexicon().raw["org_name"]["optional_words"]
-    return [(fold(r.get("after")), fold(r["words"]), [fold(w) for w in r.get("not_before", ())],
-             [fold(w) for w in r.get("before", ())]) for r in rows]
+    return [(_fold(r.get("after")), _fold(r["words"]), [_fold(w) for w in r.get("not_before", ())],
+             [_fold(w) for w in r.get("before", ())]) for r in rows]
+
+
+def _fold(text: str | None) -> list[str]:
+    """A lexicon phrase as the words of a key ("Đảng bộ" → ["dang", "bo"]); none for no phrase."""
+    return iris.slug(text).split("-") if text else []
+
+
+def _starts(words: list[str], phrases) -> bool:
+    """Whether `words` start with one of `phrases` (each a list of key words)."""
+    return any(words[:len(p)] == p for p in phrases)
+
+
 _ROMAN = {r: str(n) for n, r in enumerate("i ii iii iv v vi vii viii ix x".split(), 1)}
 _NUMBERED = ("khu", "doan")  # "Quân khu", "Quân đoàn", "Sư đoàn": numbered either way
 
@@ -137,7 +139,7 @@ _NUMBERED = ("khu", "doan")  # "Quân khu", "Quân đoàn", "Sư đoàn": number
 @lru_cache(maxsize=1)
 def _COUNTRY_IMPLIED() -> tuple[list[str], ...]:
     """Folded heads of the units that are the country's own (`org_name.country_implied`)."""
-    return tuple(iris.slug(h).split("-") for h in lexicon().raw["org_name"]["country_implied"])
+    return tuple(_fold(h) for h in lexicon().raw["org_name"]["country_implied"])
 
 
 _ARMY = "quan doi nhan dan viet nam".split()
@@ -223,7 +225,7 @@ def org_variants(orgs: dict[str, dict], offices: dict[str, int] | None = None,
     within the other's are one unit when the same person holds the same post in both (`_same_holder`)."""
     keys: dict[str, tuple[str, str]] = {}
     by_key: dict[tuple[str, str], set[str]] = defaultdict(set)
-    companies: dict[tuple[str, str], set[str]] = defaultdict(set)  # by name, whatever the status
+    by_company: dict[tuple[str, str], set[str]] = defaultdict(set)  # by name, whatever the status
     proper: set[tuple[str, str]] = set()  # those names that one of the labels shows to be proper
     for iri, d in orgs.items():
         if iris.is_article_scoped(iri):
@@ -233,9 +235,9 @@ def org_variants(orgs: dict[str, dict], offices: dict[str, int] | None = None,
             within = iri.rsplit("--", 1)[1] if "--" in iri and not _names_province(key) else ""
             by_key[key, within].add(iri)
             keys.setdefault(iri, (key, within))
-            if key.startswith(("cong ty ", "tong cong ty ", "tap doan ")):
+            if 0 < _company_head_size(words := key.split()) < len(words):
                 named = label.rsplit(" ", 1)[0] if _brand_after_name(label) else label
-                companies[_company_head(org_key(named)), within].add(iri)
+                by_company[_company_head(org_key(named)), within].add(iri)
                 if _proper_company(named):
                     proper.add((_company_head(org_key(named)), within))
     for key, iri, ministry in _under_one_ministry(orgs, keys, by_key):
@@ -246,8 +248,8 @@ def org_variants(orgs: dict[str, dict], offices: dict[str, int] | None = None,
     for placeless, placed in _province_left_out(by_key):
         by_key[placed] |= by_key.pop(placeless)
     for other, kept in [*_renamed_districts(by_key), *(_run_ons(by_key, offices, orgs) if offices else ()),
-                        *_ministry_left_out(by_key), *_ministry_short_forms(by_key, dates or {}),
-                        *_cut_before_ministry(by_key)]:
+                        *_ministry_left_out(by_key, under := _ministries_of(by_key)),
+                        *_ministry_short_forms(by_key, dates or {}), *_cut_before_ministry(under)]:
         if other in by_key and kept in by_key:
             by_key[kept] |= by_key.pop(other)
 
@@ -255,7 +257,7 @@ def org_variants(orgs: dict[str, dict], offices: dict[str, int] | None = None,
         return -(offices or {}).get(iri, 0), -max(len(label) for label in orgs[iri]["labels"]), iri
 
     pairs = [{x, y} for x, y in _same_holder(keys, holders or {})]
-    companies = [v for k, v in companies.items() if k in proper and len(v) > 1]
+    companies = [v for k, v in by_company.items() if k in proper and len(v) > 1]
     groups = _connected([*(v for v in by_key.values() if len(v) > 1), *companies, *pairs])
     groups = _connected([*groups, *_bodies_of_one_unit(groups, orgs, by_key)])
     return sorted(sorted(g, key=first) for g in groups)
@@ -265,7 +267,7 @@ def _bodies_of_one_unit(groups: list[set[str]], orgs: dict[str, dict], by_key) -
     """The party organisations, committees and boards of one unit's names (`org_name.bodies_of`): when
     "Tổng cục Cảnh sát" and "Tổng cục Cảnh sát nhân dân" are one unit, "Đảng bộ Tổng cục Cảnh sát" and
     "Đảng bộ Tổng cục Cảnh sát nhân dân" are one party organisation."""
-    prefixes = [iris.slug(p).replace("-", " ") for p in lexicon().raw["org_name"]["bodies_of"]]
+    prefixes = [" ".join(_fold(p)) for p in lexicon().raw["org_name"]["bodies_of"]]
     out = []
     for group in groups:
         names = {org_key(label) for iri in group for label in orgs[iri]["labels"]}
@@ -300,14 +302,14 @@ def _proper_company(label: str) -> bool:
     then "Công ty", "Tổng công ty" and "Tập đoàn" of that name are one company, before and after a change of
     status."""
     words = label.split()
-    for head in _COMPANY_HEADS:
-        if [w.casefold() for w in words[:len(head)]] == head:
-            rest = [w for w in words[len(head):] if w.casefold() not in _LEGAL_WORDS]
-            if rest[-2:] == ["Việt", "Nam"]:
-                rest = rest[:-2]
-            return any(w[:1].isupper() for w in rest[1:]) or (
-                len(rest) == 1 and (rest[0].isupper() and len(rest[0]) >= 3 or len(rest[0]) >= 6 and rest[0].isascii()))
-    return False
+    size = _company_head_size([iris.slug(w) for w in words[:3]])
+    if not size:
+        return False
+    rest = [w for w in words[size:] if w.casefold() not in _LEGAL_WORDS]
+    if rest[-2:] == ["Việt", "Nam"]:
+        rest = rest[:-2]
+    return any(w[:1].isupper() for w in rest[1:]) or (
+        len(rest) == 1 and (rest[0].isupper() and len(rest[0]) >= 3 or len(rest[0]) >= 6 and rest[0].isascii()))
 
 
 def _brand_after_name(label: str) -> bool:
@@ -319,16 +321,21 @@ def _brand_after_name(label: str) -> bool:
         and _proper_company(name)
 
 
-_COMPANY_HEADS = [["tổng", "công", "ty"], ["công", "ty"], ["tập", "đoàn"]]
+#: A company's heads, folded, the longest first: "Tổng công ty", "Công ty", "Tập đoàn".
+_COMPANY_HEADS = (["tong", "cong", "ty"], ["cong", "ty"], ["tap", "doan"])
 _LEGAL_WORDS = {"tnhh", "mtv", "cp", "cổ", "phần", "trách", "nhiệm", "hữu", "hạn", "một", "thành", "viên"}
+
+
+def _company_head_size(words: list[str]) -> int:
+    """How many of the (folded) words are a company's head; 0 for no company."""
+    return next((len(h) for h in _COMPANY_HEADS if words[:len(h)] == h), 0)
 
 
 def _company_head(key: str) -> str:
     """A company's key with "cong ty" for its head, whatever its status ("tong cong ty", "tap doan")."""
-    for head in ("tong cong ty ", "tap doan "):
-        if key.startswith(head):
-            return "cong ty " + key[len(head):]
-    return key
+    words = key.split()
+    size = _company_head_size(words)
+    return " ".join(["cong", "ty", *words[size:]]) if size and len(words) > size else key
 
 
 def _within(short: list[str], long: list[str]) -> bool:
@@ -383,7 +390,7 @@ def _names_province(key: str) -> bool:
 @lru_cache(maxsize=1)
 def _province_keys() -> frozenset[str]:
     # one-syllable names ("Huế") also end other names ("huyện Đức Huệ"): not read as a province here
-    return frozenset(key for name in province_kinds() if " " in (key := iris.slug(name).replace("-", " ")))
+    return frozenset(key for name in province_kinds() if " " in (key := " ".join(_fold(name))))
 
 
 def _cut_names(by_key, offices: dict[str, int]):
@@ -467,20 +474,20 @@ def _local_department(key: str) -> tuple[str, str, str] | None:
     return None
 
 
-def _ministry_left_out(by_key):
+def _ministry_left_out(by_key, under: dict[str, set[str]]):
     """(key, key + ministry) of a unit named without its ministry ("Vụ Xuất nhập khẩu") when the store has
     it under one ministry only ("Vụ Xuất nhập khẩu Bộ Thương mại"). The departments every ministry has
     ("Vụ Pháp chế") are the article's own (`generic_names`) and never reach here."""
-    nouns, under = _NATIONAL_NOUNS(), _ministries_of(by_key)
+    nouns = _NATIONAL_NOUNS()
     return [((key, ""), (f"{key} {next(iter(under[key]))}", "")) for key, within in list(by_key)
             if not within and len(under.get(key, ())) == 1 and key.split()[0] not in nouns]
 
 
-def _cut_before_ministry(by_key):
+def _cut_before_ministry(ministries_of: dict[str, set[str]]):
     """(key, key) of a department named short before its ministry ("Vụ Tổ chức Bộ Giao thông vận tải") and
     the one department of that ministry whose name goes on from it ("Vụ Tổ chức cán bộ Bộ …")."""
     under: dict[str, list[str]] = defaultdict(list)
-    for unit, ministries in _ministries_of(by_key).items():
+    for unit, ministries in ministries_of.items():
         for ministry in ministries:
             under[ministry].append(unit)
     for ministry, units in under.items():
@@ -512,7 +519,7 @@ def _run_ons(by_key, offices: dict[str, int], orgs: dict[str, dict]):
     word, as written, that no name has (not a word of units' names, a place word or "và"), and names no
     province after it ("Trường Đại học Y dược Cần Thơ" is a university of its own)."""
     lex = lexicon()
-    verbs = [iris.slug(v).replace("-", " ") for v in lex.org_name["verb_like"]]
+    verbs = [" ".join(_fold(v)) for v in lex.org_name["verb_like"]]
     count = lambda k: sum(offices.get(i, 0) for i in by_key[k])  # noqa: E731
     for key, within in list(by_key):
         words = key.split()
@@ -551,11 +558,11 @@ def _renamed_districts(by_key):
     (`districts.csv`, `districts_former.csv`) know one district of that name there. "huyện Cao Lãnh" and
     "thành phố Cao Lãnh" are both in the tables, and stay two units."""
     lex = lexicon()
-    words = sorted((iris.slug(w).replace("-", " ") for w in lex.district_words), key=len, reverse=True)
+    words = sorted((" ".join(_fold(w)) for w in lex.district_words), key=len, reverse=True)
     kinds: dict[tuple[str, str], set[str]] = defaultdict(set)
     for (word, name), provinces in lex.districts.items():
         for province in provinces if word else ():
-            kinds[iris.slug(province), iris.slug(name).replace("-", " ")].add(word)
+            kinds[iris.slug(province), " ".join(_fold(name))].add(word)
     groups: dict[tuple[str, str, str], list] = defaultdict(list)
     for key, within in by_key:
         for word in words if within else ():
