@@ -3,18 +3,9 @@ unknown word, army, police and enterprise posts, foreign officials, names after 
 
 from __future__ import annotations
 
-from partygraph.extract import extract
-from partygraph.read import Article
+from extracting import offices, run
 
 STATE = "Nhà nước Cộng hòa xã hội chủ nghĩa Việt Nam"
-
-
-def run(text: str, province: str | None = None):
-    return extract(Article(id="t", text=text, source="test", province=province, published="2020-10-15"))
-
-
-def offices(x):
-    return {(o.person, o.role.vi, o.org.label, o.status) for o in x.offices}
 
 
 # -- class 1: state posts before the name ------------------------------------------------------
