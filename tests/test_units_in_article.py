@@ -216,3 +216,42 @@ def test_a_title_written_in_capitals_is_no_body():
     x = run("Ông Trần Văn An, Bộ Trưởng Bộ Tư pháp, và ông Lê Văn Bình, Cục Trưởng Cục Hải quan, dự.")
     assert {o[1:3] for o in offices(x)} == {("Bộ trưởng", "Bộ Tư pháp"), ("Cục trưởng", "Cục Hải quan")}
     assert not any("Trưởng" in label for label in labels(x))
+
+
+def test_a_name_after_a_body_whose_holder_is_named_before_is_the_bodys_own():
+    x = run("PGS.TS Trần Văn An, hiệu trưởng Trường ĐH Sư phạm Lê Hữu Trác cho biết, trường tuyển sinh.")
+    assert offices(x) == {("Trần Văn An", "Hiệu trưởng", "Trường Đại học Sư phạm Lê Hữu Trác", "current")}
+    # no holder before: the name after the body is its holder's, and a province before it ends the body's name
+    x = run("Hiệu trưởng Trường ĐH Y Hà Nội Nguyễn Văn Bình cho biết, trường tuyển sinh.")
+    assert offices(x) == {("Nguyễn Văn Bình", "Hiệu trưởng", "Trường Đại học Y Hà Nội", "current")}
+    # a list of titles is no apposition: "Đoàn," is no person's name
+    x = run("Dự có lãnh đạo Trung ương Đoàn, Chủ tịch Hội Doanh nghiệp trẻ Việt Nam Đặng Văn Cường, và khách mời.")
+    assert offices(x) == {("Đặng Văn Cường", "Chủ tịch", "Hội Doanh nghiệp trẻ Việt Nam", "current")}
+
+
+def test_central_in_a_hospitals_name_is_a_word_of_it_not_the_central_committee():
+    x = run("Ông Trần Văn An, Giám đốc Bệnh viện Đa khoa Trung ương Thái Nguyên, và ông Lê Văn Bình, Phó Giám đốc "
+            "Bệnh viện Nhi Trung ương, dự.")
+    assert {o[2] for o in offices(x)} == {"Bệnh viện Đa khoa Trung ương Thái Nguyên", "Bệnh viện Nhi Trung ương"}
+    assert "Ban Chấp hành Trung ương Đảng" not in labels(x)
+
+
+def test_a_ministrys_name_ends_where_its_words_end():
+    x = run("Ông Trần Văn An – Vụ trưởng Vụ Pháp chế - Bộ Công Thương Thời gian qua, ngành đã làm nhiều việc. "
+            "Bộ GTVT phối hợp với Bộ Tư pháp và cơ quan có liên quan. Ông Lê Văn Bình, Bộ trưởng Bộ Quốc phòng "
+            "Hoa Kỳ, thăm Hà Nội.")
+    names = labels(x)
+    assert {"Vụ Pháp chế Bộ Công thương", "Bộ Tư pháp", "Bộ Quốc phòng Hoa Kỳ"} <= names
+    assert not any(label.endswith((" Thời", " cơ quan", " Hoa")) for label in names)
+
+
+def test_two_capitalised_words_after_huyen_the_tables_do_not_know_are_a_person():
+    x = run("Chủ tịch UBND huyện Lê Tố; Bí thư Huyện ủy Trần Văn An phát biểu.", "Kiên Giang")
+    assert not any("Lê Tố" in label for label in labels(x))
+    assert "Ủy ban nhân dân huyện Lâm Hà" in labels(run("Chủ tịch UBND huyện Lâm Hà Trần Văn An phát biểu."))
+
+
+def test_a_list_number_run_into_a_military_regions_number_is_no_part_of_it():
+    x = run("Danh sách: Trần Văn An, Thiếu tướng, Chính ủy Quân khu 7100. Lê Văn Bình, Đại tá.")
+    assert "Quân khu 7" in labels(x)
+    assert "Quân khu 7100" not in labels(x)

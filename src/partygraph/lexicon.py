@@ -160,6 +160,7 @@ class Lexicon:
         self.name_stops = self._phrase_trie(self.raw["name_stops"])
         self.appositives = self._phrase_trie(self.raw["org_name"]["appositives"])
         self.clause_openers = self._phrase_trie(self.raw["org_name"]["clause_openers"])
+        self.others_after_and = self._phrase_trie(self.raw["org_name"]["others_after_and"])
         self.title_goes_on = self._phrase_trie(self.raw["links"]["title_goes_on"])
         self.honorifics = self._phrase_trie(self.raw["honorifics"])
         self.honorific_starts = {keys(h)[0] for h in self.raw["honorifics"]}

@@ -216,9 +216,12 @@ class OrgReader:
             if run and self.is_person_start(toks, k):
                 break
             if not allcaps and not run and self.is_person_start(toks, k) and (
-                    word in ("tỉnh", "thành phố") or _caps_run(toks, k) == 3):
-                # "Chủ tịch xã Lê Văn Tám,": a person, three capitalised words (a place the tables know was read
-                # above; "xóm Kim Cương Lâm Văn A" is a place and a name)
+                    word in ("tỉnh", "thành phố") or _caps_run(toks, k) == 3
+                    or word in self.lex.org_name["person_after"] and _caps_run(toks, k) == 2
+                    and not self.lex.province_trie.match(keys, k)):
+                # "Chủ tịch xã Lê Văn Tám,": a person, three capitalised words; "Chủ tịch UBND huyện Đỗ Tố": two
+                # after a district's word, which the tables would know (a place the tables know was read above;
+                # "xóm Kim Cương Lâm Văn A" is a place and a name)
                 break
             run.append(self.word(toks[k]))
             k += 1
@@ -269,16 +272,16 @@ class OrgReader:
 
     # -- names -------------------------------------------------------------
     def read_name(self, toks, keys, i: int, allcaps: bool, stop_at: int | None = None, head_kind: str = "party",
-                  free: bool = False, national: bool = False):
-        """Read the proper name after a head (`national`: one the country has one of each name, a ministry).
-        Returns (end, words, place-or-None)."""
+                  free: bool = False, national: bool = False, held: bool = False):
+        """Read the proper name after a head (`national`: one the country has one of each name, a ministry;
+        `held`: the body of a title whose holder is named before it). Returns (end, words, place-or-None)."""
         self._inner_scoped = False
         self._inner_province = None
         self._inner: Org | None = None
         proper = head_kind in ("enterprise", "other", "media") or free
         # a newspaper's name keeps its capitals but takes no lower-case word beyond its own ("Báo Dân trí đưa tin")
         st = _Name(i, len(toks) if stop_at is None else stop_at, allcaps, head_kind,
-                   proper and head_kind != "media", proper, national)
+                   proper and head_kind != "media", proper, national, held)
         while st.j < st.n:
             out = self._name_boundary(toks, keys, st)
             if out is None:
@@ -304,6 +307,10 @@ class OrgReader:
             if place is None:
                 return _STOP  # but "Đảng bộ Quân sự thành phố Hải Phòng": "thành" opens a place here
         nested = lex.heads.match(keys, j) if tok.cap else None
+        if nested and st.proper and " ".join(keys[j:nested[0]]) in lex.org_name["adjectives"]:
+            st.words.extend(self.word(t) for t in toks[j:nested[0]])  # "Bệnh viện Nhi Trung ương"
+            st.j = nested[0]
+            return _GO
         if nested and st.words and nested[1].kind in ("party", "executive") and nested[1].read != "none":
             return _STOP  # "… Kim Đồng, Đảng ủy xã …": another party body begins
         if nested and nested[1].kind != "party":
@@ -314,7 +321,10 @@ class OrgReader:
                 self._inner_scoped = inner.scoped
                 self._inner_province = inner.province
                 self._inner = inner
-                return r[0], self.canon_words(st.words) + [inner.short or inner.label], None
+                words = self.canon_words(st.words)
+                if words and words[-1] == "-":
+                    words.pop()  # "Cục X - Bộ Y" is "Cục X Bộ Y"
+                return r[0], words + [inner.short or inner.label], None
         if lex.place_words.match(keys, j) and not (st.words and toks[j - 1].key in lex.org_name["place_word_inside"]) \
                 and not (st.words and lex.org_phrases.match(keys, j)):  # "Lao động - Thương binh và Xã hội"
             place = place or self.read_place(toks, keys, j, st.allcaps)
@@ -343,6 +353,10 @@ class OrgReader:
             return _STOP
         if tok.kind == "num":
             if keys[j - 1] in lex.org_name["number_after"] and not (j + 1 < st.n and toks[j + 1].text == "/"):
+                digits = lex.org_name["number_digits"].get(" ".join(keys[j - 2:j]))
+                if digits and tok.text.isdigit() and len(tok.text) > digits:
+                    # "Chính ủy Quân khu 4100. Hoàng Văn B": the next list item's number run into the name
+                    return st.take(tok.text[:digits], tok.key[:digits])
                 return st.take(tok.text, tok.key)  # "Quân khu 4", "Quân đoàn 3"; not "số 05/KL-UBND", a document
             return _STOP
         if tok.key in lex.org_name["and"] and self._and_ends_name(toks, keys, st):
@@ -359,7 +373,8 @@ class OrgReader:
             st.j = phrase[0]
             return _GO
         if tok.cap and not tok.abbr and st.words and (prov := lex.province_trie.match(keys, j)) \
-                and not (st.proper and prov[0] < st.n and toks[prov[0]].cap and toks[prov[0]].is_word):
+                and not (st.proper and prov[0] < st.n and toks[prov[0]].cap and toks[prov[0]].is_word
+                         and not self.is_person_start(toks, prov[0])):
             # "Sở TDTT Nghệ An": a province named without its place word
             name = prov[1].name
             # a company's name keeps its words ("Bia Sài Gòn" is no "Bia Hồ Chí Minh"), though not an abbreviation
@@ -372,6 +387,10 @@ class OrgReader:
             else:
                 text = " ".join(self.word(t) for t in written)
             return prov[0], self.canon_words(st.words), (prov[0], text, name, "provincial")
+        if st.national and st.words and (end := lex.foreign_end(keys, j)):
+            st.words.extend(self.word(t) for t in toks[j:end])  # "Bộ Quốc phòng Hoa Kỳ"
+            st.j = end
+            return _GO
         if not self._name_word(toks, keys, st):
             return _STOP
         return st.take(self.word(tok), tok.key)
@@ -398,8 +417,10 @@ class OrgReader:
         if not st.words:  # "Đảng bộ và nhân dân tỉnh", "Hội đồng quản trị và Ban giám hiệu trường X": two, not a name
             return st.head_kind in ("party", "enterprise")
         nxt, lex = st.j + 1, self.lex
-        if nxt < st.n and keys[nxt] == "các":
-            return True  # "Bộ Bưu chính viễn thông và các cơ quan liên quan": a list goes on, not the name
+        if nxt < st.n and (keys[nxt] == "các" or not toks[nxt].cap and lex.others_after_and.match(keys, nxt)):
+            # "Bộ Bưu chính viễn thông và các cơ quan liên quan", "Bộ Tư pháp và cơ quan có liên quan": a list
+            # goes on, not the name
+            return True
         in_vocabulary = nxt < st.n and (keys[nxt] in lex.org_words or lex.org_phrases.match(keys, nxt))
         if st.national and not in_vocabulary:
             return True  # "Bộ Y tế và Phân hiệu Trường …": a second body, not more of the ministry's name
@@ -416,10 +437,14 @@ class OrgReader:
         if tok.cap and not tok.abbr:
             # "Trường Tiểu học Kim Đồng" is named after a person; "Bí thư Chi bộ Nguyễn Văn A" is a name
             if self.is_person_start(toks, j) and not st.allcaps and not (
-                    st.proper and (not words or words[-1].lower() in self.lex.legal_forms)):
-                return False  # but "Công ty TNHH Hoàng Hiếu" is a company named after a person
+                    st.proper and (st.held or not words or words[-1].lower() in self.lex.legal_forms)):
+                # but "Công ty TNHH Hoàng Hiếu" is a company named after a person, and so is "Trường Đại học Y
+                # Lê Hữu Trác" in "ông A, hiệu trưởng Trường Đại học Y Lê Hữu Trác": its holder is named already
+                return False
             if words and self.starts_role(keys, j):
                 return False
+            if st.national and words and not (tok.upper or tok.key in self.lex.org_vocabulary):
+                return False  # "… - Bộ TT&TT Thời nay, …": a ministry's name is made of the words of such names
             if st.allcaps and tok.key not in self.lex.org_words and not tok.roman and tok.key not in self.casing:
                 return False
             return not (tok.roman and keys[j - 1] not in self.lex.org_name["roman_after"])
@@ -741,9 +766,21 @@ class OrgReader:
         return Org(f"{label} {short}", kind, executive.level, province=executive.province, parent=executive,
                    scoped=executive.scoped, head=label, bare=executive.bare)
 
+    def _held_before(self, toks, keys, i: int) -> bool:
+        """'Ông Nguyễn Văn A, hiệu trưởng <body at i>': the body of a title in an apposition to a name, so a
+        name after the body is not its holder's."""
+        for k in range(i - 1, max(0, i - 5) - 1, -1):
+            role = self.lex.role_trie.match(keys, k)
+            if role and role[0] == i:
+                return k >= 3 and toks[k - 1].text == "," and any(
+                    self.is_person_start(toks, p) and all(t.cap and t.is_word and not t.abbr for t in toks[p:k - 1])
+                    for p in range(max(0, k - 5), k - 2))
+        return False
+
     def _read_named_head(self, toks, keys, i, j, head, allcaps):
         end, words, place = self.read_name(toks, keys, j, allcaps, head_kind=head.kind, free=head.free,
-                                           national=" ".join(phrase_keys(head.label)) in self.lex.org_name["national_nouns"])
+                                           national=" ".join(phrase_keys(head.label)) in self.lex.org_name["national_nouns"],
+                                           held=head.kind in _NAME_LIKE_HEADS and self._held_before(toks, keys, i))
         if head.kind == "executive":
             # "Đảng ủy X" is the executive committee of "Đảng bộ X"
             unit = self._named_unit(head.unit, words, place)
@@ -796,6 +833,7 @@ class _Name:
     free_words: bool  # any lower-case word may go on the name (a company's)
     proper: bool  # a proper name: its capitals stay
     national: bool = False  # a ministry's: made of the words of such names ("Tài nguyên và Môi trường")
+    held: bool = False  # its title's holder is named before: a person's name after it is the body's own
     words: list[str] = field(default_factory=list)
     first_key: str | None = None
 

@@ -53,7 +53,7 @@ def org_key(label: str) -> str:
         for tail in (["viet", "nam"], ["quoc", "gia"]):
             if words[-2:] == tail and len(words) > len(head) + 2:
                 words = words[:-2]
-    words = _same_before_place(_without_repeats(_without_optional_words(words)))
+    words = _other_names(_same_before_place(_without_repeats(_without_optional_words(words))))
     for n, w in enumerate(words[1:], 1):
         if words[n - 1] in _NUMBERED and w in _ROMAN:  # "Quân khu II" is "Quân khu 2"
             words[n] = _ROMAN[w]
@@ -98,6 +98,22 @@ def _SAME_BEFORE_PLACE() -> list[tuple[list[str], list[str]]]:
     """(head, other name of it) of `org_name.same_before_place`, folded."""
     return [(_fold(r["head"]), _fold(other)) for r in lexicon().raw["org_name"]["same_before_place"]
             for other in r["also"]]
+
+
+def _other_names(words: list[str]) -> list[str]:
+    """A unit's usual name for its other name anywhere in a key (`org_name.other_names`): "Đảng ủy Bộ Công an"
+    is "Đảng ủy Công an Trung ương", and so are its committees'."""
+    for name, other in _OTHER_NAMES():
+        for n in range(len(words) - len(other) + 1):
+            if words[n:n + len(other)] == other:
+                return words[:n] + name + words[n + len(other):]
+    return words
+
+
+@lru_cache(maxsize=1)
+def _OTHER_NAMES() -> list[tuple[list[str], list[str]]]:
+    """(name, other name of it) of `org_name.other_names`, folded."""
+    return [(_fold(r["name"]), _fold(other)) for r in lexicon().raw["org_name"]["other_names"] for other in r["also"]]
 
 
 def _without_optional_words(words: list[str]) -> list[str]:
