@@ -392,6 +392,15 @@ def test_resolve_a_unit_named_without_its_ministry_is_the_one_the_store_has_unde
     assert _groups(names) == [["vu-nong-thon-bo-xay-dung", "vu-nong-thon"]]
 
 
+def test_resolve_a_member_school_named_alone_is_the_one_named_under_its_university():
+    names = {"q": "Trường Đại học Quốc tế", "qg": "Trường Đại học Quốc tế - Đại học Quốc gia TPHCM",
+             "g": "Đại học Quốc gia thành phố Hồ Chí Minh", "dn": "Đại học Đà Nẵng",
+             "b": "Trường Đại học Bách khoa", "bg": "Trường Đại học Bách khoa - Đại học Quốc gia TPHCM",
+             "bd": "Trường Đại học Bách khoa - Đại học Đà Nẵng"}
+    # two universities have a Trường Đại học Bách khoa: which one cannot be told
+    assert _groups(names) == [["qg", "q"]]
+
+
 def test_resolve_the_party_organisation_of_one_unit_under_two_names_is_one():
     # "Tổng cục Hậu" is "Tổng cục Hậu cần" cut a syllable short (`_cut_names`), and so are their party bodies
     groups = _groups({"a": "Tổng cục Hậu", "b": "Tổng cục Hậu cần",

@@ -514,16 +514,23 @@ def _cut_before_ministry(ministries_of: dict[str, set[str]]):
 
 
 def _ministries_of(by_key) -> dict[str, set[str]]:
-    """Unit key → the keys of the national bodies the store has it named under ("vu to chuc can bo" →
-    {"bo noi vu", "bo xay dung"}), from keys "<unit> <national body>" whose body is a key itself."""
-    nouns = _NATIONAL_NOUNS()
+    """Unit key → the keys of the national bodies (or the umbrellas, `org_name.umbrellas`) the store has it
+    named under ("vu to chuc can bo" → {"bo noi vu", "bo xay dung"}; "dai hoc quoc te" → {"dai hoc quoc gia
+    thanh pho ho chi minh"}), from keys "<unit> <body>" whose body is a key itself."""
+    nouns, umbrellas = _NATIONAL_NOUNS(), _UMBRELLAS()
     under: dict[str, set[str]] = defaultdict(set)
     for key, within in by_key:
         words = key.split()
         for n in range(1, len(words) - 1) if not within else ():
-            if words[n] in nouns and (" ".join(words[n:]), "") in by_key:
+            if (words[n] in nouns or n > 1 and _starts(words[n:], umbrellas)) and (" ".join(words[n:]), "") in by_key:
                 under[" ".join(words[:n])].add(" ".join(words[n:]))
     return under
+
+
+@lru_cache(maxsize=1)
+def _UMBRELLAS() -> list[list[str]]:
+    """`org_name.umbrellas`, folded."""
+    return [_fold(u) for u in lexicon().raw["org_name"]["umbrellas"]]
 
 
 def _run_ons(by_key, offices: dict[str, int], orgs: dict[str, dict]):
