@@ -478,6 +478,7 @@ def test_resolve_a_company_by_its_proper_name_is_one_whatever_its_status_or_a_br
 
 def test_resolve_a_national_group_is_one_by_its_official_name_short_name_or_initials():
     assert r.org_key("Ban Thường vụ Đảng ủy Bộ Công an") == r.org_key("Ban Thường vụ Đảng ủy Công an Trung ương")
+    assert r.org_key("Bộ Tài nguyênnguyên và Môi trường") == r.org_key("Bộ Tài nguyên và Môi trường")
     assert r.org_key("Đảng bộ Bộ Công an") == r.org_key("Đảng bộ Công an Trung ương") != r.org_key("Bộ Công an")
     assert r.org_key("Tập đoàn Dầu khí Quốc gia Việt Nam") == r.org_key("Tập đoàn Dầu khí Việt Nam") \
         == r.org_key("Tập đoàn PVN") == r.org_key("Tập đoàn Dầu khí Quốc gia")

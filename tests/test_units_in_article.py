@@ -255,3 +255,8 @@ def test_a_list_number_run_into_a_military_regions_number_is_no_part_of_it():
     x = run("Danh sách: Trần Văn An, Thiếu tướng, Chính ủy Quân khu 7100. Lê Văn Bình, Đại tá.")
     assert "Quân khu 7" in labels(x)
     assert "Quân khu 7100" not in labels(x)
+
+
+def test_the_initials_of_a_head_in_brackets_inside_a_name_do_not_end_it():
+    x = run("Ông Trần Văn An, Bí thư Đảng ủy Tổng Công ty (TCT) Xây dựng công trình Thủ Đức, phát biểu.")
+    assert offices(x) == {("Trần Văn An", "Bí thư", "Đảng bộ Tổng công ty Xây dựng công trình Thủ Đức", "current")}

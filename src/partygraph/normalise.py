@@ -128,3 +128,13 @@ def _normalise_slow(raw: str) -> Normalised:
 def normalise_text(raw: str) -> str:
     """Just the clean text of `normalise(raw)`."""
     return normalise(raw).text
+
+
+def initial(word: str) -> str:
+    """A word's initial as abbreviations write it: "D" for "Đ", no marks ("Ủy" → "U")."""
+    return "D" if word[0] in "Đđ" else unicodedata.normalize("NFD", word[0])[0].upper()
+
+
+def initials_of(abbr: str, words) -> bool:
+    """Whether `abbr` is written with the initials of `words`, one letter each ("TCT": "Tổng Công ty")."""
+    return len(words) == len(abbr) and all(initial(w) == initial(a) for w, a in zip(words, abbr))

@@ -6,13 +6,12 @@ change components then link them.
 
 from __future__ import annotations
 
-import unicodedata
-
 from partygraph.extract.component import component
 from partygraph.extract.doc import Doc, SentenceMentions
 from partygraph.extract.orgs import Org
 from partygraph.extract.people import vietnamese_syllable
 from partygraph.extract.titles import TitleReader
+from partygraph.normalise import initial
 
 
 @component(requires=("reader",), assigns=("mentions", "mentions.orgs"))
@@ -112,10 +111,6 @@ def _initialled(short: str, label: str) -> bool:
                 return True
     return False
 
-
-def initial(word: str) -> str:
-    """A word's initial as abbreviations write it: "D" for "Đ", no marks ("Ủy" → "U")."""
-    return "D" if word[0] in "Đđ" else unicodedata.normalize("NFD", word[0])[0].upper()
 
 
 def _shortened(short: str, label: str) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from partygraph.tokens import Token
 from partygraph.lexicon import Head, Lexicon, keys as phrase_keys
+from partygraph.normalise import initials_of
 from partygraph.vocab import Level, OrgKind
 
 PARTY = "Đảng Cộng sản Việt Nam"
@@ -344,6 +345,9 @@ class OrgReader:
         """The word or phrase at st.j as part of the name (_GO), the end of the name (_STOP), or a place."""
         lex, j, tok = self.lex, st.j, toks[st.j]
         if tok.kind == "punct":
+            if self._initials_in_brackets(toks, st):
+                st.j += 3  # "Tổng Công ty (TCT) Cơ khí giao thông vận tải Sài Gòn": the head's initials, the name goes on
+                return _GO
             if tok.text in lex.org_name["joiners"] and st.words and j + 1 < st.n and not self.starts_role(keys, j + 1) \
                     and not lex.appositives.match(keys, j + 1) \
                     and (toks[j + 1].cap or keys[j + 1] in lex.org_words or lex.org_phrases.match(keys, j + 1)):
@@ -394,6 +398,16 @@ class OrgReader:
         if not self._name_word(toks, keys, st):
             return _STOP
         return st.take(self.word(tok), tok.key)
+
+    @staticmethod
+    def _initials_in_brackets(toks, st: "_Name") -> bool:
+        """'(TCT)' at st.j: the initials of the words right before it, with more of the name after it."""
+        j = st.j
+        if not (toks[j].text == "(" and j + 3 < st.n and toks[j + 2].text == ")" and toks[j + 3].cap):
+            return False
+        abbr = toks[j + 1].text
+        return abbr.isupper() and len(abbr) >= 2 and j >= len(abbr) and initials_of(
+            abbr, [t.text for t in toks[j - len(abbr):j]])
 
     def _comma_name(self, keys, st: "_Name") -> bool:
         """'Bộ Văn hóa, Thể thao và Du lịch': a comma inside an official name (lexicon `comma_names`)."""

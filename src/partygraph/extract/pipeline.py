@@ -20,7 +20,7 @@ from partygraph.extract.doc import Doc
 from partygraph.extract.records import Extraction
 from partygraph.tokens import sentences
 from partygraph.lexicon import Lexicon, lexicon
-from partygraph.normalise import normalise
+from partygraph.normalise import initials_of, normalise
 from partygraph.read import Article
 
 PIPELINE: list[Component] = [
@@ -75,21 +75,17 @@ def article_abbreviations(text: str, abbreviations: dict) -> dict:
         for m in _DEFINED.finditer(text):
             abbr, words = m.group(2), m.group(1).split()
             words = words[-len(abbr):]
-            if abbr not in abbreviations and _initials_of(abbr, words):
+            if abbr not in abbreviations and initials_of(abbr, words):
                 found.setdefault(abbr, tuple(words))
     for word, abbr in {m.groups() for m in _PLACE_INITIALS.finditer(text)}:
         if abbr in abbreviations or abbr in found:
             continue
         named = {tuple(m.group(1).split()) for m in re.finditer(
             rf"(?<!\w){word}\s+((?:[A-ZĐÀ-Ỹ][^\W\d_]*\s+){{{len(abbr) - 1}}}[A-ZĐÀ-Ỹ][^\W\d_]*)(?!\w)", text)}
-        named = {words for words in named if _initials_of(abbr, words)}
+        named = {words for words in named if initials_of(abbr, words)}
         if len(named) == 1:
             found[abbr] = named.pop()
     return {**abbreviations, **found} if found else abbreviations
-
-
-def _initials_of(abbr: str, words) -> bool:
-    return len(words) == len(abbr) and all(mentions.initial(w) == mentions.initial(a) for w, a in zip(words, abbr))
 
 
 def extract(article: Article, lex: Lexicon | None = None, pipeline: list[Component] | None = None) -> Extraction:

@@ -72,7 +72,9 @@ _LEGAL_FORM = re.compile(r" (?:trach nhiem huu han|tnhh|mot thanh vien|mtv|co ph
 
 def _without_repeats(words: list[str]) -> list[str]:
     """A name with a part written twice once: "Bộ Tư lệnh Thủ đô thành phố Hà Nội" ("Thủ đô" being Hà Nội),
-    "Hội đồng quản trị Tổng công ty Vinaconex" (the brand read as the corporation's name)."""
+    "Hội đồng quản trị Tổng công ty Vinaconex" (the brand read as the corporation's name), "Bộ Tài
+    nguyênnguyên" (a syllable doubled in the source)."""
+    words = [w[:len(w) // 2] if len(w) >= 6 and w[:len(w) // 2] == w[len(w) // 2:] else w for w in words]
     for size in range(4, 1, -1):
         for n in range(len(words) - 2 * size + 1):
             if words[n:n + size] == words[n + size:n + 2 * size]:
