@@ -112,7 +112,6 @@ def _initialled(short: str, label: str) -> bool:
     return False
 
 
-
 def _shortened(short: str, label: str) -> bool:
     """A headline's short form: the words of `short`, in order, within `label`, with the same first and last
     word ("Sở Tài nguyên Yên Bái" of "Sở Tài nguyên và Môi trường tỉnh Yên Bái")."""

@@ -345,8 +345,8 @@ class OrgReader:
         """The word or phrase at st.j as part of the name (_GO), the end of the name (_STOP), or a place."""
         lex, j, tok = self.lex, st.j, toks[st.j]
         if tok.kind == "punct":
-            if self._initials_in_brackets(toks, st):
-                st.j += 3  # "Tổng Công ty (TCT) Cơ khí giao thông vận tải Sài Gòn": the head's initials, the name goes on
+            if self._initials_in_brackets(toks, st):  # "Tổng Công ty (TCT) Cơ khí …": the name goes on
+                st.j += 3
                 return _GO
             if tok.text in lex.org_name["joiners"] and st.words and j + 1 < st.n and not self.starts_role(keys, j + 1) \
                     and not lex.appositives.match(keys, j + 1) \
