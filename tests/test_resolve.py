@@ -411,6 +411,14 @@ def test_resolve_the_party_organisation_of_one_unit_under_two_names_is_one():
     assert sorted(sorted(g) for g in groups) == [["a", "b"], ["pa", "pb"]]
 
 
+def test_resolve_the_board_of_a_company_named_with_and_without_the_country_is_one():
+    # one company before and after a change of status ("Tổng công ty" to "Tập đoàn"), the country's own
+    groups = _groups({"a": "Tổng công ty Vinapaco Việt Nam", "b": "Tập đoàn Vinapaco",
+                      "ha": "Hội đồng quản trị Tổng công ty Vinapaco Việt Nam", "hb": "Hội đồng quản trị Tập đoàn Vinapaco",
+                      "c": "Tổng công ty Vinapaco Đồng Nai", "hc": "Hội đồng quản trị Tổng công ty Vinapaco Đồng Nai"})
+    assert sorted(sorted(g) for g in groups) == [["a", "b"], ["ha", "hb"]]
+
+
 def test_resolve_a_department_named_short_before_its_ministry_is_the_one_whose_name_goes_on():
     # "Vụ Kế hoạch" goes on two ways in Bộ Y tế: which one cannot be told
     assert _groups({"a": "Vụ Tổ chức Bộ Giao thông vận tải", "b": "Vụ Tổ chức cán bộ Bộ Giao thông vận tải",

@@ -260,3 +260,26 @@ def test_a_list_number_run_into_a_military_regions_number_is_no_part_of_it():
 def test_the_initials_of_a_head_in_brackets_inside_a_name_do_not_end_it():
     x = run("Ông Trần Văn An, Bí thư Đảng ủy Tổng Công ty (TCT) Xây dựng công trình Thủ Đức, phát biểu.")
     assert offices(x) == {("Trần Văn An", "Bí thư", "Đảng bộ Tổng công ty Xây dựng công trình Thủ Đức", "current")}
+    x = run("Ông Lê Văn Bình, Chủ tịch Hiệp hội Doanh nghiệp (DN) TP Cần Thơ, phát biểu.")
+    assert {o[2] for o in offices(x)} == {"Hiệp hội Doanh nghiệp thành phố Cần Thơ"}
+
+
+def test_a_name_ends_before_a_persons_three_words_after_a_rare_surname_of_its_own():
+    x = run("Tổng Biên tập Báo Thiếu Niên Tiền Phong Hà Văn An phát biểu. Chủ tịch Hội Nông dân Châu Lê Văn Bình dự.")
+    assert ("Hà Văn An", "Tổng Biên tập", "Báo Thiếu Niên Tiền Phong", "current") in offices(x)
+    # a person's name of four words is one person's ("Nguyễn" opens names, not a newspaper's)
+    x = run("Tổng Biên tập Báo Lao Động Nguyễn Vũ Trường Sơn phát biểu.")
+    assert {o[0] for o in offices(x)} == {"Nguyễn Vũ Trường Sơn"}
+
+
+def test_a_companys_name_ends_after_its_brand_and_at_words_that_say_when():
+    x = run("Sản phẩm do Tập đoàn Vinatex sản xuất đạt chuẩn. Ông Trần Văn An, Chủ tịch HĐQT Tổng công ty Lương "
+            "thực miền Nam rồi Bộ trưởng Bộ Nông nghiệp, phát biểu. Công ty Than Hòn Gai từng khai thác ở đây. "
+            "Bộ Công an điều tra vụ án.")
+    names = labels(x)
+    assert {"Tập đoàn Vinatex", "Hội đồng quản trị Tổng công ty Lương thực miền Nam", "Công ty Than Hòn Gai",
+            "Bộ Công an"} <= names
+    assert not any(label.endswith((" sản xuất", " rồi", " từng khai thác ở đây", " điều tra")) for label in names)
+    # a company's name goes on in lower case after words that are not a brand, and after its initials
+    assert "Công ty TNHH dịch vụ bảo vệ An Phú" in labels(run("Ông Trần Văn An, Giám đốc Công ty TNHH dịch vụ bảo vệ "
+                                                                "An Phú, dự."))

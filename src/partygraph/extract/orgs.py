@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from partygraph.tokens import Token
 from partygraph.lexicon import Head, Lexicon, keys as phrase_keys
 from partygraph.normalise import initials_of
+from partygraph.extract.people import vietnamese_syllable
 from partygraph.vocab import Level, OrgKind
 
 PARTY = "Đảng Cộng sản Việt Nam"
@@ -68,6 +69,11 @@ def _caps_run(toks, k: int) -> int:
     while k + caps < len(toks) and toks[k + caps].cap and toks[k + caps].is_word:
         caps += 1
     return caps
+
+
+def _brand(word: str) -> bool:
+    """A capitalised word no Vietnamese syllable is, not written in capitals: a brand ("Viettel", "Vinaconex")."""
+    return word[:1].isupper() and not word.isupper() and not vietnamese_syllable(word)
 
 
 def party_org() -> Org:
@@ -403,7 +409,7 @@ class OrgReader:
     def _initials_in_brackets(toks, st: "_Name") -> bool:
         """'(TCT)' at st.j: the initials of the words right before it, with more of the name after it."""
         j = st.j
-        if not (toks[j].text == "(" and j + 3 < st.n and toks[j + 2].text == ")" and toks[j + 3].cap):
+        if not (toks[j].text == "(" and j + 3 < st.n and toks[j + 2].text == ")" and (toks[j + 3].cap or toks[j + 3].abbr)):
             return False
         abbr = toks[j + 1].text
         return abbr.isupper() and len(abbr) >= 2 and j >= len(abbr) and initials_of(
@@ -418,13 +424,18 @@ class OrgReader:
         """'Bộ Công an tổ chức hội nghị': a lower-case phrase that is also a verb, with no name word after it."""
         j, lex = st.j, self.lex
         phrase = " ".join(keys[j:end])
-        if st.national and phrase in lex.org_name["verb_like_after_ministry"] and (end >= st.n or not toks[end].is_word):
-            return True  # "yêu cầu Bộ Quốc phòng điều tra, làm rõ": a ministry's name ends before a verb
+        if st.national and phrase in lex.org_name["verb_like_after_ministry"] and (
+                end >= st.n or not toks[end].is_word or not (toks[end].cap or self._name_goes_on(keys, end))):
+            return True  # "yêu cầu Bộ Quốc phòng điều tra, làm rõ", "Bộ Công an điều tra vụ …": it ends before a verb
         if not st.words or st.free_words or toks[j].cap or phrase not in lex.org_name["verb_like"]:
             return False
-        return end < st.n and toks[end].is_word and not (
-            keys[end] in lex.org_words or lex.org_phrases.match(keys, end) or lex.place_words.match(keys, end)
-            or self.is_person_start(toks, end))  # "Bộ trưởng Bộ Văn hóa thông tin Trần Văn A": the name ends here
+        return end < st.n and toks[end].is_word and not (self._name_goes_on(keys, end) or self.is_person_start(toks, end))
+        # "Bộ trưởng Bộ Văn hóa thông tin Trần Văn A": the name ends here
+
+    def _name_goes_on(self, keys, j: int) -> bool:
+        """A word of names or a place's word at j."""
+        lex = self.lex
+        return keys[j] in lex.org_words or bool(lex.org_phrases.match(keys, j) or lex.place_words.match(keys, j))
 
     def _and_ends_name(self, toks, keys, st: "_Name") -> bool:
         """'và' inside a name ("Tài nguyên và Môi trường") or after it ("Đảng bộ và nhân dân tỉnh")."""
@@ -450,7 +461,7 @@ class OrgReader:
             return False  # "Hội Chữ thập đỏ Việt Nam ghi nhận …": the country ends a name
         if tok.cap and not tok.abbr:
             # "Trường Tiểu học Kim Đồng" is named after a person; "Bí thư Chi bộ Nguyễn Văn A" is a name
-            if self.is_person_start(toks, j) and not st.allcaps and not (
+            if self.is_person_start(toks, j) and not st.allcaps and not self._person_after(toks, j) and not (
                     st.proper and (st.held or not words or words[-1].lower() in self.lex.legal_forms)):
                 # but "Công ty TNHH Hoàng Hiếu" is a company named after a person, and so is "Trường Đại học Y
                 # Lê Hữu Trác" in "ông A, hiệu trưởng Trường Đại học Y Lê Hữu Trác": its holder is named already
@@ -464,16 +475,25 @@ class OrgReader:
             return not (tok.roman and keys[j - 1] not in self.lex.org_name["roman_after"])
         if tok.abbr:
             return not self.starts_role(keys, j)
-        # enterprise names take any lower-case words: "Công ty Đầu tư đường cao tốc"
-        return tok.key in self.lex.org_words or (st.free_words and bool(words) and len(words) < 10) \
+        # enterprise names take any lower-case words: "Công ty Đầu tư đường cao tốc", but not after a brand ("Tập
+        # đoàn Viettel sản xuất")
+        return tok.key in self.lex.org_words or (st.free_words and bool(words) and len(words) < 10
+                                                 and not _brand(words[-1])) \
             or self._second_syllable(toks, keys, st)
+
+    def _person_after(self, toks, j: int) -> bool:
+        """'Tổng Biên tập Báo Nhi Đồng Vũ Quang Vinh': four capitalised words opening with a word that is a rare
+        surname ("Đồng", not "Nguyễn" of "Nguyễn Vũ Trường Sơn"), the last three a person's name of their own:
+        the first is the name's."""
+        return _caps_run(toks, j) == 4 and toks[j].key in self.lex.weak_surnames and self.is_person_start(toks, j + 1)
 
     def _second_syllable(self, toks, keys, st: "_Name") -> bool:
         """'Cục Quản lý …', 'Cục Di sản …': the lower-case second syllable of a name's first word, written
         in sentence case; not after a word that is a name by itself ("Cục Thuế thông báo"), never a verb."""
         j, lex = st.j, self.lex
         prev = toks[j - 1]
-        if len(st.words) != 1 or not prev.cap or prev.abbr or prev.upper or prev.key in lex.org_words:
+        if len(st.words) != 1 or not prev.cap or prev.abbr or prev.upper or prev.key in lex.org_words \
+                or _brand(prev.text):  # "Tập đoàn Viettel sản xuất": a brand is a whole name
             return False
         return toks[j].is_word and not (lex.name_stops.match(keys, j) or lex.office_verbs.match(keys, j)
                                         or lex.auxiliaries.match(keys, j) or lex.place_words.match(keys, j)

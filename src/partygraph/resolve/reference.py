@@ -286,12 +286,19 @@ def _bodies_of_one_unit(groups: list[set[str]], orgs: dict[str, dict], by_key) -
     "Tổng cục Cảnh sát" and "Tổng cục Cảnh sát nhân dân" are one unit, "Đảng bộ Tổng cục Cảnh sát" and
     "Đảng bộ Tổng cục Cảnh sát nhân dân" are one party organisation."""
     prefixes = [" ".join(_fold(p)) for p in lexicon().raw["org_name"]["bodies_of"]]
+    bodies: dict[tuple[str, str, str], set[str]] = defaultdict(set)  # (prefix, the unit's key, within) → IRIs
+    for (key, within), found in by_key.items():
+        for prefix in prefixes:
+            if key.startswith(prefix + " "):
+                # the unit's words keyed as a unit's name: "Hội đồng quản trị Tổng công ty Dầu khí Việt Nam" is the
+                # board of "Tổng công ty Dầu khí" (the country's own)
+                bodies[prefix, org_key(key[len(prefix) + 1:]), within] |= found
     out = []
     for group in groups:
         names = {org_key(label) for iri in group for label in orgs[iri]["labels"]}
         withins = {"", *(iri.rsplit("--", 1)[1] for iri in group if "--" in iri)}
         for prefix in prefixes:
-            found = set().union(*(by_key.get((f"{prefix} {name}", w), set()) for name in names for w in withins))
+            found = set().union(*(bodies.get((prefix, name, w), set()) for name in names for w in withins))
             if len(found) > 1:
                 out.append(found)
     return out
