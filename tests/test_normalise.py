@@ -24,6 +24,9 @@ from partygraph.normalise import normalise, normalise_text
     ("Ðảng bộ", "Đảng bộ"),  # U+00D0 typed for Đ
     ("a\u00a0b", "a b"),
     ("Đ\u200bảng", "Đảng"),
+    ("huyện Đắk R’lấp", "huyện Đắk R'lấp"),    # an apostrophe inside a word, however typed
+    ("xã Ia H\u02bcDrai", "xã Ia H'Drai"),
+    ("‘Đắk’ và ’", "‘Đắk’ và ’"),              # quotation marks stay
 ])
 def test_normalise_examples(raw, clean):
     assert normalise_text(raw) == clean

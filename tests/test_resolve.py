@@ -399,6 +399,10 @@ def test_resolve_a_member_school_named_alone_is_the_one_named_under_its_universi
              "bd": "Trường Đại học Bách khoa - Đại học Đà Nẵng"}
     # two universities have a Trường Đại học Bách khoa: which one cannot be told
     assert _groups(names) == [["qg", "q"]]
+    # named with the umbrella's place only, it is the member of that umbrella
+    assert _groups({"a": "Trường Đại học Sư phạm - Đại học Đà Nẵng", "b": "Trường Đại học Sư phạm Đà Nẵng",
+                    "c": "Trường Đại học Kỹ thuật - Đại học Quốc gia Hà Nội", "d": "Trường Đại học Kỹ thuật Hà Nội",
+                    "e": "Trường Đại học Sư phạm Huế"}) == [["a", "b"], ["c", "d"]]
 
 
 def test_resolve_the_party_organisation_of_one_unit_under_two_names_is_one():

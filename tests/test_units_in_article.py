@@ -1,6 +1,6 @@
 """How one article names its units: short names, lists under one head, names that end early or run on."""
 
-from extracting import labels, offices, run
+from extracting import labels, offices, provinces, run
 
 
 def test_a_unit_named_short_is_the_one_the_article_names_in_full():
@@ -283,3 +283,13 @@ def test_a_companys_name_ends_after_its_brand_and_at_words_that_say_when():
     # a company's name goes on in lower case after words that are not a brand, and after its initials
     assert "Công ty TNHH dịch vụ bảo vệ An Phú" in labels(run("Ông Trần Văn An, Giám đốc Công ty TNHH dịch vụ bảo vệ "
                                                                 "An Phú, dự."))
+
+
+def test_a_papers_issue_number_is_no_part_of_its_name():
+    x = run("Ông Trần Văn An, Tổng Biên tập Tạp chí Tuyên giáo, viết trên Tạp chí Tuyên giáo số 11-12.")
+    assert labels(x) >= {"Tạp chí Tuyên giáo"} and not any("số" in label for label in labels(x))
+
+
+def test_a_district_written_with_another_apostrophe_is_the_one_the_tables_place():
+    x = run("Ông Trần Văn An, Bí thư Huyện ủy Đắk R’lấp, phát biểu.", "Đắk Lắk")
+    assert provinces(x, "Đảng bộ huyện Đắk R'lấp") == {"Đắk Nông"}

@@ -13,7 +13,8 @@ What changes:
   sits on the first vowel ("hoá" → "hóa", "khoẻ" → "khỏe", "uỷ" → "ủy"),
   as in the official names ("Thanh Hóa", "Khánh Hòa"). A "qu" onset is not
   a vowel pair ("quý" stays), and syllables with a final consonant keep the
-  mark where both styles agree ("hoàng", "thuyết").
+  mark where both styles agree ("hoàng", "thuyết");
+- an apostrophe inside a word, however typed ("R’lấp", "H\u02bcDrai"), is "'", as the place tables write it.
 """
 
 from __future__ import annotations
@@ -63,6 +64,18 @@ def _move_tone(match: re.Match) -> str:
     return onset + unicodedata.normalize("NFC", first + tone) + base
 
 
+# An apostrophe written as another mark inside a word ("Đắk R’lấp", "Ia H’Drai"): the place tables write "'".
+_APOSTROPHES = "\u2019\u2018\u02bc\u00b4\u0060"
+_IN_WORD_APOSTROPHE = re.compile(rf"(?<=[^\W\d_])[{_APOSTROPHES}](?=[^\W\d_])")
+
+
+def fix_apostrophes(text: str) -> str:
+    """Write an apostrophe inside a word as "'", one character for one (the text keeps its length)."""
+    if not any(c in text for c in _APOSTROPHES):
+        return text
+    return _IN_WORD_APOSTROPHE.sub("'", text)
+
+
 def fix_tone_marks(nfc_text: str) -> str:
     """Put oa/oe/uy tone marks on the first vowel in open syllables.
 
@@ -84,7 +97,7 @@ def normalise(raw: str) -> Normalised:
     """Normalise `raw`; see the module docstring for what changes."""
     if not _SPECIAL.search(raw) and unicodedata.is_normalized("NFC", raw):
         # the common case: nothing moves, only tone marks are rewritten in place
-        return Normalised(fix_tone_marks(raw), range(len(raw) + 1))
+        return Normalised(fix_apostrophes(fix_tone_marks(raw)), range(len(raw) + 1))
     return _normalise_slow(raw)
 
 
@@ -121,7 +134,7 @@ def _normalise_slow(raw: str) -> Normalised:
             offsets.append(i)
         i = j
     offsets.append(n)
-    text = fix_tone_marks("".join(out))
+    text = fix_apostrophes(fix_tone_marks("".join(out)))
     return Normalised(text, tuple(offsets))
 
 

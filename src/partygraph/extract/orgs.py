@@ -362,6 +362,8 @@ class OrgReader:
                 return st.take("-", ",")  # one spelling: "Bộ Văn hóa - Thể thao và Du lịch"
             return _STOP
         if tok.kind == "num":
+            if st.head_kind == "media" and keys[j - 1] in lex.org_name["issue_words"]:
+                return _STOP  # "Tạp chí Cộng sản số 12": the paper's issue, not its name
             if keys[j - 1] in lex.org_name["number_after"] and not (j + 1 < st.n and toks[j + 1].text == "/"):
                 digits = lex.org_name["number_digits"].get(" ".join(keys[j - 2:j]))
                 if digits and tok.text.isdigit() and len(tok.text) > digits:

@@ -266,6 +266,7 @@ def org_variants(orgs: dict[str, dict], offices: dict[str, int] | None = None,
     for placeless, placed in _province_left_out(by_key):
         by_key[placed] |= by_key.pop(placeless)
     for other, kept in [*_renamed_districts(by_key), *(_run_ons(by_key, offices, orgs) if offices else ()),
+                        *_umbrella_left_out(by_key),
                         *_ministry_left_out(by_key, under := _ministries_of(by_key)),
                         *_ministry_short_forms(by_key, dates or {}), *_cut_before_ministry(under)]:
         if other in by_key and kept in by_key:
@@ -534,6 +535,22 @@ def _ministries_of(by_key) -> dict[str, set[str]]:
             if (words[n] in nouns or n > 1 and _starts(words[n:], umbrellas)) and (" ".join(words[n:]), "") in by_key:
                 under[" ".join(words[:n])].add(" ".join(words[n:]))
     return under
+
+
+def _umbrella_left_out(by_key):
+    """(key, key) of a member named with its place only ("Trường Đại học Sư phạm Đà Nẵng") and with its umbrella
+    of that place ("Trường Đại học Sư phạm - Đại học Đà Nẵng", "… - Đại học Quốc gia TPHCM"; `org_name.umbrellas`)."""
+    for key, within in list(by_key):
+        words = key.split()
+        for n in range(2, len(words) - 1):
+            umbrella = next((u for u in _UMBRELLAS() if words[n:n + len(u)] == u), None)
+            if umbrella is None:
+                continue
+            rest = words[n + len(umbrella):]
+            rest = rest[2:] if rest[:2] == ["quoc", "gia"] else rest
+            short = " ".join(words[:n] + rest)
+            if rest and (short, within) in by_key:
+                yield (short, within), (key, within)
 
 
 @lru_cache(maxsize=1)
