@@ -254,7 +254,11 @@ def test_resolve_org_key_folds_spellings_of_one_unit_only():
             ("Công ty TNHH MTV Cấp nước Lạng Sơn", "Công ty Cấp nước Lạng Sơn"),
             ("Công ty TNHH một thành viên Cấp nước Lạng Sơn", "Công ty Cổ phần Cấp nước Lạng Sơn"), ("Đảng bộ Lạng Sơn", "Đảng bộ tỉnh Lạng Sơn"), ("Tổng công ty Bưu chính Việt Nam", "Tổng công ty Bưu chính"),
             ("Vụ Văn nghệ Ban TTVH Trung ương", "Vụ Văn nghệ Ban Tư tưởng - Văn hóa Trung ương"),
-            ("Sở LĐ - TB - XH tỉnh Lạng Sơn", "Sở Lao động - Thương binh và Xã hội tỉnh Lạng Sơn")]
+            ("Sở LĐ - TB - XH tỉnh Lạng Sơn", "Sở Lao động - Thương binh và Xã hội tỉnh Lạng Sơn"),
+            # a police department with or without its police; the social-policy bank's one unit in a district
+            ("Phòng CSGT - Công an tỉnh Lạng Sơn", "Phòng Cảnh sát giao thông tỉnh Lạng Sơn"),
+            ("Phòng giao dịch Ngân hàng CSXH huyện Văn Lãng", "Ngân hàng Chính sách xã hội huyện Văn Lãng"),
+            ("Hội Hữu nghị Việt Nam - Cu-ba", "Hội Hữu nghị Việt Nam - Cuba")]
     for a, b in same:
         assert r.org_key(a) == r.org_key(b), (a, b)
     # a provincial city named like its province, a ministry renamed, another province: other units
@@ -262,7 +266,8 @@ def test_resolve_org_key_folds_spellings_of_one_unit_only():
              ("Đảng bộ thành phố Huế", "Đảng bộ tỉnh Thừa Thiên Huế"), ("Đảng bộ tỉnh Cần Thơ", "Đảng bộ thành phố Cần Thơ"),
              ("Bảo tàng Hồ Chí Minh", "Bảo tàng TPHCM"), ("Sở Công an tỉnh Lạng Sơn", "Sở Công an tỉnh Cao Bằng"),
              ("Hội Nông dân", "Hội Nông dân Việt Nam"), ("Quân khu 4", "Quân khu 5"),
-             ("Đảng bộ thị xã Quảng Trị", "Đảng bộ tỉnh Quảng Trị")]
+             ("Đảng bộ thị xã Quảng Trị", "Đảng bộ tỉnh Quảng Trị"),
+             ("Công an tỉnh Lạng Sơn", "tỉnh Lạng Sơn"), ("Phòng giao dịch huyện Văn Lãng", "huyện Văn Lãng")]
     for a, b in apart:
         assert r.org_key(a) != r.org_key(b), (a, b)
 

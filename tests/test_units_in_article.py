@@ -293,3 +293,20 @@ def test_a_papers_issue_number_is_no_part_of_its_name():
 def test_a_district_written_with_another_apostrophe_is_the_one_the_tables_place():
     x = run("Ông Trần Văn An, Bí thư Huyện ủy Đắk R’lấp, phát biểu.", "Đắk Lắk")
     assert provinces(x, "Đảng bộ huyện Đắk R'lấp") == {"Đắk Nông"}
+
+
+def test_and_before_a_body_of_its_own_or_a_foreign_acronym_after_a_paper_ends_a_name():
+    x = run("Bộ Y tế và Bảo hiểm Xã hội Việt Nam thực hiện đấu thầu thuốc. Dự án do Báo Thiếu niên và UNICEF tài trợ. "
+            "Báo Kinh tế và Đô thị đưa tin.")
+    assert {"Bộ Y tế", "Báo Thiếu niên", "Báo Kinh tế và Đô thị"} <= labels(x)
+    assert not any(label.endswith(("Bảo hiểm xã hội", "UNICEF")) for label in labels(x))
+
+
+def test_a_foreign_name_written_in_hyphenated_syllables_is_one_word_of_a_name():
+    x = run("Ông Trần Văn An, Chủ tịch Hội Hữu nghị Việt Nam - Cu-ba tỉnh Nghệ An, phát biểu.")
+    assert {o[2] for o in offices(x)} == {"Hội Hữu nghị Việt Nam - Cu-ba tỉnh Nghệ An"}
+
+
+def test_a_heading_in_capitals_ends_a_ministrys_name_at_its_words():
+    x = run("BỘ TÀI CHÍNH THƯ CHÚC MỪNG NĂM MỚI\nBộ Tài chính gửi thư chúc mừng.")
+    assert "Bộ Tài chính" in labels(x) and not any("thư" in label.lower() for label in labels(x))

@@ -161,6 +161,7 @@ class Lexicon:
         self.appositives = self._phrase_trie(self.raw["org_name"]["appositives"])
         self.clause_openers = self._phrase_trie(self.raw["org_name"]["clause_openers"])
         self.others_after_and = self._phrase_trie(self.raw["org_name"]["others_after_and"])
+        self.bodies_after_and = self._phrase_trie(self.raw["org_name"]["bodies_after_and"])
         self.title_goes_on = self._phrase_trie(self.raw["links"]["title_goes_on"])
         self.honorifics = self._phrase_trie(self.raw["honorifics"])
         self.honorific_starts = {keys(h)[0] for h in self.raw["honorifics"]}

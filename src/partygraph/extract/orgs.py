@@ -351,26 +351,9 @@ class OrgReader:
         """The word or phrase at st.j as part of the name (_GO), the end of the name (_STOP), or a place."""
         lex, j, tok = self.lex, st.j, toks[st.j]
         if tok.kind == "punct":
-            if self._initials_in_brackets(toks, st):  # "Tổng Công ty (TCT) Cơ khí …": the name goes on
-                st.j += 3
-                return _GO
-            if tok.text in lex.org_name["joiners"] and st.words and j + 1 < st.n and not self.starts_role(keys, j + 1) \
-                    and not lex.appositives.match(keys, j + 1) \
-                    and (toks[j + 1].cap or keys[j + 1] in lex.org_words or lex.org_phrases.match(keys, j + 1)):
-                return st.take("&" if tok.text == "&" else "-", tok.key)
-            if tok.text == "," and st.words and self._comma_name(keys, st):
-                return st.take("-", ",")  # one spelling: "Bộ Văn hóa - Thể thao và Du lịch"
-            return _STOP
+            return self._punct_part(toks, keys, st)
         if tok.kind == "num":
-            if st.head_kind == "media" and keys[j - 1] in lex.org_name["issue_words"]:
-                return _STOP  # "Tạp chí Cộng sản số 12": the paper's issue, not its name
-            if keys[j - 1] in lex.org_name["number_after"] and not (j + 1 < st.n and toks[j + 1].text == "/"):
-                digits = lex.org_name["number_digits"].get(" ".join(keys[j - 2:j]))
-                if digits and tok.text.isdigit() and len(tok.text) > digits:
-                    # "Chính ủy Quân khu 4100. Hoàng Văn B": the next list item's number run into the name
-                    return st.take(tok.text[:digits], tok.key[:digits])
-                return st.take(tok.text, tok.key)  # "Quân khu 4", "Quân đoàn 3"; not "số 05/KL-UBND", a document
-            return _STOP
+            return self._number_part(toks, keys, st)
         if tok.key in lex.org_name["and"] and self._and_ends_name(toks, keys, st):
             return _STOP
         phrase = lex.org_phrases.match(keys, j) if not tok.abbr else None
@@ -406,6 +389,39 @@ class OrgReader:
         if not self._name_word(toks, keys, st):
             return _STOP
         return st.take(self.word(tok), tok.key)
+
+    def _punct_part(self, toks, keys, st: "_Name"):
+        """A punctuation mark inside a name (_GO: "-", "&", a comma of an official name, initials in brackets) or
+        its end (_STOP)."""
+        lex, j, tok = self.lex, st.j, toks[st.j]
+        if self._initials_in_brackets(toks, st):  # "Tổng Công ty (TCT) Cơ khí …": the name goes on
+            st.j += 3
+            return _GO
+        if tok.text == "-" and st.words and j + 1 < st.n and toks[j - 1].cap and toks[j + 1].is_word \
+                and not toks[j + 1].cap and toks[j - 1].end == tok.start and tok.end == toks[j + 1].start:
+            st.words[-1] += "-" + toks[j + 1].text  # "Việt Nam - Cu-ba": a foreign name written in syllables
+            st.j += 2
+            return _GO
+        if tok.text in lex.org_name["joiners"] and st.words and j + 1 < st.n and not self.starts_role(keys, j + 1) \
+                and not lex.appositives.match(keys, j + 1) \
+                and (toks[j + 1].cap or keys[j + 1] in lex.org_words or lex.org_phrases.match(keys, j + 1)):
+            return st.take("&" if tok.text == "&" else "-", tok.key)
+        if tok.text == "," and st.words and self._comma_name(keys, st):
+            return st.take("-", ",")  # one spelling: "Bộ Văn hóa - Thể thao và Du lịch"
+        return _STOP
+
+    def _number_part(self, toks, keys, st: "_Name"):
+        """A number as part of a name ("Quân khu 4", "Trường số 2") or its end (_STOP)."""
+        lex, j, tok = self.lex, st.j, toks[st.j]
+        if st.head_kind == "media" and keys[j - 1] in lex.org_name["issue_words"]:
+            return _STOP  # "Tạp chí Cộng sản số 12": the paper's issue, not its name
+        if keys[j - 1] in lex.org_name["number_after"] and not (j + 1 < st.n and toks[j + 1].text == "/"):
+            digits = lex.org_name["number_digits"].get(" ".join(keys[j - 2:j]))
+            if digits and tok.text.isdigit() and len(tok.text) > digits:
+                # "Chính ủy Quân khu 4100. Hoàng Văn B": the next list item's number run into the name
+                return st.take(tok.text[:digits], tok.key[:digits])
+            return st.take(tok.text, tok.key)  # "Quân khu 4", "Quân đoàn 3"; not "số 05/KL-UBND", a document
+        return _STOP
 
     @staticmethod
     def _initials_in_brackets(toks, st: "_Name") -> bool:
@@ -444,9 +460,11 @@ class OrgReader:
         if not st.words:  # "Đảng bộ và nhân dân tỉnh", "Hội đồng quản trị và Ban giám hiệu trường X": two, not a name
             return st.head_kind in ("party", "enterprise")
         nxt, lex = st.j + 1, self.lex
-        if nxt < st.n and (keys[nxt] == "các" or not toks[nxt].cap and lex.others_after_and.match(keys, nxt)):
-            # "Bộ Bưu chính viễn thông và các cơ quan liên quan", "Bộ Tư pháp và cơ quan có liên quan": a list
-            # goes on, not the name
+        if nxt < st.n and (keys[nxt] == "các" or not toks[nxt].cap and lex.others_after_and.match(keys, nxt)
+                           or lex.bodies_after_and.match(keys, nxt)
+                           or st.head_kind == "media" and toks[nxt].upper and not toks[nxt].abbr and not st.allcaps):
+            # "Bộ Bưu chính viễn thông và các cơ quan liên quan", "Bộ Tư pháp và cơ quan có liên quan", "Bộ Y tế và
+            # Bảo hiểm xã hội Việt Nam", "Báo Nhi đồng và PLAN": a list goes on, not the name
             return True
         in_vocabulary = nxt < st.n and (keys[nxt] in lex.org_words or lex.org_phrases.match(keys, nxt))
         if st.national and not in_vocabulary:
@@ -470,7 +488,7 @@ class OrgReader:
                 return False
             if words and self.starts_role(keys, j):
                 return False
-            if st.national and words and not (tok.upper or tok.key in self.lex.org_vocabulary):
+            if st.national and words and not (tok.upper and not st.allcaps or tok.key in self.lex.org_vocabulary):
                 return False  # "… - Bộ TT&TT Thời nay, …": a ministry's name is made of the words of such names
             if st.allcaps and tok.key not in self.lex.org_words and not tok.roman and tok.key not in self.casing:
                 return False

@@ -44,7 +44,7 @@ def org_key(label: str) -> str:
     text = _FOREIGN_HYPHENS.sub(lambda m: m[1] + m[2] if m[1][0].isupper() and m[2][0].islower() else m[0], text)
     text = abbreviations.sub(lambda m: " " + expansion[m.group(0)] + " ", text)
     text = places.sub(canonical, text.casefold().replace("&", " và "))
-    words = [w for w in iris.slug(text).split("-") if w not in ("va", "cac")]
+    words = _other_names([w for w in iris.slug(text).split("-") if w not in ("va", "cac")])
     if len(words) > len(_ARMY) + 1 and words[-len(_ARMY):] == _ARMY:
         words = words[:-len(_ARMY)]  # "Tổng cục Chính trị Quân đội nhân dân Việt Nam" is "Tổng cục Chính trị"
     elif head := next((h for h in _COUNTRY_IMPLIED() if words[:len(h)] == h), None):
@@ -53,7 +53,7 @@ def org_key(label: str) -> str:
         for tail in (["viet", "nam"], ["quoc", "gia"]):
             if words[-2:] == tail and len(words) > len(head) + 2:
                 words = words[:-2]
-    words = _other_names(_same_before_place(_without_repeats(_without_optional_words(words))))
+    words = _same_before_place(_without_repeats(_without_optional_words(words)))
     for n, w in enumerate(words[1:], 1):
         if words[n - 1] in _NUMBERED and w in _ROMAN:  # "Quân khu II" is "Quân khu 2"
             words[n] = _ROMAN[w]
@@ -122,8 +122,11 @@ def _without_optional_words(words: list[str]) -> list[str]:
     """The words of a key without a word a unit's name may leave out after its head (`org_name.optional_words`:
     "Đảng bộ Cơ quan Thanh tra Chính phủ" is "Đảng bộ Thanh tra Chính phủ", "Hiệp hội các doanh nghiệp khu
     công nghiệp X" "Hiệp hội khu công nghiệp X"), when a name follows: not "Đảng bộ cơ quan tỉnh X"."""
-    for after, optional, not_before, before in _OPTIONAL_WORDS():
-        for n in range(len(after), len(words) - len(optional) - 1 if after else 1):
+    for head, after, optional, not_before, before in _OPTIONAL_WORDS():
+        if words[:len(head)] != head:
+            continue
+        first = len(head) + 1 if head else len(after)
+        for n in range(first, len(words) - len(optional) - 1 if after or head else 1):
             rest = words[n + len(optional):]
             if words[n - len(after):n] == after and words[n:n + len(optional)] == optional \
                     and not _starts(rest, not_before) and (not before or _starts(rest, before)):
@@ -132,12 +135,13 @@ def _without_optional_words(words: list[str]) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _OPTIONAL_WORDS() -> list[tuple[list[str], list[str], list[list[str]], list[list[str]]]]:
-    """(head words, optional words, words that keep them, words one of which must follow) of
-    `org_name.optional_words`, folded; no head words: the name's first words."""
+def _OPTIONAL_WORDS() -> list[tuple[list[str], list[str], list[str], list[list[str]], list[list[str]]]]:
+    """(the name's first words, words right before, optional words, words that keep them, words one of which
+    must follow) of `org_name.optional_words`, folded; neither first words nor words before: the optional words
+    are the name's first."""
     rows = lexicon().raw["org_name"]["optional_words"]
-    return [(_fold(r.get("after")), _fold(r["words"]), [_fold(w) for w in r.get("not_before", ())],
-             [_fold(w) for w in r.get("before", ())]) for r in rows]
+    return [(_fold(r.get("head")), _fold(r.get("after")), _fold(r["words"]),
+             [_fold(w) for w in r.get("not_before", ())], [_fold(w) for w in r.get("before", ())]) for r in rows]
 
 
 def _fold(text: str | None) -> list[str]:
