@@ -555,3 +555,19 @@ def test_resolve_a_namesake_whose_only_post_is_in_a_company_is_not_placed_by_the
     res = r.cluster({"x": m("x", public), "y": m("y", r.OfficeRec(*[getattr(company, f) for f in (
         "membership", "org", "unit", "role", "status", "term", "as_of", "province", "central", "label")]))})
     assert len(res.clusters) == 1 and res.merges[0][2] == "same province: Hồ Chí Minh"
+
+
+def test_resolve_a_namesake_known_by_the_story_alone_is_not_placed_beside_a_companys_man():
+    def m(iri, offices):
+        return r.Mention(iri, "Lê Văn Dũng", r.name_key("Lê Văn Dũng"), "a/" + iri, None, "Hồ Chí Minh", offices)
+
+    board = r.OfficeRec("m-x", "org-x", "org-x", r.PGROLE + "chu-tich", "Current", None, None, "Hồ Chí Minh",
+                        False, "Hội đồng quản trị Công ty Phát Đạt thành phố Hồ Chí Minh", True)
+    public = r.OfficeRec("m-z", "org-z", "org-z", r.PGROLE + "pho-chu-tich", "Current", None, None, "Hồ Chí Minh",
+                         False, "Ủy ban nhân dân thành phố Hồ Chí Minh")
+    # no post read for "y": its article's province meets only a company's chairman, no evidence
+    res = r.cluster({"x": m("x", [board]), "y": m("y", [])})
+    assert len(res.clusters) == 2 and len(res.open) == 1
+    # beside a public office of that province, the article's province still is evidence
+    res = r.cluster({"z": m("z", [public]), "y": m("y", [])})
+    assert len(res.clusters) == 1 and res.merges[0][2] == "same province: Hồ Chí Minh"

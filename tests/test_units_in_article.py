@@ -310,3 +310,21 @@ def test_a_foreign_name_written_in_hyphenated_syllables_is_one_word_of_a_name():
 def test_a_heading_in_capitals_ends_a_ministrys_name_at_its_words():
     x = run("BỘ TÀI CHÍNH THƯ CHÚC MỪNG NĂM MỚI\nBộ Tài chính gửi thư chúc mừng.")
     assert "Bộ Tài chính" in labels(x) and not any("thư" in label.lower() for label in labels(x))
+
+
+def test_a_short_name_in_another_case_than_the_bracketed_one_is_the_unit_it_follows():
+    x = run("Ông Trần Văn An, Bí thư Đảng ủy Tổng công ty Xây dựng Thủ Đức (THUDUCCO), phát biểu. Đảng bộ Thuducco "
+            "có 20 chi bộ. Ông Lê Văn Bình, Phó Bí thư Đảng ủy Thuducco, dự.")
+    assert {o[2] for o in offices(x)} == {"Đảng bộ Tổng công ty Xây dựng Thủ Đức"}
+    assert not any("Thuducco" in label for label in labels(x))
+
+
+def test_a_body_of_its_own_in_a_list_after_a_shared_head_keeps_its_name():
+    x = run("Thủ tướng họp với bộ trưởng các bộ Quốc phòng, Xây dựng, Văn phòng Chính phủ về dự án.")
+    assert {"Bộ Quốc phòng", "Bộ Xây dựng", "Văn phòng Chính phủ"} <= labels(x)
+    assert "Bộ Văn phòng Chính phủ" not in labels(x)
+
+
+def test_a_lower_case_noun_after_a_dash_describes_the_body():
+    x = run("Lãnh đạo Bộ Giao thông vận tải - cơ quan thẩm định dự án giải trình.")
+    assert "Bộ Giao thông vận tải" in labels(x) and not any("cơ quan" in label.lower() for label in labels(x))

@@ -69,8 +69,8 @@ def _named_in_full(doc: Doc) -> None:
                            or (headline or anywhere) and _shortened(org.label, label)
                            or _initialled(org.label, label))]
             head, _, acronym = org.label.rpartition(" ")
-            if not longer and acronym in acronyms:  # "Tổng công ty HUD" after "Tổng công ty … (HUD)"
-                longer = [o for o in _chain(acronyms[acronym]) if o.label.split(" ", 1)[0] == head.split(" ", 1)[0]
+            if not longer and acronym.upper() in acronyms:  # "Tổng công ty HUD" after "… (HUD)"; "Đảng bộ Samco"
+                longer = [o for o in _chain(acronyms[acronym.upper()]) if o.label.split(" ", 1)[0] == head.split(" ", 1)[0]
                           and o.kind == org.kind and o.label != org.label][:1]
             if len(longer) == 1:
                 m.orgs[n] = (a, b, longer[0])
@@ -81,14 +81,15 @@ def _named_in_full(doc: Doc) -> None:
 
 def _acronyms(doc: Doc) -> dict[str, Org]:
     """The short names an article gives in brackets right after a unit's full name: "Tổng công ty Đầu tư
-    phát triển nhà và đô thị (HUD)" → {"HUD": that unit} (not a place: "Công ty X (Huế)")."""
+    phát triển nhà và đô thị (HUD)" → {"HUD": that unit} (not a place: "Công ty X (Huế)"), in capitals: the
+    article may write it "Hud" later."""
     out: dict[str, Org] = {}
     for m in doc.mentions:
         toks = m.sentence.tokens
         for _, b, org in m.orgs:
             if b + 2 < len(toks) and toks[b].text == "(" and toks[b + 2].text == ")" and toks[b + 1].is_word \
                     and toks[b + 1].cap and not org.bare and not doc.lex.province_trie.match(m.sentence.keys, b + 1):
-                out.setdefault(toks[b + 1].text, org)
+                out.setdefault(toks[b + 1].text.upper(), org)
     return out
 
 
@@ -167,7 +168,7 @@ def _one_head_many_names(doc: Doc, m: SentenceMentions, i: int) -> int | None:
         # "Nông nghiệp và Phát triển nông thôn": a name with "và" inside goes past it
         limit = max([limit] + [p[0] for e in range(k, limit) if (p := doc.lex.and_names.match(keys, e))])
         item = next(((e, org) for e in range(limit, k, -1)
-                     if (org := doc.org_by_label(f"{head} " + " ".join(t.text for t in toks[k:e]))) is not None
+                     if (org := doc.org_by_label(_distributed(doc, head, toks[k:e]))) is not None
                      and not org.bare and org.label.endswith(toks[e - 1].text)), None)
         if item is None:
             break
@@ -182,6 +183,14 @@ def _one_head_many_names(doc: Doc, m: SentenceMentions, i: int) -> int | None:
     for org in found:
         doc.record_org(org, m.evidence, m.index)
     return k
+
+
+def _distributed(doc: Doc, head: str, toks) -> str:
+    """The name of one item of a list after a shared head: the head and the item ("Bộ Quốc phòng"), or the
+    item alone when it names a body of its own ("các bộ Quốc phòng, …, Văn phòng Chính phủ")."""
+    item = " ".join(t.text for t in toks)
+    found = doc.lex.heads.match([t.key for t in toks], 0)
+    return item if found and found[1].read == "none" else f"{head} {item}"
 
 
 def _committee_of_the_last_named(doc: Doc, m: SentenceMentions) -> None:

@@ -404,6 +404,7 @@ class OrgReader:
             return _GO
         if tok.text in lex.org_name["joiners"] and st.words and j + 1 < st.n and not self.starts_role(keys, j + 1) \
                 and not lex.appositives.match(keys, j + 1) \
+                and not (not toks[j + 1].cap and keys[j + 1] in lex.org_name["appositive_nouns"]) \
                 and (toks[j + 1].cap or keys[j + 1] in lex.org_words or lex.org_phrases.match(keys, j + 1)):
             return st.take("&" if tok.text == "&" else "-", tok.key)
         if tok.text == "," and st.words and self._comma_name(keys, st):

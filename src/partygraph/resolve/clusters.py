@@ -32,7 +32,9 @@ evidence, strongest first:
 3. the same province (the provinces of their offices' organisations, else
    the article's province, but at least one side's from an office: two
    articles filed under one province may be about namesakes; nor for a side
-   whose only posts are in companies, which the story places, not an office;
+   whose only posts are in companies, which the story places, not an office,
+   nor between a side known by its article's province alone and a side whose
+   only posts are in companies;
    a province merged away on 2025-07-01 matches its successor only for
    articles from that day on), or both holding central
    offices, unless the name is common (mentions in `COMMON_PROVINCES` or
@@ -189,7 +191,8 @@ def link_evidence(a: Mention, b: Mention, common: bool) -> tuple[int, str] | Non
     if common:
         return None
     prov = provinces_compatible(a, b)
-    if prov and (a.office_provinces or b.office_provinces) and not (_placed_by_story(a) or _placed_by_story(b)):
+    if prov and (a.office_provinces or b.office_provinces) and not (_placed_by_story(a) or _placed_by_story(b)) \
+            and not (_story_only(a) and _in_companies(b) or _story_only(b) and _in_companies(a)):
         return 1, f"same province: {prov}"  # an article's province alone says where a story is, not a person
     if a.central and b.central:
         return 1, "both hold central offices"
@@ -199,7 +202,19 @@ def link_evidence(a: Mention, b: Mention, common: bool) -> tuple[int, str] | Non
 def _placed_by_story(m: Mention) -> bool:
     """A person whose only posts are in companies placed nowhere: the article's province is where the
     story is, and a businessman of a common name there is no official of that province."""
-    return not m.office_provinces and bool(m.offices) and all(o.enterprise for o in m.offices)
+    return not m.office_provinces and _in_companies(m)
+
+
+def _in_companies(m: Mention) -> bool:
+    """A person whose only posts are in companies (boards included)."""
+    return bool(m.offices) and all(o.enterprise for o in m.offices)
+
+
+def _story_only(m: Mention) -> bool:
+    """A mention with no post read: only its article's province says where it is. Against a company's man of
+    that province, that is no evidence: the chairman of a city's stock exchange and a builder quoted in a
+    story about the city are two namesakes."""
+    return not m.offices
 
 
 def _same_relative_post(a: Mention, b: Mention) -> str | None:
