@@ -328,3 +328,20 @@ def test_a_body_of_its_own_in_a_list_after_a_shared_head_keeps_its_name():
 def test_a_lower_case_noun_after_a_dash_describes_the_body():
     x = run("Lãnh đạo Bộ Giao thông vận tải - cơ quan thẩm định dự án giải trình.")
     assert "Bộ Giao thông vận tải" in labels(x) and not any("cơ quan" in label.lower() for label in labels(x))
+
+
+def test_a_unit_named_short_in_another_case_after_its_full_name_is_that_unit():
+    x = run("Tổng công ty Thép miền Nam (VNS) là đơn vị lớn. Ông Trần Văn An, Tổng Giám đốc Tổng công ty Thép Miền, "
+            "phát biểu.")
+    assert {o[2] for o in offices(x)} == {"Tổng công ty Thép miền Nam"}
+
+
+def test_an_official_name_with_a_comma_and_an_ampersand_is_one_name():
+    x = run("Ông Trần Văn An, Thứ trưởng Bộ Văn hóa, Thể thao & Du lịch, dự.")
+    assert {o[2] for o in offices(x)} == {"Bộ Văn hóa - Thể thao và Du lịch"}
+
+
+def test_a_name_ends_before_a_reason_a_review_or_a_superlative():
+    x = run("Trung ương Hội Nông dân Việt Nam vì thành tích xuất sắc. Tổng công ty ĐSHN kiểm điểm trách nhiệm. "
+            "Nay là Tập đoàn Dệt may và Thời trang lớn nhất nước.")
+    assert {"Hội Nông dân Việt Nam", "Tổng công ty ĐSHN", "Tập đoàn Dệt may và Thời trang"} <= labels(x)

@@ -133,7 +133,8 @@ def _goes_on(doc: Doc, short: str, label: str, before: bool) -> bool:
         if len(longer) == len(words) + n and any(tuple(longer[i:i + n]) == place and longer[:i] == words[:i]
                                                  and longer[i + n:] == words[i:] for i in range(1, len(words))):
             return True
-    if label.startswith(short + " "):  # and goes on as a name or a place, not "đánh giá …" (a name run on)
+    if label.casefold().startswith(short.casefold() + " "):  # "Tân cảng Sài Gòn" / "Tân Cảng"; and goes on as a
+        # name or a place, not "đánh giá …" (a name run on)
         if not before:
             return False
         written = label[len(short) + 1:].split()

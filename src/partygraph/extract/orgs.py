@@ -435,9 +435,11 @@ class OrgReader:
             abbr, [t.text for t in toks[j - len(abbr):j]])
 
     def _comma_name(self, keys, st: "_Name") -> bool:
-        """'Bộ Văn hóa, Thể thao và Du lịch': a comma inside an official name (lexicon `comma_names`)."""
+        """'Bộ Văn hóa, Thể thao và Du lịch' (or "& Du lịch"): a comma inside an official name (lexicon
+        `comma_names`)."""
         return any(tuple(w.lower() for w in st.words[-len(before):]) == before
-                   and tuple(keys[st.j + 1:st.j + 1 + len(after)]) == after for before, after in self.lex.comma_names)
+                   and tuple("và" if k == "&" else k for k in keys[st.j + 1:st.j + 1 + len(after)]) == after
+                   for before, after in self.lex.comma_names)
 
     def _verb_after_name(self, toks, keys, st: "_Name", end: int) -> bool:
         """'Bộ Công an tổ chức hội nghị': a lower-case phrase that is also a verb, with no name word after it."""

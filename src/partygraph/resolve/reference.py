@@ -122,7 +122,7 @@ def _without_optional_words(words: list[str]) -> list[str]:
     """The words of a key without a word a unit's name may leave out after its head (`org_name.optional_words`:
     "Đảng bộ Cơ quan Thanh tra Chính phủ" is "Đảng bộ Thanh tra Chính phủ", "Hiệp hội các doanh nghiệp khu
     công nghiệp X" "Hiệp hội khu công nghiệp X"), when a name follows: not "Đảng bộ cơ quan tỉnh X"."""
-    for head, after, optional, not_before, before in _OPTIONAL_WORDS():
+    for head, after, optional, not_before, before in _OPTIONAL_WORDS():  # each row once, in order
         if words[:len(head)] != head:
             continue
         first = len(head) + 1 if head else len(after)
@@ -130,7 +130,8 @@ def _without_optional_words(words: list[str]) -> list[str]:
             rest = words[n + len(optional):]
             if words[n - len(after):n] == after and words[n:n + len(optional)] == optional \
                     and not _starts(rest, not_before) and (not before or _starts(rest, before)):
-                return words[:n] + rest
+                words = words[:n] + rest
+                break
     return words
 
 
