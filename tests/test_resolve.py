@@ -259,6 +259,9 @@ def test_resolve_org_key_folds_spellings_of_one_unit_only():
             ("Phòng CSGT - Công an tỉnh Lạng Sơn", "Phòng Cảnh sát giao thông tỉnh Lạng Sơn"),
             ("Phòng giao dịch Ngân hàng CSXH huyện Văn Lãng", "Ngân hàng Chính sách xã hội huyện Văn Lãng"),
             ("Hội Hữu nghị Việt Nam - Cu-ba", "Hội Hữu nghị Việt Nam - Cuba"),
+            # a company named again under another head or its brand, which goes on from the first naming
+            ("Tổng công ty Dầu khí - Petro Việt Nam", "Tập đoàn Dầu khí Việt Nam"),
+            ("Tổng công ty Sông Đà - Công ty Sông Đà 9", "Công ty Sông Đà 9"),
             # two optional words in one name: "Trường" and "khoa"
             ("Trường Đại học Y khoa Lạng Sơn", "Đại học Y Lạng Sơn")]
     for a, b in same:

@@ -345,3 +345,10 @@ def test_a_name_ends_before_a_reason_a_review_or_a_superlative():
     x = run("Trung ương Hội Nông dân Việt Nam vì thành tích xuất sắc. Tổng công ty ĐSHN kiểm điểm trách nhiệm. "
             "Nay là Tập đoàn Dệt may và Thời trang lớn nhất nước.")
     assert {"Hội Nông dân Việt Nam", "Tổng công ty ĐSHN", "Tập đoàn Dệt may và Thời trang"} <= labels(x)
+
+
+def test_a_ministrys_name_ends_before_the_government_named_after_it():
+    x = run("Ông Trần Văn An, Bộ trưởng Bộ Ngoại giao Chính phủ Việt Nam Dân chủ Cộng hòa, phát biểu. Hội NDVN "
+            "phát động phong trào.")
+    assert ("Trần Văn An", "Bộ trưởng", "Bộ Ngoại giao", "current") in offices(x)
+    assert not any(label.endswith(("Chính phủ", "phát động phong trào")) and label != "Chính phủ" for label in labels(x))

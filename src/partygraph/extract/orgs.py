@@ -318,6 +318,8 @@ class OrgReader:
             st.words.extend(self.word(t) for t in toks[j:nested[0]])  # "Bệnh viện Nhi Trung ương"
             st.j = nested[0]
             return _GO
+        if nested and st.national and st.words and nested[1].read == "none":
+            return _STOP  # "Bộ Ngoại giao Chính phủ Việt Nam Dân chủ Cộng hòa": the ministry's name ends before it
         if nested and st.words and nested[1].kind in ("party", "executive") and nested[1].read != "none":
             return _STOP  # "… Kim Đồng, Đảng ủy xã …": another party body begins
         if nested and nested[1].kind != "party":

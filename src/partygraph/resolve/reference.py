@@ -44,7 +44,7 @@ def org_key(label: str) -> str:
     text = _FOREIGN_HYPHENS.sub(lambda m: m[1] + m[2] if m[1][0].isupper() and m[2][0].islower() else m[0], text)
     text = abbreviations.sub(lambda m: " " + expansion[m.group(0)] + " ", text)
     text = places.sub(canonical, text.casefold().replace("&", " và "))
-    words = _other_names([w for w in iris.slug(text).split("-") if w not in ("va", "cac")])
+    words = _one_name_twice(_other_names([w for w in iris.slug(text).split("-") if w not in ("va", "cac")]))
     if len(words) > len(_ARMY) + 1 and words[-len(_ARMY):] == _ARMY:
         words = words[:-len(_ARMY)]  # "Tổng cục Chính trị Quân đội nhân dân Việt Nam" is "Tổng cục Chính trị"
     elif head := next((h for h in _COUNTRY_IMPLIED() if words[:len(h)] == h), None):
@@ -83,6 +83,18 @@ def _without_repeats(words: list[str]) -> list[str]:
         if size := _company_head_size(words[n:]):
             rest = words[n + size:]
             return words[:n] + rest if 0 < _company_head_size(rest) < len(rest) else words
+    return words
+
+
+def _one_name_twice(words: list[str]) -> list[str]:
+    """A company named, then named again under another head or its brand ("Tổng công ty Dầu khí - Petro Việt
+    Nam", the brand read "Tập đoàn Dầu khí Việt Nam"): the second naming, which goes on from the first."""
+    first = _company_head_size(words)
+    for m in range(first + 1, len(words) - 1) if first else ():
+        second = _company_head_size(words[m:])
+        name = words[first:m]
+        if second and words[m + second:m + second + len(name)] == name:
+            return words[m:]
     return words
 
 
