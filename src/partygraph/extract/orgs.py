@@ -279,16 +279,17 @@ class OrgReader:
 
     # -- names -------------------------------------------------------------
     def read_name(self, toks, keys, i: int, allcaps: bool, stop_at: int | None = None, head_kind: str = "party",
-                  free: bool = False, national: bool = False, held: bool = False):
+                  free: bool = False, national: bool = False, head_at: int | None = None):
         """Read the proper name after a head (`national`: one the country has one of each name, a ministry;
-        `held`: the body of a title whose holder is named before it). Returns (end, words, place-or-None)."""
+        `head_at`: where the head of a body that may be named after a person starts). Returns (end, words,
+        place-or-None)."""
         self._inner_scoped = False
         self._inner_province = None
         self._inner: Org | None = None
         proper = head_kind in ("enterprise", "other", "media") or free
         # a newspaper's name keeps its capitals but takes no lower-case word beyond its own ("Báo Dân trí đưa tin")
         st = _Name(i, len(toks) if stop_at is None else stop_at, allcaps, head_kind,
-                   proper and head_kind != "media", proper, national, held)
+                   proper and head_kind != "media", proper, national, head_at)
         while st.j < st.n:
             out = self._name_boundary(toks, keys, st)
             if out is None:
@@ -487,7 +488,8 @@ class OrgReader:
         if tok.cap and not tok.abbr:
             # "Trường Tiểu học Kim Đồng" is named after a person; "Bí thư Chi bộ Nguyễn Văn A" is a name
             if self.is_person_start(toks, j) and not st.allcaps and not self._person_after(toks, j) and not (
-                    st.proper and (st.held or not words or words[-1].lower() in self.lex.legal_forms)):
+                    st.proper and (not words or words[-1].lower() in self.lex.legal_forms
+                                   or st.head_at is not None and self._held_before(toks, keys, st.head_at))):
                 # but "Công ty TNHH Hoàng Hiếu" is a company named after a person, and so is "Trường Đại học Y
                 # Lê Hữu Trác" in "ông A, hiệu trưởng Trường Đại học Y Lê Hữu Trác": its holder is named already
                 return False
@@ -839,7 +841,7 @@ class OrgReader:
     def _read_named_head(self, toks, keys, i, j, head, allcaps):
         end, words, place = self.read_name(toks, keys, j, allcaps, head_kind=head.kind, free=head.free,
                                            national=" ".join(phrase_keys(head.label)) in self.lex.org_name["national_nouns"],
-                                           held=head.kind in _NAME_LIKE_HEADS and self._held_before(toks, keys, i))
+                                           head_at=i if head.kind in _NAME_LIKE_HEADS else None)
         if head.kind == "executive":
             # "Đảng ủy X" is the executive committee of "Đảng bộ X"
             unit = self._named_unit(head.unit, words, place)
@@ -892,7 +894,7 @@ class _Name:
     free_words: bool  # any lower-case word may go on the name (a company's)
     proper: bool  # a proper name: its capitals stay
     national: bool = False  # a ministry's: made of the words of such names ("Tài nguyên và Môi trường")
-    held: bool = False  # its title's holder is named before: a person's name after it is the body's own
+    head_at: int | None = None  # where the head starts, when a person's name after it may be the body's own
     words: list[str] = field(default_factory=list)
     first_key: str | None = None
 

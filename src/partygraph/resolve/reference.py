@@ -44,7 +44,7 @@ def org_key(label: str) -> str:
     text = _FOREIGN_HYPHENS.sub(lambda m: m[1] + m[2] if m[1][0].isupper() and m[2][0].islower() else m[0], text)
     text = abbreviations.sub(lambda m: " " + expansion[m.group(0)] + " ", text)
     text = places.sub(canonical, text.casefold().replace("&", " và "))
-    words = _one_name_twice(_other_names([w for w in iris.slug(text).split("-") if w not in ("va", "cac")]))
+    words = _other_names([w for w in iris.slug(text).split("-") if w not in ("va", "cac")])
     if len(words) > len(_ARMY) + 1 and words[-len(_ARMY):] == _ARMY:
         words = words[:-len(_ARMY)]  # "Tổng cục Chính trị Quân đội nhân dân Việt Nam" is "Tổng cục Chính trị"
     elif head := next((h for h in _COUNTRY_IMPLIED() if words[:len(h)] == h), None):
@@ -73,28 +73,29 @@ _LEGAL_FORM = re.compile(r" (?:trach nhiem huu han|tnhh|mot thanh vien|mtv|co ph
 def _without_repeats(words: list[str]) -> list[str]:
     """A name with a part written twice once: "Bộ Tư lệnh Thủ đô thành phố Hà Nội" ("Thủ đô" being Hà Nội),
     "Hội đồng quản trị Tổng công ty Vinaconex" (the brand read as the corporation's name), "Bộ Tài
-    nguyênnguyên" (a syllable doubled in the source)."""
-    words = [w[:len(w) // 2] if len(w) >= 6 and w[:len(w) // 2] == w[len(w) // 2:] else w for w in words]
+    nguyênnguyên" (a syllable doubled in the source), a company named twice (`_company_named_twice`)."""
+    words = _company_named_twice([w[:len(w) // 2] if len(w) >= 6 and w[:len(w) // 2] == w[len(w) // 2:] else w
+                                  for w in words])
     for size in range(4, 1, -1):
         for n in range(len(words) - 2 * size + 1):
             if words[n:n + size] == words[n + size:n + 2 * size]:
                 return _without_repeats(words[:n + size] + words[n + 2 * size:])
-    for n in range(len(words) - 3):  # a company's head twice: "tong cong ty tong cong ty X", "cong ty tap doan X"
-        if size := _company_head_size(words[n:]):
-            rest = words[n + size:]
-            return words[:n] + rest if 0 < _company_head_size(rest) < len(rest) else words
     return words
 
 
-def _one_name_twice(words: list[str]) -> list[str]:
-    """A company named, then named again under another head or its brand ("Tổng công ty Dầu khí - Petro Việt
-    Nam", the brand read "Tập đoàn Dầu khí Việt Nam"): the second naming, which goes on from the first."""
-    first = _company_head_size(words)
-    for m in range(first + 1, len(words) - 1) if first else ():
+def _company_named_twice(words: list[str]) -> list[str]:
+    """A company's head twice ("tong cong ty tong cong ty X", "cong ty tap doan X"), or a company named, then
+    named again under another head or its brand ("Tổng công ty Dầu khí - Petro Việt Nam", the brand read
+    "Tập đoàn Dầu khí Việt Nam"): the second naming, which goes on from the first."""
+    n = next((n for n in range(len(words) - 3) if _company_head_size(words[n:])), None)
+    if n is None:
+        return words
+    first = n + _company_head_size(words[n:])
+    for m in range(first, len(words) - 1):
         second = _company_head_size(words[m:])
         name = words[first:m]
-        if second and words[m + second:m + second + len(name)] == name:
-            return words[m:]
+        if second and m + second < len(words) and words[m + second:m + second + len(name)] == name:
+            return words[:n] + words[m:]
     return words
 
 
